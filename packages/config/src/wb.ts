@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { httpUrl, positiveInt } from './fields.ts';
+
+/** One base URL per WB host, so the project's emulator (or any other) can stand in for each. */
+export const wbEnv = z.object({
+  WB_STATISTICS_API_URL: httpUrl('https://statistics-api.wildberries.ru'),
+  WB_ANALYTICS_API_URL: httpUrl('https://seller-analytics-api.wildberries.ru'),
+  WB_FEEDBACKS_API_URL: httpUrl('https://feedbacks-api.wildberries.ru'),
+  WB_CONTENT_API_URL: httpUrl('https://content-api.wildberries.ru'),
+  WB_COMMON_API_URL: httpUrl('https://common-api.wildberries.ru'),
+  /** Our own ceiling on WB requests per minute per cabinet, below WB's per-method limits. */
+  WB_API_RATE_LIMIT: positiveInt(30, 10_000),
+  /** Minimum pause between two WB requests of one cabinet, in milliseconds. */
+  WB_API_INTERVAL: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(2000),
+  WB_REQUEST_TIMEOUT_MS: positiveInt(30_000, 600_000),
+});
+
+export type WbEnv = z.output<typeof wbEnv>;

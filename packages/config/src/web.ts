@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { httpUrl, port } from './fields.ts';
+
+export const webEnv = z.object({
+  /** Interface the HTTP servers listen on; 0.0.0.0 in containers. */
+  HOST: z.string().default('127.0.0.1'),
+  API_PORT: port(4000),
+  WEB_PORT: port(3000),
+  /** How users reach the dashboard (login links, bot buttons). */
+  PUBLIC_WEB_URL: httpUrl('http://localhost:3000'),
+  /** How the dashboard and integrators reach the GraphQL API. */
+  PUBLIC_API_URL: httpUrl('http://localhost:4000'),
+});
+
+export type WebEnv = z.output<typeof webEnv>;

