@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DatabaseUnreachableError, MigrationError, prepareDatabase } from '@wb-assist/db';
+import { DatabaseUnreachableError, EmbeddedPostgresError, MigrationError, prepareDatabase, type Database } from '@wb-assist/db';
 import { createLogger } from '@wb-assist/logger';
 import { loadApiEnv } from './env.ts';
 import { createApiServer, listen } from './server.ts';
@@ -7,11 +7,11 @@ import { createApiServer, listen } from './server.ts';
 const env = loadApiEnv();
 const logger = createLogger({ name: 'api', level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 
-let database;
+let database: Database;
 try {
   database = await prepareDatabase(env, (message) => logger.info(message));
 } catch (error) {
-  if (error instanceof DatabaseUnreachableError || error instanceof MigrationError) {
+  if (error instanceof DatabaseUnreachableError || error instanceof MigrationError || error instanceof EmbeddedPostgresError) {
     logger.fatal(error.message);
     process.exit(1);
   }

@@ -18,6 +18,8 @@ export const databaseEnv = z
     POSTGRES_DB: z.string().default('wb_assist_db'),
     DATABASE_POOL_SIZE: positiveInt(10, 500),
     EMBEDDED_POSTGRES_PORT: port(54329),
+    /** Used instead of DATA_DIR/postgres when the postgres user cannot reach DATA_DIR (run as root in a private folder). */
+    EMBEDDED_POSTGRES_FALLBACK_DIR: z.string().default('/var/lib/wb-assist'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL && !env.POSTGRES_HOST) {

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { databaseTarget, type DatabaseEnv } from '@wb-assist/config';
-import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { serverCanReach, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { migrate } from './migrate.ts';
 
 export class DatabaseUnreachableError extends Error {
@@ -52,9 +53,10 @@ export async function openDatabase(
     await checkReachable(target.url);
     return { url: target.url, embedded: false, stop: async () => undefined };
   }
+  const dataDir = embeddedDataDir(env.DATA_DIR, env.EMBEDDED_POSTGRES_FALLBACK_DIR, log);
   const started = Date.now();
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(env.DATA_DIR, 'postgres'),
+    dataDir,
     port: target.port,
     user: target.user,
     password: target.password,
@@ -63,10 +65,24 @@ export async function openDatabase(
   });
   log(
     server.owned
-      ? `embedded PostgreSQL started on 127.0.0.1:${target.port} in ${Date.now() - started} ms (data in ${path.join(env.DATA_DIR, 'postgres')})`
+      ? `embedded PostgreSQL started on 127.0.0.1:${target.port} in ${Date.now() - started} ms (data in ${dataDir})`
       : `using the embedded PostgreSQL already running on 127.0.0.1:${target.port}`,
   );
   return { url: server.url, embedded: true, stop: server.stop };
+}
+
+/**
+ * DATA_DIR/postgres, unless the postgres user cannot reach it (a clone in a private folder,
+ * run as root): then a folder of its own under EMBEDDED_POSTGRES_FALLBACK_DIR, one per DATA_DIR, so the
+ * first command on a fresh clone works wherever the clone is.
+ */
+function embeddedDataDir(dataDir: string, fallbackRoot: string, log: (message: string) => void): string {
+  const preferred = path.join(dataDir, 'postgres');
+  if (serverCanReach(preferred)) return preferred;
+  const id = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
+  const fallback = path.join(fallbackRoot, id, 'postgres');
+  log(`the postgres user cannot reach ${dataDir}; keeping the embedded database in ${fallback}`);
+  return fallback;
 }
 
 /** openDatabase + migrations: what every app does first. */

@@ -23,6 +23,14 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/** Why the embedded server could not start, in words an operator can act on. */
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddedPostgresError';
+  }
+}
+
 interface Binaries {
   initdb: string;
   postgres: string;
@@ -33,7 +41,7 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(
+    throw new EmbeddedPostgresError(
       `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${name}). Set DATABASE_URL to a PostgreSQL 15+ server.`,
     );
   }
@@ -49,7 +57,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
       encoding: 'utf8',
     });
     if (created.status !== 0 && lookup().status !== 0) {
-      throw new Error(`Could not create the postgres system user: ${created.stderr.trim()}`);
+      throw new EmbeddedPostgresError(`Could not create the postgres system user: ${created.stderr.trim()}`);
     }
   }
   const uid = Number(lookup().stdout.trim());
@@ -114,8 +122,31 @@ function urlFor(options: Pick<EmbeddedPostgresOptions, 'user' | 'password'>, por
   return `postgresql://${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
+/**
+ * As root the server runs as `postgres`, which must traverse every parent of its folder;
+ * a clone under a private folder (/root, mktemp -d) does not allow that.
+ */
+export function serverCanReach(dataDir: string): boolean {
+  const owner = postgresUser();
+  if (!owner) return true;
+  let existing = path.dirname(dataDir);
+  while (!fs.existsSync(existing)) existing = path.dirname(existing);
+  return spawnSync('sh', ['-c', 'test -x "$1"', 'sh', existing], { uid: owner.uid, gid: owner.gid }).status === 0;
+}
+
+function assertReachable(dataDir: string): void {
+  if (!serverCanReach(dataDir)) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL runs as the postgres user, which cannot reach ${path.dirname(dataDir)}. ` +
+        'Set DATA_DIR to a folder it can reach (for example /var/lib/wb-assist) or let it through with chmod o+x on the parent folders.',
+    );
+  }
+}
+
 async function initialise(bin: Binaries, options: EmbeddedPostgresOptions, owner: { uid: number; gid: number } | undefined) {
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // Only the data folder itself is private: its parents stay traversable for the postgres user.
+  fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  fs.mkdirSync(options.dataDir, { mode: 0o700 });
   if (owner) fs.chownSync(options.dataDir, owner.uid, owner.gid);
   const pwfile = path.join(os.tmpdir(), `wb-assist-pw-${process.pid}-${Date.now()}`);
   fs.writeFileSync(pwfile, `${options.password}\n`, { mode: 0o644 });
@@ -133,7 +164,7 @@ async function initialise(bin: Binaries, options: EmbeddedPostgresOptions, owner
     ];
     const result = spawnSync(bin.initdb, args, { encoding: 'utf8', ...owner });
     if (result.status !== 0) {
-      throw new Error(`initdb failed for ${options.dataDir}:\n${result.stderr || result.stdout}`);
+      throw new EmbeddedPostgresError(`initdb failed for ${options.dataDir}:\n${result.stderr || result.stdout}`);
     }
   } finally {
     fs.rmSync(pwfile, { force: true });
@@ -143,22 +174,29 @@ async function initialise(bin: Binaries, options: EmbeddedPostgresOptions, owner
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-  for (;;) {
-    if (exited) throw new Error(`PostgreSQL exited during start:\n${output()}`);
-    const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch {
-      await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 40));
+  const exit = new Promise<never>((_, reject) =>
+    child.once('exit', () => {
+      exited = true;
+      reject(new EmbeddedPostgresError(`PostgreSQL exited during start:\n${output()}`));
+    }),
+  );
+  const probe = async () => {
+    while (!exited) {
+      // A short timeout: whatever else may be listening on the port must not hang us.
+      const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres'), connectionTimeoutMillis: 1_000 });
+      try {
+        await client.connect();
+        await client.end();
+        return;
+      } catch {
+        await client.end().catch(() => undefined);
+        if (Date.now() > deadline) throw new EmbeddedPostgresError(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
     }
-  }
+  };
+  await Promise.race([probe(), exit]);
+  exit.catch(() => undefined);
 }
 
 async function ensureDatabase(url: string, database: string): Promise<void> {
@@ -199,6 +237,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const bin = await loadBinaries();
   const owner = postgresUser();
+  fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  assertReachable(options.dataDir);
   if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
     await initialise(bin, options, owner);
   }
@@ -230,7 +270,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     child.kill('SIGKILL');
     if (/could not bind|Address already in use/i.test(output)) {
-      throw new Error(
+      throw new EmbeddedPostgresError(
         `Port ${options.port} is taken by another program; set EMBEDDED_POSTGRES_PORT to a free port or DATABASE_URL to a server.`,
       );
     }

@@ -1,0 +1,132 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const children: ChildProcess[] = [];
+const folders: string[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment of a fresh machine: none of the test run's database settings. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _db, WB_TEST_ADMIN_DATABASE_URL: _admin, ...rest } = process.env;
+  return { ...rest, ...extra };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return response;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('npm start (scripts/start.ts)', () => {
+  it('brings up embedded PostgreSQL and the API, and Ctrl-C leaves no PostgreSQL behind', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-start-'));
+    fs.chmodSync(dataDir, 0o755);
+    folders.push(dataDir);
+    const apiPort = await freePort();
+    const launcher = run(
+      ['scripts/start.ts'],
+      cleanEnv({ DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), API_PORT: String(apiPort), LOG_FORMAT: 'json' }),
+    );
+    const response = await Promise.race([
+      waitForHealth(`http://127.0.0.1:${apiPort}/healthz`, 45_000),
+      launcher.exited.then((code) => Promise.reject(new Error(`launcher exited with ${code}:\n${launcher.output()}`))),
+    ]);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
+
+    launcher.child.kill('SIGINT');
+    expect(await launcher.exited).toBe(0);
+    expect(launcher.output()).toContain('stopping the embedded PostgreSQL');
+    const ps = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout;
+    expect(ps.split('\n').filter((line) => line.includes(`postgres -D ${path.join(dataDir, 'postgres')}`))).toEqual([]);
+  });
+});
+
+describe('an app started alone', () => {
+  it('keeps its database where the postgres user can reach it when DATA_DIR is private', async () => {
+    const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-private-'));
+    const fallbackRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-fallback-'));
+    fs.chmodSync(fallbackRoot, 0o755);
+    folders.push(privateDir, fallbackRoot);
+    const apiPort = await freePort();
+    const api = run(
+      ['apps/api/src/main.ts'],
+      cleanEnv({
+        DATA_DIR: path.join(privateDir, 'data'),
+        EMBEDDED_POSTGRES_PORT: String(await freePort()),
+        API_PORT: String(apiPort),
+        EMBEDDED_POSTGRES_FALLBACK_DIR: fallbackRoot,
+      }),
+    );
+    await Promise.race([
+      waitForHealth(`http://127.0.0.1:${apiPort}/healthz`, 45_000),
+      api.exited.then((code) => Promise.reject(new Error(`api exited with ${code}:\n${api.output()}`))),
+    ]);
+    expect(api.output()).toContain(`the postgres user cannot reach ${path.join(privateDir, 'data')}; keeping the embedded database in ${fallbackRoot}/`);
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
+  });
+
+  it('names host and port in one line and exits 1 when the database is unreachable', async () => {
+    const port = await freePort();
+    const api = run(['apps/api/src/main.ts'], cleanEnv({ DATABASE_URL: `postgresql://wb:pw@127.0.0.1:${port}/wb`, LOG_FORMAT: 'json' }));
+    expect(await api.exited).toBe(1);
+    const lines = api.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '').msg).toBe(
+      `Cannot reach PostgreSQL at 127.0.0.1:${port} (ECONNREFUSED). Check DATABASE_URL or start the server.`,
+    );
+    expect(api.output()).not.toContain('pw@');
+  });
+
+  it('prints every configuration problem at once without a stack trace and exits 1', async () => {
+    const api = run(['apps/api/src/main.ts'], cleanEnv({ NODE_ENV: 'production', API_PORT: 'abc', LOG_LEVEL: 'loud' }));
+    expect(await api.exited).toBe(1);
+    expect(api.output()).toBe(
+      [
+        'Invalid configuration:',
+        '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
+        '  - DATABASE_URL: required in production (or POSTGRES_HOST with POSTGRES_*); the embedded database is for development only',
+        '  - API_PORT: must be a port number',
+        'See .env.example for every variable and its default.',
+        '',
+      ].join('\n'),
+    );
+  });
+});
