@@ -62,7 +62,12 @@ describe('npm start (scripts/start.ts)', () => {
     const apiPort = await freePort();
     const launcher = run(
       ['scripts/start.ts'],
-      cleanEnv({ DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), API_PORT: String(apiPort), LOG_FORMAT: 'json' }),
+      cleanEnv({
+        DATA_DIR: dataDir,
+        EMBEDDED_POSTGRES_PORT: String(await freePort()),
+        API_PORT: String(apiPort),
+        LOG_FORMAT: 'json',
+      }),
     );
     const response = await Promise.race([
       waitForHealth(`http://127.0.0.1:${apiPort}/healthz`, 45_000),
@@ -98,14 +103,19 @@ describe('an app started alone', () => {
       waitForHealth(`http://127.0.0.1:${apiPort}/healthz`, 45_000),
       api.exited.then((code) => Promise.reject(new Error(`api exited with ${code}:\n${api.output()}`))),
     ]);
-    expect(api.output()).toContain(`the postgres user cannot reach ${path.join(privateDir, 'data')}; keeping the embedded database in ${fallbackRoot}/`);
+    expect(api.output()).toContain(
+      `the postgres user cannot reach ${path.join(privateDir, 'data')}; keeping the embedded database in ${fallbackRoot}/`,
+    );
     api.child.kill('SIGTERM');
     expect(await api.exited).toBe(0);
   });
 
   it('names host and port in one line and exits 1 when the database is unreachable', async () => {
     const port = await freePort();
-    const api = run(['apps/api/src/main.ts'], cleanEnv({ DATABASE_URL: `postgresql://wb:pw@127.0.0.1:${port}/wb`, LOG_FORMAT: 'json' }));
+    const api = run(
+      ['apps/api/src/main.ts'],
+      cleanEnv({ DATABASE_URL: `postgresql://wb:pw@127.0.0.1:${port}/wb`, LOG_FORMAT: 'json' }),
+    );
     expect(await api.exited).toBe(1);
     const lines = api.output().trim().split('\n');
     expect(lines).toHaveLength(1);

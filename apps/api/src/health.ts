@@ -23,6 +23,10 @@ export async function healthReport(pool: pg.Pool): Promise<HealthReport> {
     return { status: ok ? 'ok' : 'unavailable', version, database: { reachable: true }, migrations };
   } catch (error) {
     const err = error as { code?: string; message?: string };
-    return { status: 'unavailable', version, database: { reachable: false, error: err.code ?? err.message ?? 'unknown' } };
+    return {
+      status: 'unavailable',
+      version,
+      database: { reachable: false, error: err.code ?? err.message ?? 'unknown' },
+    };
   }
 }

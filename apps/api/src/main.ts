@@ -1,5 +1,11 @@
 import pg from 'pg';
-import { DatabaseUnreachableError, EmbeddedPostgresError, MigrationError, prepareDatabase, type Database } from '@wb-assist/db';
+import {
+  DatabaseUnreachableError,
+  EmbeddedPostgresError,
+  MigrationError,
+  prepareDatabase,
+  type Database,
+} from '@wb-assist/db';
 import { createLogger } from '@wb-assist/logger';
 import { loadApiEnv } from './env.ts';
 import { createApiServer, listen } from './server.ts';
@@ -11,7 +17,11 @@ let database: Database;
 try {
   database = await prepareDatabase(env, (message) => logger.info(message));
 } catch (error) {
-  if (error instanceof DatabaseUnreachableError || error instanceof MigrationError || error instanceof EmbeddedPostgresError) {
+  if (
+    error instanceof DatabaseUnreachableError ||
+    error instanceof MigrationError ||
+    error instanceof EmbeddedPostgresError
+  ) {
     logger.fatal(error.message);
     process.exit(1);
   }

@@ -17,7 +17,10 @@ async function serve(databaseUrl: string): Promise<string> {
   pool.on('error', () => undefined);
   const server: http.Server = createApiServer({ pool, logger: createLogger({ name: 'api-test', level: 'silent' }) });
   const port = await listen(server, 0, '127.0.0.1');
-  cleanups.push(() => pool.end(), () => new Promise((resolve) => server.close(resolve)));
+  cleanups.push(
+    () => pool.end(),
+    () => new Promise((resolve) => server.close(resolve)),
+  );
   return `http://127.0.0.1:${port}`;
 }
 
@@ -47,7 +50,10 @@ describe('GET /healthz', () => {
   it('answers 503 when the database cannot be reached', async () => {
     const response = await fetch(`${await serve('postgresql://nobody@127.0.0.1:1/none')}/healthz`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: 'unavailable', database: { reachable: false, error: 'ECONNREFUSED' } });
+    expect(await response.json()).toMatchObject({
+      status: 'unavailable',
+      database: { reachable: false, error: 'ECONNREFUSED' },
+    });
   });
 
   it('answers 404 in JSON for unknown routes', async () => {

@@ -3,19 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const key32 = z
-  .string()
-  .transform((value, ctx) => {
-    const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-    if (bytes.length !== 32) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)',
-      });
-      return z.NEVER;
-    }
-    return bytes;
-  });
+const key32 = z.string().transform((value, ctx) => {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (bytes.length !== 32) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)',
+    });
+    return z.NEVER;
+  }
+  return bytes;
+});
 
 export const cryptoEnv = z
   .object({
@@ -55,7 +53,8 @@ export function resolveSecrets(env: CryptoEnv & { DATA_DIR: string }): Secrets {
   const stored = readStoredSecrets(file);
   const secrets: Secrets = {
     encryptionKey: env.ENCRYPTION_KEY ?? stored?.encryptionKey ?? randomBytes(32),
-    internalWebhookSecret: env.INTERNAL_WEBHOOK_SECRET ?? stored?.internalWebhookSecret ?? randomBytes(32).toString('base64url'),
+    internalWebhookSecret:
+      env.INTERNAL_WEBHOOK_SECRET ?? stored?.internalWebhookSecret ?? randomBytes(32).toString('base64url'),
   };
   if (!stored) {
     fs.mkdirSync(env.DATA_DIR, { recursive: true });
@@ -82,9 +81,7 @@ function readStoredSecrets(file: string): Secrets | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = z
-    .object({ encryptionKey: z.string(), internalWebhookSecret: z.string() })
-    .safeParse(JSON.parse(raw));
+  const parsed = z.object({ encryptionKey: z.string(), internalWebhookSecret: z.string() }).safeParse(JSON.parse(raw));
   const encryptionKey = parsed.success ? Buffer.from(parsed.data.encryptionKey, 'base64') : undefined;
   if (!parsed.success || encryptionKey?.length !== 32) {
     throw new Error(`${file} is damaged; restore it from a backup (stored WB keys need the same key).`);

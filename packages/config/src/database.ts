@@ -26,7 +26,8 @@ export const databaseEnv = z
       ctx.addIssue({
         code: 'custom',
         path: ['DATABASE_URL'],
-        message: 'required in production (or POSTGRES_HOST with POSTGRES_*); the embedded database is for development only',
+        message:
+          'required in production (or POSTGRES_HOST with POSTGRES_*); the embedded database is for development only',
       });
     }
   })
@@ -35,8 +36,7 @@ export const databaseEnv = z
 export type DatabaseEnv = z.output<typeof databaseEnv>;
 
 export type DatabaseTarget =
-  | { kind: 'url'; url: string }
-  | { kind: 'embedded'; port: number; user: string; password: string; database: string };
+  { kind: 'url'; url: string } | { kind: 'embedded'; port: number; user: string; password: string; database: string };
 
 export function databaseTarget(env: DatabaseEnv): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: 'url', url: env.DATABASE_URL };

@@ -24,5 +24,4 @@ export const httpUrl = (fallback?: string) => {
   return fallback === undefined ? url.optional() : url.default(fallback);
 };
 
-export const bool = (fallback: boolean) =>
-  z.stringbool({ error: 'must be true or false' }).default(fallback);
+export const bool = (fallback: boolean) => z.stringbool({ error: 'must be true or false' }).default(fallback);

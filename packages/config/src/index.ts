@@ -1,4 +1,5 @@
-export { EnvError, loadEnv, parseEnv, type EnvOf, type EnvSchema } from './load-env.ts';
+export { EnvError, envVariableNames, loadEnv, parseEnv, type EnvOf, type EnvSchema } from './load-env.ts';
+export { allEnvSchemas, knownVariables } from './all.ts';
 export { runtimeEnv, repoRoot, type RuntimeEnv } from './runtime.ts';
 export { databaseEnv, databaseTarget, type DatabaseEnv, type DatabaseTarget } from './database.ts';
 export { wbEnv, type WbEnv } from './wb.ts';

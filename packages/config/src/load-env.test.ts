@@ -118,7 +118,10 @@ describe('resolveSecrets', () => {
   it('uses the environment when both secrets are given, writing nothing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-secrets-'));
     const key = Buffer.alloc(32, 7).toString('base64');
-    const env = { ...parseEnv([cryptoEnv], { ENCRYPTION_KEY: key, INTERNAL_WEBHOOK_SECRET: 'x'.repeat(32) }), DATA_DIR: dir };
+    const env = {
+      ...parseEnv([cryptoEnv], { ENCRYPTION_KEY: key, INTERNAL_WEBHOOK_SECRET: 'x'.repeat(32) }),
+      DATA_DIR: dir,
+    };
     expect(resolveSecrets(env).encryptionKey.toString('base64')).toBe(key);
     expect(fs.existsSync(path.join(dir, 'secrets.json'))).toBe(false);
     fs.rmSync(dir, { recursive: true });

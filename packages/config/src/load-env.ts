@@ -3,9 +3,7 @@ import type { z } from 'zod';
 /** One concern's variables (database, WB hosts, Telegram, ...), validated on its own. */
 export type EnvSchema = z.ZodType<object, Record<string, unknown>>;
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 export type EnvOf<S extends readonly EnvSchema[]> = UnionToIntersection<z.output<S[number]>>;
 
@@ -62,5 +60,17 @@ export function loadEnv<const S extends readonly EnvSchema[]>(
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/** The variable names a schema reads (through refinements and transforms). */
+export function envVariableNames(schema: EnvSchema): string[] {
+  let current: unknown = schema;
+  for (;;) {
+    const def = (current as { _zod: { def: { type: string; in?: unknown; shape?: Record<string, unknown> } } })._zod
+      .def;
+    if (def.type === 'pipe') current = def.in;
+    else if (def.type === 'object' && def.shape) return Object.keys(def.shape);
+    else throw new Error(`Not an environment schema: ${def.type}`);
   }
 }

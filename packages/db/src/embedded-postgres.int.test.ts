@@ -29,7 +29,14 @@ async function freePort(): Promise<number> {
 }
 
 async function start(dataDir: string, port: number) {
-  const server = await startEmbeddedPostgres({ dataDir, port, user: 'wb', password: 'secret', database: 'shop', durable: false });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    user: 'wb',
+    password: 'secret',
+    database: 'shop',
+    durable: false,
+  });
   started.push(server);
   return server;
 }
@@ -85,8 +92,12 @@ describe('embedded PostgreSQL', () => {
       process.stdout.write('ready\\n');
       setInterval(() => {}, 1000);
     `;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.includes('ready') && resolve()));
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => chunk.includes('ready') && resolve()),
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     expect(postgresProcesses(dataDir)).toHaveLength(1);

@@ -143,7 +143,11 @@ function assertReachable(dataDir: string): void {
   }
 }
 
-async function initialise(bin: Binaries, options: EmbeddedPostgresOptions, owner: { uid: number; gid: number } | undefined) {
+async function initialise(
+  bin: Binaries,
+  options: EmbeddedPostgresOptions,
+  owner: { uid: number; gid: number } | undefined,
+) {
   // Only the data folder itself is private: its parents stay traversable for the postgres user.
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   fs.mkdirSync(options.dataDir, { mode: 0o700 });
@@ -183,14 +187,18 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   const probe = async () => {
     while (!exited) {
       // A short timeout: whatever else may be listening on the port must not hang us.
-      const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres'), connectionTimeoutMillis: 1_000 });
+      const client = new pg.Client({
+        connectionString: url.replace(/\/[^/]*$/, '/postgres'),
+        connectionTimeoutMillis: 1_000,
+      });
       try {
         await client.connect();
         await client.end();
         return;
       } catch {
         await client.end().catch(() => undefined);
-        if (Date.now() > deadline) throw new EmbeddedPostgresError(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
+        if (Date.now() > deadline)
+          throw new EmbeddedPostgresError(`PostgreSQL did not accept connections within 30 s:\n${output()}`);
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
     }
@@ -244,11 +252,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const args = [
-    '-D', options.dataDir,
-    '-p', String(options.port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
+    '-D',
+    options.dataDir,
+    '-p',
+    String(options.port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
     ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ];
   // Own process group: Ctrl-C reaches our launcher, which stops the apps first and the

@@ -1,6 +1,18 @@
 export { createPrismaClient, PrismaClient } from './client.ts';
 export type * from './client.ts';
-export { checkReachable, DatabaseUnreachableError, describeUrl, openDatabase, prepareDatabase, type Database } from './database.ts';
-export { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.ts';
+export {
+  checkReachable,
+  DatabaseUnreachableError,
+  describeUrl,
+  openDatabase,
+  prepareDatabase,
+  type Database,
+} from './database.ts';
+export {
+  EmbeddedPostgresError,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+} from './embedded-postgres.ts';
 export { migrate, migrationStatus, MigrationError, type MigrateResult, type MigrationStatus } from './migrate.ts';
 export { readMigrations, checksumOf, migrationsDir, schemaPath, type MigrationFile } from './migrations.ts';

@@ -61,7 +61,12 @@ describe('migrations', () => {
   });
 
   it('keep the history in Prisma’s _prisma_migrations table with Prisma’s checksums', async () => {
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       testDatabaseUrl(),
       'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
     );
@@ -99,12 +104,16 @@ describe('migrations', () => {
 
   it('refuse an applied migration that was edited, saying which and what to do', async () => {
     const edited = readMigrations().map((migration, index) =>
-      index === 0 ? { ...migration, sql: `${migration.sql}\n-- tweak`, checksum: checksumOf(`${migration.sql}\n-- tweak`) } : migration,
+      index === 0
+        ? { ...migration, sql: `${migration.sql}\n-- tweak`, checksum: checksumOf(`${migration.sql}\n-- tweak`) }
+        : migration,
     );
     const error = await migrate(testDatabaseUrl(), { migrations: edited }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toMatch(
-      new RegExp(`Migration ${edited[0]?.name} was edited after it was applied .*restore the file and put the change in a new migration`),
+      new RegExp(
+        `Migration ${edited[0]?.name} was edited after it was applied .*restore the file and put the change in a new migration`,
+      ),
     );
   });
 
@@ -112,11 +121,20 @@ describe('migrations', () => {
     await withEmptyDatabase(async (url) => {
       const broken = [
         ...readMigrations(),
-        { name: '29990101000000_broken', sql: 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;', checksum: 'x'.repeat(64) },
+        {
+          name: '29990101000000_broken',
+          sql: 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;',
+          checksum: 'x'.repeat(64),
+        },
       ];
       const error = await migrate(url, { migrations: broken }).catch((caught: unknown) => caught);
-      expect((error as Error).message).toMatch(/Migration 29990101000000_broken failed and was rolled back.*no_such_table/);
-      const tables = await query<{ n: string }>(url, "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'half_done'");
+      expect((error as Error).message).toMatch(
+        /Migration 29990101000000_broken failed and was rolled back.*no_such_table/,
+      );
+      const tables = await query<{ n: string }>(
+        url,
+        "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'half_done'",
+      );
       expect(tables[0]?.n).toBe('0');
       const history = await query<{ migration_name: string }>(url, 'SELECT migration_name FROM "_prisma_migrations"');
       expect(history.map((row) => row.migration_name)).not.toContain('29990101000000_broken');

@@ -14,9 +14,16 @@ export async function diffSchemas(databaseUrl: string, from: string | undefined,
   const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const factory = new PrismaPg(pool);
-  const engine = await SchemaEngine.new({ datamodels: undefined }, () => undefined, bindMigrationAwareSqlAdapterFactory(factory));
+  const engine = await SchemaEngine.new(
+    { datamodels: undefined },
+    () => undefined,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
   try {
-    const target = (content: string) => ({ tag: 'schemaDatamodel' as const, files: [{ path: 'schema.prisma', content }] });
+    const target = (content: string) => ({
+      tag: 'schemaDatamodel' as const,
+      files: [{ path: 'schema.prisma', content }],
+    });
     const result = await engine.diff({
       from: from === undefined ? { tag: 'empty' } : target(from),
       to: target(to),

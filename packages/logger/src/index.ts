@@ -38,7 +38,10 @@ export interface LoggerOptions {
 export function createLogger({ name, level = 'info', format = 'json' }: LoggerOptions): Logger {
   const options = { name, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   if (format === 'pretty') {
-    return pino(options, pretty({ colorize: true, ignore: 'pid,hostname,name', translateTime: 'SYS:HH:MM:ss', sync: true }));
+    return pino(
+      options,
+      pretty({ colorize: true, ignore: 'pid,hostname,name', translateTime: 'SYS:HH:MM:ss', sync: true }),
+    );
   }
   return pino(options);
 }

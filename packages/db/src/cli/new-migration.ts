@@ -17,7 +17,9 @@ const { values, positionals } = parseArgs({
 });
 const name = positionals[0];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  process.stderr.write('usage: npm run db:new-migration -- <name_in_snake_case> [--from-ref <git ref> | --from <schema file>]\n');
+  process.stderr.write(
+    'usage: npm run db:new-migration -- <name_in_snake_case> [--from-ref <git ref> | --from <schema file>]\n',
+  );
   process.exit(2);
 }
 
@@ -26,7 +28,11 @@ function previousSchema(): string {
   const ref = values['from-ref'] ?? 'HEAD';
   const relative = path.relative(repoRoot, schemaPath);
   try {
-    return execFileSync('git', ['show', `${ref}:${relative}`], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', ['show', `${ref}:${relative}`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch {
     process.stderr.write(`Cannot read ${relative} at ${ref}; pass --from <file> with the previous schema.\n`);
     process.exit(1);
@@ -48,7 +54,9 @@ try {
     const dir = path.join(migrationsDir, `${stamp}_${name}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'migration.sql'), sql);
-    process.stdout.write(`wrote ${path.relative(repoRoot, dir)}/migration.sql: review it, then run npm test (the drift test checks it).\n`);
+    process.stdout.write(
+      `wrote ${path.relative(repoRoot, dir)}/migration.sql: review it, then run npm test (the drift test checks it).\n`,
+    );
   }
 } finally {
   await database.stop();

@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# One image for every app; choose it with --build-arg APP=api|worker|bot|web.
+# Multi-stage: dependencies and the Prisma client are built once, the runtime stage keeps
+# only production dependencies and runs as an unprivileged user.
+
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+ENV npm_config_update_notifier=false
+COPY package.json package-lock.json ./
+COPY apps ./apps
+COPY packages ./packages
+# Keep only the manifests for the install layer's cache, then the sources below.
+RUN find apps packages -type f ! -name package.json ! -name schema.prisma ! -name prisma.config.ts -delete \
+    && npm ci --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+RUN npm run generate -w @wb-assist/db && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:24-bookworm-slim AS runtime
+ARG APP=api
+ENV NODE_ENV=production HOST=0.0.0.0 APP=${APP}
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+WORKDIR /app/apps/${APP}
+CMD ["node", "src/main.ts"]
