@@ -1,0 +1,76 @@
+import { formatMoscowDateTime, type Page, type WbOrderRow, type WbSaleRow } from '@wb-assist/wb-api';
+import { addCounts, emptyCounts, type SourceContext, type SourceCounts } from '../context.ts';
+import { bulkUpsert } from '../store/bulk-upsert.ts';
+import { lastByKey, orderRecord, saleRecord, SQL } from '../store/tables.ts';
+import { inTransaction } from '../store/transaction.ts';
+import { saveWatermark } from '../store/watermarks.ts';
+
+/**
+ * Where to read from: the watermark minus the lookback (WB rows arrive late and change), or
+ * the initial window. Never later than the watermark, so nothing between syncs is skipped.
+ */
+export function statisticsDateFrom(context: SourceContext): Date {
+  const lookbackMs = context.settings.lookbackMinutes * 60_000;
+  const watermark = context.watermark?.watermark;
+  if (watermark) return new Date(watermark.getTime() - lookbackMs);
+  return new Date(context.now.getTime() - context.settings.initialSyncDays * 86_400_000);
+}
+
+async function syncStatistics<T extends WbOrderRow | WbSaleRow>(
+  context: SourceContext,
+  source: 'orders' | 'sales',
+  pages: AsyncGenerator<Page<T>>,
+  key: (row: T) => string,
+  record: (row: T) => Record<string, unknown>,
+  sql: string,
+  from: Date,
+): Promise<SourceCounts> {
+  const counts = emptyCounts();
+  const span = Math.max(1, context.now.getTime() - from.getTime());
+  for await (const page of pages) {
+    context.signal.throwIfAborted();
+    counts.fetched += page.rows.length + page.bad.length;
+    counts.skipped += page.bad.length;
+    context.reportBadRows(page.bad);
+    if (page.rows.length === 0) continue;
+    const latest = page.rows.reduce(
+      (max, row) => (row.lastChangeDate > max ? row.lastChangeDate : max),
+      page.rows[0]!.lastChangeDate,
+    );
+    // The page and the watermark that covers it commit together: a crash leaves both or neither.
+    const result = await inTransaction(context.pool, async (client) => {
+      const stored = await bulkUpsert(client, sql, context.cabinetId, lastByKey(page.rows, key).map(record));
+      await saveWatermark(client, context.cabinetId, source, latest);
+      return stored;
+    });
+    addCounts(counts, result);
+    await context.progress(Math.min(1, (latest.getTime() - from.getTime()) / span));
+  }
+  return counts;
+}
+
+export async function syncOrders(context: SourceContext): Promise<SourceCounts> {
+  const from = statisticsDateFrom(context);
+  return syncStatistics(
+    context,
+    'orders',
+    context.client.orders(formatMoscowDateTime(from)),
+    (row) => row.srid,
+    orderRecord,
+    SQL.orders,
+    from,
+  );
+}
+
+export async function syncSales(context: SourceContext): Promise<SourceCounts> {
+  const from = statisticsDateFrom(context);
+  return syncStatistics(
+    context,
+    'sales',
+    context.client.sales(formatMoscowDateTime(from)),
+    (row) => row.saleID,
+    saleRecord,
+    SQL.sales,
+    from,
+  );
+}

@@ -1,0 +1,110 @@
+import type { WbStocksReportRow, WbWarehouseRemainsRow } from '@wb-assist/wb-api';
+import { emptyCounts, type SourceContext, type SourceCounts } from '../context.ts';
+import { bulkUpsert } from '../store/bulk-upsert.ts';
+import { lastByKey, SQL } from '../store/tables.ts';
+import { inTransaction } from '../store/transaction.ts';
+import { saveWatermark } from '../store/watermarks.ts';
+
+type StockRecord = {
+  nm_id: number;
+  size_key: string;
+  warehouse_key: string;
+  chrt_id: number | null;
+  tech_size: string | null;
+  barcode: string | null;
+  vendor_code: string | null;
+  warehouse_id: number | null;
+  warehouse_name: string;
+  region_name: string | null;
+  quantity: number;
+  in_way_to_client: number;
+  in_way_from_client: number;
+};
+
+const fromReport = (row: WbStocksReportRow): StockRecord => ({
+  nm_id: row.nmId,
+  size_key: `chrt:${row.chrtId}`,
+  warehouse_key: `wh:${row.warehouseId}`,
+  chrt_id: row.chrtId,
+  tech_size: null,
+  barcode: null,
+  vendor_code: null,
+  warehouse_id: row.warehouseId,
+  warehouse_name: row.warehouseName,
+  region_name: row.regionName,
+  quantity: row.quantity,
+  in_way_to_client: row.inWayToClient,
+  in_way_from_client: row.inWayFromClient,
+});
+
+/** warehouse_remains mixes real warehouses with totals and goods in transit: keep the warehouses. */
+const PSEUDO_WAREHOUSES = /^(В пути|Всего находится на складах)/;
+
+const fromRemains = (row: WbWarehouseRemainsRow): StockRecord[] =>
+  row.warehouses
+    .filter((warehouse) => !PSEUDO_WAREHOUSES.test(warehouse.warehouseName))
+    .map((warehouse) => ({
+      nm_id: row.nmId,
+      size_key: `size:${row.techSize ?? ''}`,
+      warehouse_key: `name:${warehouse.warehouseName}`,
+      chrt_id: null,
+      tech_size: row.techSize,
+      barcode: row.barcode,
+      vendor_code: row.vendorCode,
+      warehouse_id: null,
+      warehouse_name: warehouse.warehouseName,
+      region_name: null,
+      quantity: Math.max(0, warehouse.quantity),
+      in_way_to_client: 0,
+      in_way_from_client: 0,
+    }));
+
+/**
+ * Stocks are a snapshot, not a feed: the whole report is read first, then stored in one
+ * transaction, with every stored row the report no longer lists set to zero (sold out). The
+ * sum per product size is therefore never half old, half new.
+ */
+export async function syncStocks(context: SourceContext): Promise<SourceCounts> {
+  const counts = emptyCounts();
+  const records: StockRecord[] = [];
+  if (context.tokenType === 'base') {
+    const page = await context.client.warehouseRemains(context.signal);
+    counts.fetched += page.rows.length + page.bad.length;
+    counts.skipped += page.bad.length;
+    context.reportBadRows(page.bad);
+    records.push(...page.rows.flatMap(fromRemains));
+  } else {
+    for await (const page of context.client.stocksReport()) {
+      counts.fetched += page.rows.length + page.bad.length;
+      counts.skipped += page.bad.length;
+      context.reportBadRows(page.bad);
+      records.push(...page.rows.map(fromReport));
+    }
+  }
+  await context.progress(0.5);
+  const unique = lastByKey(records, (row) => `${row.nm_id}|${row.size_key}|${row.warehouse_key}`);
+  const result = await inTransaction(context.pool, async (client) => {
+    const stored = await bulkUpsert(client, SQL.stocks, context.cabinetId, unique);
+    const gone = await client.query(
+      `UPDATE wb_stocks s SET quantity = 0, in_way_to_client = 0, in_way_from_client = 0, updated_at = now()
+       WHERE s.cabinet_id = $1 AND (s.quantity <> 0 OR s.in_way_to_client <> 0 OR s.in_way_from_client <> 0)
+         AND NOT EXISTS (
+           SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS r(nm_id int, size_key text, warehouse_key text)
+           WHERE r.nm_id = s.nm_id AND r.size_key = s.size_key AND r.warehouse_key = s.warehouse_key)`,
+      [
+        context.cabinetId,
+        JSON.stringify(unique.map(({ nm_id, size_key, warehouse_key }) => ({ nm_id, size_key, warehouse_key }))),
+      ],
+    );
+    await saveWatermark(client, context.cabinetId, 'stocks', context.now);
+    return {
+      ...stored,
+      updated: stored.updated + (gone.rowCount ?? 0),
+      changed: stored.changed + (gone.rowCount ?? 0),
+    };
+  });
+  counts.inserted = result.inserted;
+  counts.updated = result.updated;
+  counts.changed = result.changed;
+  return counts;
+}

@@ -1,0 +1,86 @@
+import type pg from 'pg';
+
+export interface Column {
+  /** Column in the table. */
+  name: string;
+  /** PostgreSQL type the JSON value is read as. */
+  type: string;
+  /**
+   * A change here is a change that matters to users (a cancellation, money filled in):
+   * it moves updated_at, which later stages read as "changed in this sync".
+   */
+  matters?: boolean;
+}
+
+export interface UpsertSpec {
+  table: string;
+  /** Columns of the unique key, besides cabinet_id. */
+  key: string[];
+  columns: Column[];
+}
+
+export interface UpsertResult {
+  inserted: number;
+  /** Rows whose stored values differed (any column). */
+  updated: number;
+  /** Of those, rows where a column that matters changed. */
+  changed: number;
+}
+
+/**
+ * One statement per batch: rows arrive as a JSON array and are read with
+ * jsonb_to_recordset, inserted, or updated only when something differs. created_at is set on
+ * insert only; updated_at moves only when a column that matters changed, so an unchanged
+ * boundary row from WB's `>=` paging leaves no trace.
+ */
+export function buildUpsert(spec: UpsertSpec): string {
+  const all = [
+    ...spec.key.map((name) => spec.columns.find((c) => c.name === name) ?? { name, type: 'text' }),
+    ...spec.columns.filter((c) => !spec.key.includes(c.name)),
+  ];
+  const names = all.map((c) => c.name);
+  const recordset = all.map((c) => `${c.name} ${c.type}`).join(', ');
+  const values = all.filter((c) => !spec.key.includes(c.name));
+  const tuple = (prefix: string, columns: Column[]) => `(${columns.map((c) => `${prefix}.${c.name}`).join(', ')})`;
+  const matters = values.filter((c) => c.matters);
+  return `
+    WITH upserted AS (
+      INSERT INTO ${spec.table} (cabinet_id, ${names.join(', ')})
+      SELECT $1::uuid, ${names.map((n) => `r.${n}`).join(', ')}
+      FROM jsonb_to_recordset($2::jsonb) AS r(${recordset})
+      ON CONFLICT (cabinet_id, ${spec.key.join(', ')}) DO UPDATE SET
+        ${values.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(',\n        ')},
+        updated_at = CASE WHEN ${tuple(spec.table, matters)} IS DISTINCT FROM ${tuple('EXCLUDED', matters)}
+                          THEN now() ELSE ${spec.table}.updated_at END
+      WHERE ${tuple(spec.table, values)} IS DISTINCT FROM ${tuple('EXCLUDED', values)}
+      RETURNING (xmax = 0) AS inserted, updated_at = now() AS changed
+    )
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+           count(*) FILTER (WHERE NOT inserted)::int AS updated,
+           count(*) FILTER (WHERE NOT inserted AND changed)::int AS changed
+    FROM upserted`;
+}
+
+const BATCH = 5_000;
+
+export async function bulkUpsert(
+  client: pg.ClientBase,
+  sql: string,
+  cabinetId: string,
+  rows: Record<string, unknown>[],
+): Promise<UpsertResult> {
+  const total: UpsertResult = { inserted: 0, updated: 0, changed: 0 };
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const { rows: result } = await client.query<UpsertResult>(sql, [
+      cabinetId,
+      JSON.stringify(rows.slice(start, start + BATCH)),
+    ]);
+    const counts = result[0];
+    if (counts) {
+      total.inserted += counts.inserted;
+      total.updated += counts.updated;
+      total.changed += counts.changed;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,237 @@
+import { WbApiError } from './errors.ts';
+import { createTransport, type WbTransport, type WbTransportOptions } from './http.ts';
+import { cardSchema, cardsEnvelope, sellerInfoSchema, type WbCard, type WbSellerInfo } from './schemas/content.ts';
+import { feedbackSchema, feedbacksEnvelope, newFeedbacksEnvelope, type WbFeedback } from './schemas/feedbacks.ts';
+import { parseEnvelope, parseRows, type BadRow } from './schemas/rows.ts';
+import { orderRowSchema, saleRowSchema, type WbOrderRow, type WbSaleRow } from './schemas/statistics.ts';
+import {
+  remainsStatusEnvelope,
+  remainsTaskEnvelope,
+  stocksReportEnvelope,
+  stocksReportRowSchema,
+  warehouseRemainsRowSchema,
+  type WbStocksReportRow,
+  type WbWarehouseRemainsRow,
+} from './schemas/stocks.ts';
+
+export interface Page<T> {
+  rows: T[];
+  bad: BadRow[];
+}
+
+export interface WbClientOptions extends WbTransportOptions {
+  /** Rows WB returns at most per statistics page (80,000); a shorter page is the last one. */
+  statisticsPageLimit?: number;
+  /** Pause between warehouse_remains status polls. */
+  remainsPollMs?: number;
+}
+
+/** WB's skip ceiling on /api/v1/feedbacks; past it the date window is narrowed instead. */
+const FEEDBACK_SKIP_MAX = 199_990;
+const FEEDBACK_TAKE = 5_000;
+const CARDS_LIMIT = 100;
+const STOCKS_LIMIT = 250_000;
+
+export type WbClient = ReturnType<typeof createWbClient>;
+
+export function createWbClient(options: WbClientOptions) {
+  const request: WbTransport = createTransport(options);
+  const pageLimit = options.statisticsPageLimit ?? 80_000;
+
+  /**
+   * Statistics paging: pass the last row's own lastChangeDate text as the next dateFrom. WB
+   * answers `>=`, so rows at that instant come back: they are dropped by key here, and the
+   * caller still upserts by key. A page shorter than WB's cap is the last one, which saves a
+   * request against limits as tight as one a minute.
+   */
+  async function* statistics<T extends { lastChangeDate: Date }>(
+    path: string,
+    group: 'supplier/orders' | 'supplier/sales',
+    schema: typeof orderRowSchema | typeof saleRowSchema,
+    keyField: 'srid' | 'saleID',
+    dateFrom: string,
+  ): AsyncGenerator<Page<T> & { dateFrom: string }> {
+    let from = dateFrom;
+    let boundaryKeys = new Set<string>();
+    for (;;) {
+      const raw = await request<unknown>({
+        host: 'statistics',
+        method: 'GET',
+        path,
+        group,
+        query: { dateFrom: from, flag: 0 },
+      });
+      const { rows, bad } = parseRows(schema, raw, group, keyField);
+      const items = raw as Record<string, unknown>[];
+      const fresh = (rows as unknown as (T & Record<string, unknown>)[]).filter(
+        (row) => !boundaryKeys.has(String(row[keyField])),
+      );
+      yield { rows: fresh, bad, dateFrom: from };
+      const last = items.at(-1)?.lastChangeDate;
+      if (items.length < pageLimit || typeof last !== 'string' || fresh.length === 0) return;
+      const lastInstant = (rows as unknown as T[]).at(-1)?.lastChangeDate.getTime();
+      boundaryKeys = new Set(
+        (rows as unknown as (T & Record<string, unknown>)[])
+          .filter((row) => row.lastChangeDate.getTime() === lastInstant)
+          .map((row) => String(row[keyField])),
+      );
+      from = last;
+    }
+  }
+
+  return {
+    /** The one real call on connect: proves the key works and names the seller. Refuses Test tokens. */
+    async sellerInfo(): Promise<WbSellerInfo> {
+      const raw = await request({ host: 'common', method: 'GET', path: '/api/v1/seller-info', group: 'seller-info' });
+      return parseEnvelope(sellerInfoSchema, raw, 'seller-info');
+    },
+
+    /** Orders changed since `dateFrom` (Moscow time, no offset), page by page. */
+    orders(dateFrom: string): AsyncGenerator<Page<WbOrderRow> & { dateFrom: string }> {
+      return statistics<WbOrderRow>('/api/v1/supplier/orders', 'supplier/orders', orderRowSchema, 'srid', dateFrom);
+    },
+
+    /** Buyouts (S) and returns (R) changed since `dateFrom`, page by page. */
+    sales(dateFrom: string): AsyncGenerator<Page<WbSaleRow> & { dateFrom: string }> {
+      return statistics<WbSaleRow>('/api/v1/supplier/sales', 'supplier/sales', saleRowSchema, 'saleID', dateFrom);
+    },
+
+    /** Personal and Service tokens: every size in every WB warehouse. */
+    async *stocksReport(): AsyncGenerator<Page<WbStocksReportRow>> {
+      for (let offset = 0; ; offset += STOCKS_LIMIT) {
+        const raw = await request({
+          host: 'analytics',
+          method: 'POST',
+          path: '/api/analytics/v1/stocks-report/wb-warehouses',
+          group: 'stocks-report',
+          body: { limit: STOCKS_LIMIT, offset },
+        });
+        const { items } = parseEnvelope(stocksReportEnvelope, raw, 'stocks-report').data;
+        yield parseRows(stocksReportRowSchema, items, 'stocks-report', 'nmId');
+        if (items.length < STOCKS_LIMIT) return;
+      }
+    },
+
+    /** Base tokens: the warehouse_remains report (create a task, wait for it, download). */
+    async warehouseRemains(signal?: AbortSignal): Promise<Page<WbWarehouseRemainsRow>> {
+      const created = await request({
+        host: 'analytics',
+        method: 'GET',
+        path: '/api/v1/warehouse_remains',
+        group: 'warehouse-remains/create',
+        query: { groupByNm: true, groupBySize: true, groupByBarcode: true, groupBySa: true },
+      });
+      const { taskId } = parseEnvelope(remainsTaskEnvelope, created, 'warehouse-remains/create').data;
+      for (;;) {
+        signal?.throwIfAborted();
+        const raw = await request({
+          host: 'analytics',
+          method: 'GET',
+          path: `/api/v1/warehouse_remains/tasks/${encodeURIComponent(taskId)}/status`,
+          group: 'warehouse-remains/status',
+        });
+        const { status } = parseEnvelope(remainsStatusEnvelope, raw, 'warehouse-remains/status').data;
+        if (status === 'done') break;
+        if (status === 'purged' || status === 'canceled') {
+          throw new WbApiError({
+            code: 'unavailable',
+            method: 'warehouse-remains/status',
+            message: `warehouse_remains task ${status}`,
+          });
+        }
+        await new Promise((resolve) => setTimeout(resolve, options.remainsPollMs ?? 5_000));
+      }
+      const rows = await request({
+        host: 'analytics',
+        method: 'GET',
+        path: `/api/v1/warehouse_remains/tasks/${encodeURIComponent(taskId)}/download`,
+        group: 'warehouse-remains/download',
+      });
+      return parseRows(warehouseRemainsRowSchema, rows, 'warehouse-remains/download', 'nmId');
+    },
+
+    /**
+     * Reviews created in [dateFrom, dateTo] (Unix seconds), newest first, answered or not.
+     * Past WB's skip ceiling the window's end moves to the oldest review seen.
+     */
+    async *feedbacks(window: {
+      isAnswered: boolean;
+      dateFrom?: number;
+      dateTo?: number;
+    }): AsyncGenerator<Page<WbFeedback>> {
+      let dateTo = window.dateTo;
+      let skip = 0;
+      for (;;) {
+        const raw = await request({
+          host: 'feedbacks',
+          method: 'GET',
+          path: '/api/v1/feedbacks',
+          group: 'feedbacks',
+          query: {
+            isAnswered: window.isAnswered,
+            take: FEEDBACK_TAKE,
+            skip,
+            order: 'dateDesc',
+            dateFrom: window.dateFrom,
+            dateTo,
+          },
+        });
+        const envelope = parseEnvelope(feedbacksEnvelope, raw, 'feedbacks');
+        const page = parseRows(feedbackSchema, envelope.data.feedbacks, 'feedbacks', 'id');
+        yield page;
+        if (envelope.data.feedbacks.length < FEEDBACK_TAKE) return;
+        if (skip + 2 * FEEDBACK_TAKE <= FEEDBACK_SKIP_MAX) {
+          skip += FEEDBACK_TAKE;
+          continue;
+        }
+        const oldest = page.rows.at(-1)?.createdDate;
+        if (!oldest) return;
+        // Re-reading the boundary second is harmless: reviews are upserted by id.
+        dateTo = Math.floor(oldest.getTime() / 1000);
+        skip = 0;
+      }
+    },
+
+    /** The cheap poll: are there unseen reviews at all? */
+    async hasNewFeedbacks(): Promise<boolean> {
+      const raw = await request({
+        host: 'feedbacks',
+        method: 'GET',
+        path: '/api/v1/new-feedbacks-questions',
+        group: 'feedbacks',
+      });
+      return parseEnvelope(newFeedbacksEnvelope, raw, 'new-feedbacks-questions').data.hasNewFeedbacks;
+    },
+
+    /** Product cards in update order, from a saved cursor; the last cursor comes with each page. */
+    async *cards(start?: {
+      updatedAt: string;
+      nmID: number;
+    }): AsyncGenerator<Page<WbCard> & { cursor: { updatedAt: string; nmID: number } | undefined }> {
+      let cursor = start;
+      for (;;) {
+        const raw = await request({
+          host: 'content',
+          method: 'POST',
+          path: '/content/v2/get/cards/list',
+          group: 'cards/list',
+          body: {
+            settings: {
+              sort: { ascending: true },
+              filter: { withPhoto: -1 },
+              cursor: { limit: CARDS_LIMIT, ...(cursor ?? {}) },
+            },
+          },
+        });
+        const envelope = parseEnvelope(cardsEnvelope, raw, 'cards/list');
+        const next =
+          envelope.cursor.updatedAt && envelope.cursor.nmID
+            ? { updatedAt: envelope.cursor.updatedAt, nmID: envelope.cursor.nmID }
+            : cursor;
+        yield { ...parseRows(cardSchema, envelope.cards, 'cards/list', 'nmID'), cursor: next };
+        if (envelope.cursor.total < CARDS_LIMIT || !next) return;
+        cursor = next;
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+export { createWbClient, type Page, type WbClient, type WbClientOptions } from './client.ts';
+export { WbApiError, type WbErrorCode } from './errors.ts';
+export { createTransport, type WbHost, type WbHosts } from './http.ts';
+export {
+  bucketFor,
+  WB_METHOD_GROUPS,
+  type RateLimiter,
+  type RateLimitKey,
+  type WbMethodGroup,
+} from './rate-limit/groups.ts';
+export { MemoryRateLimiter } from './rate-limit/memory.ts';
+export { PostgresRateLimiter } from './rate-limit/postgres.ts';
+export type { BadRow } from './schemas/rows.ts';
+export type { WbCard, WbSellerInfo } from './schemas/content.ts';
+export type { WbFeedback } from './schemas/feedbacks.ts';
+export type { WbOrderRow, WbSaleRow } from './schemas/statistics.ts';
+export type { WbStocksReportRow, WbWarehouseRemainsRow } from './schemas/stocks.ts';
+export { formatMoscowDateTime, MOSCOW, parseMoscowDateTime, parseOffsetDateTime } from './time.ts';
+export {
+  decodeWbToken,
+  hasCategory,
+  WB_CATEGORY_BITS,
+  WbTokenFormatError,
+  type WbCategory,
+  type WbToken,
+  type WbTokenType,
+} from './token.ts';
