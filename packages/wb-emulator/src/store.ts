@@ -1,0 +1,131 @@
+import type { Clock } from './clock.ts';
+import { Faults } from './faults.ts';
+import { startTraffic, type TrafficOptions } from './generator.ts';
+import type { Profile } from './rate-limit.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { createSeller, type SellerOptions } from './seller/create-seller.ts';
+import type { Seller } from './seller/seller.ts';
+import {
+  scopeBits,
+  TokenAuthority,
+  TOKEN_TYPES,
+  ALL_CATEGORIES,
+  type MintOptions,
+  type TokenClaims,
+} from './tokens.ts';
+import { Random } from './random.ts';
+
+export type EmulatorOptions = {
+  seed: number;
+  profile: Profile;
+  /** Rows per statistics page with flag=0 (WB: 80,000). */
+  pageLimit: number;
+  /** Statistics publishes changes in batches this many minutes apart; 0 publishes at once. */
+  publishIntervalMinutes: number;
+  retentionDays: number;
+  /** Minutes a warehouse_remains task spends before it is done. */
+  reportReadyMinutes: number;
+  /** False only for tests of other concerns: every request passes (headers still sent). */
+  rateLimits: boolean;
+};
+
+export type RemainsTask = {
+  id: string;
+  sid: string;
+  createdAt: number;
+  status: 'new' | 'processing' | 'done' | 'purged' | 'canceled';
+};
+
+export type CreateSellerOptions = SellerOptions & {
+  /** Backfill this many days of history at `ordersPerDay` (orders, cancellations, buyouts…). */
+  historyDays?: number;
+  traffic?: Partial<TrafficOptions>;
+};
+
+/** Everything the emulator knows; reset() brings it back to a fresh start. */
+export class Store {
+  readonly options: EmulatorOptions;
+  readonly clock: Clock;
+  readonly authority = new TokenAuthority();
+  readonly limiter: RateLimiter;
+  readonly faults = new Faults();
+  sellers = new Map<string, Seller>();
+  tokens = new Map<string, { claims: TokenClaims; revoked: boolean }>();
+  tasks = new Map<string, RemainsTask>();
+  #random: Random;
+  #sellerCount = 0;
+
+  constructor(options: EmulatorOptions, clock: Clock) {
+    this.options = options;
+    this.clock = clock;
+    this.limiter = new RateLimiter(options.profile);
+    this.#random = new Random(options.seed);
+  }
+
+  createSeller(options: CreateSellerOptions = {}): Seller {
+    const now = this.clock.now();
+    const seller = createSeller(++this.#sellerCount, this.options.seed, now, options);
+    if (this.sellers.has(seller.sid)) throw new Error(`seller ${seller.sid} exists`);
+    this.sellers.set(seller.sid, seller);
+    if (options.traffic !== undefined || options.historyDays !== undefined) {
+      startTraffic(seller, options.traffic ?? {}, now - (options.historyDays ?? 0) * 86_400_000);
+      seller.advanceTo(now);
+    }
+    return seller;
+  }
+
+  /** The seller, with its shop brought up to the current moment. */
+  seller(sid: string): Seller | undefined {
+    const seller = this.sellers.get(sid);
+    seller?.advanceTo(this.clock.now());
+    return seller;
+  }
+
+  mintToken(options: MintOptions): { token: string; claims: TokenClaims } {
+    if (!this.sellers.has(options.sid)) throw new Error(`unknown seller ${options.sid}`);
+    const type = options.type ?? 'personal';
+    const nowSec = Math.floor(this.clock.now() / 1000);
+    const claims: TokenClaims = {
+      ent: 1,
+      exp: options.exp ?? nowSec + 180 * 86_400,
+      id: this.#random.uuid(),
+      iid: this.#random.int(10_000_000, 99_999_999),
+      oid: this.#random.int(100_000, 9_999_999),
+      s: scopeBits(options.categories ?? ALL_CATEGORIES, options.readOnly ?? false),
+      sid: options.sid,
+      t: type === 'test',
+      uid: this.#random.int(10_000_000, 99_999_999),
+      acc: TOKEN_TYPES[type],
+      for: 'self',
+    };
+    this.tokens.set(claims.id, { claims, revoked: false });
+    return { token: this.authority.mint(claims), claims };
+  }
+
+  revokeToken(id: string): boolean {
+    const entry = this.tokens.get(id);
+    if (!entry) return false;
+    entry.revoked = true;
+    return true;
+  }
+
+  /** Publication horizon: changes after it are not yet visible in statistics. */
+  statisticsHorizon(now: number): number {
+    const interval = this.options.publishIntervalMinutes * 60_000;
+    return interval > 0 ? Math.floor(now / interval) * interval : now;
+  }
+
+  newTaskId(): string {
+    return this.#random.uuid();
+  }
+
+  reset(): void {
+    this.sellers = new Map();
+    this.tokens = new Map();
+    this.tasks = new Map();
+    this.faults.clear();
+    this.limiter.reset();
+    this.#random = new Random(this.options.seed);
+    this.#sellerCount = 0;
+  }
+}
