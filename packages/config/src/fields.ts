@@ -17,11 +17,9 @@ export const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
-export const httpUrl = (fallback?: string) => {
-  const url = z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .transform((value) => value.replace(/\/+$/, ''));
-  return fallback === undefined ? url.optional() : url.default(fallback);
-};
+const url = () =>
+  z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((value) => value.replace(/\/+$/, ''));
+
+export const httpUrl = (fallback: string) => url().default(fallback);
 
 export const bool = (fallback: boolean) => z.stringbool({ error: 'must be true or false' }).default(fallback);

@@ -38,6 +38,7 @@ export interface SyncCabinetOptions {
     maxWaitMs?: number;
     minBackoffMs?: number;
     retries?: number;
+    rateLimitScale?: number;
   };
   encryptionKey: Buffer;
   settings: SyncSettings;
@@ -113,6 +114,7 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
     maxWaitMs: options.wb.maxWaitMs,
     minBackoffMs: options.wb.minBackoffMs,
     retries: options.wb.retries,
+    rateLimitScale: options.wb.rateLimitScale,
   });
   const watermarks = await readWatermarks(pool, cabinetId);
   const progress: SyncProgress = initial

@@ -22,6 +22,11 @@ export interface WbTransportOptions {
   /** Backoff: first delay and cap (the specification caps it at 5 minutes). */
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Multiplies WB's rate-limit intervals: 1 for WB itself; the WB emulator's fast profile
+   * (a WB minute lasts 60 ms) is matched with 0.001.
+   */
+  rateLimitScale?: number;
   /** Metrics and logs: one call per HTTP answer (or failure to get one). */
   onResponse?: (event: { group: WbMethodGroup; status: number | 'timeout' | 'network'; durationMs: number }) => void;
 }
@@ -92,8 +97,11 @@ export function createTransport(options: WbTransportOptions): WbTransport {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
 
+  const scale = options.rateLimitScale ?? 1;
+
   async function waitForSlot(group: WbMethodGroup): Promise<void> {
-    const spec = bucketFor(group, options.tokenType);
+    const wbSpec = bucketFor(group, options.tokenType);
+    const spec = wbSpec && { burst: wbSpec.burst, intervalMs: wbSpec.intervalMs * scale };
     if (!spec) {
       throw new AbortError(
         new WbApiError({
@@ -173,8 +181,7 @@ export function createTransport(options: WbTransportOptions): WbTransport {
         secondsHeader(response.headers, 'X-Ratelimit-Retry') ??
         secondsHeader(response.headers, 'Retry-After') ??
         secondsHeader(response.headers, 'X-Ratelimit-Reset') ??
-        bucketFor(request.group, options.tokenType)?.intervalMs ??
-        60_000;
+        (bucketFor(request.group, options.tokenType)?.intervalMs ?? 60_000) * scale;
       await options.limiter.block(
         { sellerId: options.sellerId, tokenType: options.tokenType, group: request.group },
         retryAfterMs,

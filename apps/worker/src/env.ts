@@ -1,0 +1,9 @@
+import { cryptoEnv, databaseEnv, loadEnv, runtimeEnv, syncEnv, wbEnv } from '@wb-assist/config';
+
+export const workerEnvSchemas = [runtimeEnv, databaseEnv, syncEnv, wbEnv, cryptoEnv] as const;
+
+export function loadWorkerEnv(source: Record<string, string | undefined> = process.env) {
+  return loadEnv(workerEnvSchemas, source);
+}
+
+export type WorkerEnv = ReturnType<typeof loadWorkerEnv>;

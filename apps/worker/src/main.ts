@@ -1,0 +1,75 @@
+import {
+  DatabaseUnreachableError,
+  EmbeddedPostgresError,
+  MigrationError,
+  prepareDatabase,
+  type Database,
+} from '@wb-assist/db';
+import pg from 'pg';
+import { resolveSecrets } from '@wb-assist/config';
+import { createLogger } from '@wb-assist/logger';
+import { PostgresRateLimiter } from '@wb-assist/wb-api';
+import { loadWorkerEnv } from './env.ts';
+import { createSyncCabinet } from './jobs/sync-cabinet.ts';
+import { createWorker } from './worker.ts';
+
+const env = loadWorkerEnv();
+const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+
+let database: Database;
+try {
+  database = await prepareDatabase(env, (message) => logger.info(message));
+} catch (error) {
+  if (
+    error instanceof DatabaseUnreachableError ||
+    error instanceof MigrationError ||
+    error instanceof EmbeddedPostgresError
+  ) {
+    logger.fatal(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const secrets = resolveSecrets(env);
+const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
+pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+const handler = createSyncCabinet({
+  pool,
+  logger,
+  wb: {
+    hosts: {
+      statistics: env.WB_STATISTICS_API_URL,
+      analytics: env.WB_ANALYTICS_API_URL,
+      feedbacks: env.WB_FEEDBACKS_API_URL,
+      content: env.WB_CONTENT_API_URL,
+      common: env.WB_COMMON_API_URL,
+    },
+    limiter: new PostgresRateLimiter(pool),
+    timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
+  },
+  encryptionKey: secrets.encryptionKey,
+  settings: { initialSyncDays: env.INITIAL_SYNC_DAYS, lookbackMinutes: env.SYNC_LOOKBACK_MINUTES },
+});
+
+const worker = createWorker({
+  databaseUrl: database.url,
+  syncIntervalSeconds: env.SYNC_INTERVAL,
+  concurrency: env.WORKER_CONCURRENCY,
+  handler,
+  logger,
+});
+await worker.start();
+
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info(`${signal}: finishing running syncs, then stopping`);
+  await worker.stop();
+  await pool.end();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

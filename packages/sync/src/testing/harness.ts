@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connectCabinet } from '@wb-assist/core';
+import { createPrismaClient } from '@wb-assist/db';
+import { createLogger } from '@wb-assist/logger';
+import { MemoryRateLimiter, PostgresRateLimiter, type WbHosts } from '@wb-assist/wb-api';
+import {
+  startEmulator,
+  type Category,
+  type CreateSellerInput,
+  type RunningEmulator,
+  type StartOptions,
+} from '@wb-assist/wb-emulator';
+import { syncCabinet, type SyncCabinetOptions } from '../sync-cabinet.ts';
+
+/** A real PostgreSQL, the WB emulator on its fast clock, and cabinets connected the real way. */
+export async function createHarness(databaseUrl: string, emulatorOptions: StartOptions = {}) {
+  const emulator: RunningEmulator = await startEmulator({
+    seed: 11,
+    profile: 'fast',
+    publishIntervalMinutes: 0,
+    ...emulatorOptions,
+  });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
+  const encryptionKey = randomBytes(32);
+  const hosts: WbHosts = {
+    statistics: emulator.url,
+    analytics: emulator.url,
+    feedbacks: emulator.url,
+    content: emulator.url,
+    common: emulator.url,
+  };
+  const log = createLogger({ name: 'sync-test', level: 'silent' });
+  let telegramId = 900_000_000n;
+
+  async function connect(
+    input: { seller?: CreateSellerInput; categories?: Category[]; type?: 'personal' | 'base' } = {},
+  ) {
+    const seller = await emulator.control.createSeller(input.seller ?? {});
+    const token = await emulator.control.createToken({
+      sid: seller.sid,
+      type: input.type ?? 'personal',
+      categories: input.categories ?? ['statistics', 'analytics', 'feedbacks', 'content'],
+    });
+    telegramId += 1n;
+    const user = await prisma.user.create({ data: { telegramId } });
+    const result = await connectCabinet({
+      prisma,
+      userId: user.id,
+      key: token.token,
+      wb: { hosts, limiter: new MemoryRateLimiter() },
+      encryptionKey,
+    });
+    if (!result.ok) throw new Error(`connect failed: ${result.message}`);
+    return { seller, token, user, cabinetId: result.cabinetId };
+  }
+
+  function sync(cabinetId: string, overrides: Partial<SyncCabinetOptions> = {}) {
+    return syncCabinet({
+      pool,
+      cabinetId,
+      kind: 'periodic',
+      wb: {
+        hosts,
+        limiter: new PostgresRateLimiter(pool),
+        rateLimitScale: 0.001,
+        maxWaitMs: 2_000,
+        minBackoffMs: 20,
+        retries: 3,
+        statisticsPageLimit: emulatorOptions.pageLimit,
+      },
+      encryptionKey,
+      settings: { initialSyncDays: 30, lookbackMinutes: 120 },
+      log,
+      ...overrides,
+    });
+  }
+
+  async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await pool.query<T>(sql, params)).rows;
+  }
+
+  return {
+    emulator,
+    pool,
+    prisma,
+    connect,
+    sync,
+    query,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+      await emulator.close();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
