@@ -47,6 +47,7 @@ const handler = createSyncCabinet({
     },
     limiter: new PostgresRateLimiter(pool),
     timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
+    rateLimitScale: env.WB_RATE_LIMIT_SCALE,
   },
   encryptionKey: secrets.encryptionKey,
   settings: { initialSyncDays: env.INITIAL_SYNC_DAYS, lookbackMinutes: env.SYNC_LOOKBACK_MINUTES },

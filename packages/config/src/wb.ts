@@ -17,6 +17,15 @@ export const wbEnv = z.object({
     .min(0, 'must not be negative')
     .default(2000),
   WB_REQUEST_TIMEOUT_MS: positiveInt(30_000, 600_000),
+  /**
+   * Multiplies WB's rate-limit intervals. 1 for WB itself; smaller only against the WB
+   * emulator running with the same scale (its fast profile is 0.001).
+   */
+  WB_RATE_LIMIT_SCALE: z.coerce
+    .number({ error: 'must be a number' })
+    .positive('must be above 0')
+    .max(1, 'must be at most 1 (WB itself is 1)')
+    .default(1),
 });
 
 export type WbEnv = z.output<typeof wbEnv>;

@@ -109,6 +109,11 @@ export class EmulatorControl {
     return this.#call('POST', `/sellers/${encodeURIComponent(sid)}/traffic`, traffic);
   }
 
+  /** Requests per method group that reached WB's rate limiter, and how many it refused with 429. */
+  stats(): Promise<{ requests: Record<string, number>; limited: Record<string, number> }> {
+    return this.#call('GET', '/stats');
+  }
+
   now(): Promise<{ now: number; iso: string; frozen: boolean }> {
     return this.#call('GET', '/clock');
   }

@@ -40,8 +40,9 @@ export class RateLimiter {
   readonly #buckets = new Map<string, Bucket>();
   readonly #scale: number;
 
-  constructor(profile: Profile) {
-    this.#scale = PROFILE_SCALE[profile];
+  /** `scale` multiplies WB's intervals: PROFILE_SCALE of a profile, or any other factor. */
+  constructor(scale: number) {
+    this.#scale = scale;
   }
 
   limitFor(group: MethodGroup, isBase: boolean): Limit | null {

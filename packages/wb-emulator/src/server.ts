@@ -135,7 +135,12 @@ function handle(
   const decision: Decision = store.options.rateLimits
     ? store.limiter.take(key, limit, now)
     : { allowed: true, remaining: limit.burst - 1 };
-  if (!decision.allowed) return send(res, tooMany(req), null, rateHeaders(store, decision));
+  // Counted so tests can prove a client never ran into WB's limits (injected 429s excluded).
+  store.stats.requests[route.group] = (store.stats.requests[route.group] ?? 0) + 1;
+  if (!decision.allowed) {
+    store.stats.limited[route.group] = (store.stats.limited[route.group] ?? 0) + 1;
+    return send(res, tooMany(req), null, rateHeaders(store, decision));
+  }
   const reply = route.handle({ ...req, claims: auth.claims, seller }, params);
   send(res, reply, fault, rateHeaders(store, decision));
 }

@@ -2,7 +2,7 @@ import type { Clock } from './clock.ts';
 import { Faults } from './faults.ts';
 import { startTraffic, type TrafficOptions } from './generator.ts';
 import type { Profile } from './rate-limit.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { PROFILE_SCALE, RateLimiter } from './rate-limit.ts';
 import { createSeller, type SellerOptions } from './seller/create-seller.ts';
 import type { Seller } from './seller/seller.ts';
 import {
@@ -27,6 +27,8 @@ export type EmulatorOptions = {
   reportReadyMinutes: number;
   /** False only for tests of other concerns: every request passes (headers still sent). */
   rateLimits: boolean;
+  /** Overrides the profile's time scale of rate limits (1: WB's own; fast: 0.001). */
+  rateLimitScale?: number;
 };
 
 export type RemainsTask = {
@@ -52,13 +54,15 @@ export class Store {
   sellers = new Map<string, Seller>();
   tokens = new Map<string, { claims: TokenClaims; revoked: boolean }>();
   tasks = new Map<string, RemainsTask>();
+  /** Per method group: requests that reached the rate limiter, and those it refused (429). */
+  stats = { requests: {} as Record<string, number>, limited: {} as Record<string, number> };
   #random: Random;
   #sellerCount = 0;
 
   constructor(options: EmulatorOptions, clock: Clock) {
     this.options = options;
     this.clock = clock;
-    this.limiter = new RateLimiter(options.profile);
+    this.limiter = new RateLimiter(options.rateLimitScale ?? PROFILE_SCALE[options.profile]);
     this.#random = new Random(options.seed);
   }
 
@@ -125,6 +129,7 @@ export class Store {
     this.tasks = new Map();
     this.faults.clear();
     this.limiter.reset();
+    this.stats = { requests: {}, limited: {} };
     this.#random = new Random(this.options.seed);
     this.#sellerCount = 0;
   }

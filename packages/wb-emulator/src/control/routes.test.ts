@@ -34,6 +34,16 @@ describe('control API', () => {
     await expect(h.emulator.control.setClock(T0)).rejects.toThrow(/only moves forward/);
   });
 
+  it('counts requests per method group and the 429s its limiter gave (injected ones aside)', async () => {
+    h = await harness({ rateLimits: true });
+    const sales = '/api/v1/supplier/sales?dateFrom=2026-11-27';
+    expect((await h.get(sales)).status).toBe(200);
+    expect((await h.get(sales)).status).toBe(429);
+    await h.emulator.control.injectFault({ method: 'orders', kind: '429' });
+    expect((await h.get('/api/v1/supplier/orders?dateFrom=2026-11-27')).status).toBe(429);
+    expect(await h.emulator.control.stats()).toEqual({ requests: { sales: 2 }, limited: { sales: 1 } });
+  });
+
   it('reset forgets sellers and tokens', async () => {
     h = await harness();
     await h.emulator.control.reset();

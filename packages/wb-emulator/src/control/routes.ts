@@ -45,6 +45,7 @@ function dispatch(store: Store, method: string, path: string, body: Body): unkno
   const now = store.clock.now();
   const at = () => timeArg(body.at, now);
   if (method === 'GET' && path === '/clock') return clockState(store);
+  if (method === 'GET' && path === '/stats') return store.stats;
   if (method === 'POST' && path === '/clock/advance') {
     store.clock.advance(
       numberArg(body.ms, 0) + numberArg(body.minutes, 0) * 60_000 + numberArg(body.hours, 0) * 3_600_000,

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectCabinet } from '@wb-assist/core';
+import { createPrismaClient } from '@wb-assist/db';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// WB's limits at 1/20 of their time: sales allow one call per 3 s per seller, which a sync
+// every second would exceed unless both processes share one budget.
+const SCALE = 0.05;
+const encryptionKey = randomBytes(32);
+const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
+const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-worker-'));
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 21, profile: 'real', rateLimitScale: SCALE, publishIntervalMinutes: 0 });
+});
+afterAll(async () => {
+  await emulator.close();
+  await prisma.$disconnect();
+  await pool.end();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function startWorker(name: string): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['apps/worker/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...inherited,
+      DATABASE_URL: testDatabaseUrl(),
+      DATA_DIR: dataDir,
+      SYNC_INTERVAL: '1',
+      WORKER_CONCURRENCY: '2',
+      WB_STATISTICS_API_URL: emulator.url,
+      WB_ANALYTICS_API_URL: emulator.url,
+      WB_FEEDBACKS_API_URL: emulator.url,
+      WB_CONTENT_API_URL: emulator.url,
+      WB_COMMON_API_URL: emulator.url,
+      WB_RATE_LIMIT_SCALE: String(SCALE),
+      ENCRYPTION_KEY: encryptionKey.toString('base64'),
+      INTERNAL_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += `[${name}] ${chunk}`));
+  child.stderr?.on('data', (chunk) => (output += `[${name}] ${chunk}`));
+  return { child, exited: new Promise((resolve) => child.once('exit', resolve)), output: () => output };
+}
+
+it('two worker processes sync real cabinets from WB without ever running one twice at once or drawing a 429', async () => {
+  const cabinetIds: string[] = [];
+  for (const [index, name] of ['ИП Орлова', 'ООО Ромашка'].entries()) {
+    const seller = await emulator.control.createSeller({ name, historyDays: 2, traffic: { ordersPerDay: 50 } });
+    const { token } = await emulator.control.createToken({
+      sid: seller.sid,
+      categories: ['statistics', 'analytics', 'feedbacks', 'content'],
+    });
+    const user = await prisma.user.create({ data: { telegramId: BigInt(5_000 + index) } });
+    const hosts = {
+      statistics: emulator.url,
+      analytics: emulator.url,
+      feedbacks: emulator.url,
+      content: emulator.url,
+      common: emulator.url,
+    };
+    const result = await connectCabinet({
+      prisma,
+      userId: user.id,
+      key: token,
+      wb: { hosts, limiter: new MemoryRateLimiter() },
+      encryptionKey,
+    });
+    if (!result.ok) throw new Error(result.message);
+    cabinetIds.push(result.cabinetId);
+  }
+
+  const workers = [startWorker('a'), startWorker('b')];
+  const deadline = Date.now() + 40_000;
+  const syncsOf = async () =>
+    (
+      await pool.query<{ cabinet_id: string; n: string }>(
+        `SELECT cabinet_id, count(*) AS n FROM wb_sync_logs WHERE status = 'success' GROUP BY cabinet_id`,
+      )
+    ).rows;
+  while (Date.now() < deadline) {
+    const counts = await syncsOf();
+    if (counts.length === cabinetIds.length && counts.every((row) => Number(row.n) >= 4)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  for (const worker of workers) worker.child.kill('SIGTERM');
+  const codes = await Promise.all(workers.map((worker) => worker.exited));
+  const output = workers.map((worker) => worker.output()).join('');
+  expect(codes, output).toEqual([0, 0]);
+
+  const counts = await syncsOf();
+  expect(
+    counts.map((row) => Number(row.n) >= 4),
+    output,
+  ).toEqual([true, true]);
+  const { rows: overlaps } = await pool.query(
+    `SELECT a.id FROM wb_sync_logs a JOIN wb_sync_logs b
+       ON a.cabinet_id = b.cabinet_id AND a.id < b.id
+      AND tstzrange(a.started_at, a.completed_at) && tstzrange(b.started_at, b.completed_at)`,
+  );
+  expect(overlaps).toEqual([]);
+  const { rows: cabinets } = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = ANY($1)', [
+    cabinetIds,
+  ]);
+  expect(cabinets.map((row) => row.status)).toEqual(['ready', 'ready']);
+
+  const stats = await emulator.control.stats();
+  expect(stats.requests.sales).toBeGreaterThanOrEqual(8);
+  expect(stats.limited).toEqual({});
+});
