@@ -119,6 +119,10 @@ async function syncOnce(url: string, label: string, run: number): Promise<SyncRu
           `orders+sales stages ${seconds(ordersSalesAt - started)}, whole sync ${seconds(totalMs)}; ` +
           `database round trips ${meter.queries} queries, ${seconds(meter.ms)}`,
       );
+      const top = [...meter.byKind.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5);
+      console.log(
+        `  database time by statement: ${top.map(([kind, { queries, ms }]) => `${kind} ${queries}× ${seconds(ms)}`).join(', ')}`,
+      );
       return {
         cabinetId,
         totalMs,

@@ -46,11 +46,14 @@ export interface Worker {
 /** After the shutdown signal, how long a handler gets to notice it before pg-boss fails its job. */
 const ABORT_GRACE_MS = 2_000;
 
+/** A tenth of the interval, within [0.5 s, 5 s]: a sync starts at most that late. */
+const responsiveness = (intervalSeconds: number) => Math.min(5, Math.max(0.5, intervalSeconds / 10));
+
 function withDefaults(options: WorkerOptions): WorkerTuning {
   return {
-    tickSeconds: Math.min(options.syncIntervalSeconds, 5),
+    tickSeconds: responsiveness(options.syncIntervalSeconds),
     claimLimit: 100,
-    pollingIntervalSeconds: 2,
+    pollingIntervalSeconds: Math.min(2, responsiveness(options.syncIntervalSeconds)),
     shutdownTimeoutMs: 6_000,
     retry: DEFAULT_RETRY_POLICY,
     // An initial sync reads 30 days under WB's rate limits; it may take a while.
