@@ -55,17 +55,19 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<Response> 
 }
 
 describe('npm start (scripts/start.ts)', () => {
-  it('brings up embedded PostgreSQL and the API, and Ctrl-C leaves no PostgreSQL behind', async () => {
+  it('brings up embedded PostgreSQL, the API and the worker, and Ctrl-C leaves no PostgreSQL behind', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-start-'));
     fs.chmodSync(dataDir, 0o755);
     folders.push(dataDir);
     const apiPort = await freePort();
+    const workerPort = await freePort();
     const launcher = run(
       ['scripts/start.ts'],
       cleanEnv({
         DATA_DIR: dataDir,
         EMBEDDED_POSTGRES_PORT: String(await freePort()),
         API_PORT: String(apiPort),
+        WORKER_PORT: String(workerPort),
         LOG_FORMAT: 'json',
       }),
     );
@@ -74,6 +76,9 @@ describe('npm start (scripts/start.ts)', () => {
       launcher.exited.then((code) => Promise.reject(new Error(`launcher exited with ${code}:\n${launcher.output()}`))),
     ]);
     expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
+    await waitForHealth(`http://127.0.0.1:${workerPort}/healthz`, 45_000);
+    const metrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
+    expect(metrics).toContain('process_resident_memory_bytes{app="worker"}');
 
     launcher.child.kill('SIGINT');
     expect(await launcher.exited).toBe(0);

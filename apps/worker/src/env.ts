@@ -1,6 +1,6 @@
-import { cryptoEnv, databaseEnv, loadEnv, runtimeEnv, syncEnv, wbEnv } from '@wb-assist/config';
+import { cryptoEnv, databaseEnv, loadEnv, runtimeEnv, syncEnv, wbEnv, webEnv } from '@wb-assist/config';
 
-export const workerEnvSchemas = [runtimeEnv, databaseEnv, syncEnv, wbEnv, cryptoEnv] as const;
+export const workerEnvSchemas = [runtimeEnv, databaseEnv, syncEnv, wbEnv, cryptoEnv, webEnv] as const;
 
 export function loadWorkerEnv(source: Record<string, string | undefined> = process.env) {
   return loadEnv(workerEnvSchemas, source);

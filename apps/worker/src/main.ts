@@ -8,6 +8,7 @@ import {
 import pg from 'pg';
 import { resolveSecrets } from '@wb-assist/config';
 import { createLogger } from '@wb-assist/logger';
+import { createMetrics, createMetricsServer } from '@wb-assist/metrics';
 import { PostgresRateLimiter } from '@wb-assist/wb-api';
 import { loadWorkerEnv } from './env.ts';
 import { createSyncCabinet } from './jobs/sync-cabinet.ts';
@@ -34,9 +35,11 @@ try {
 const secrets = resolveSecrets(env);
 const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
 pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+const metrics = createMetrics('worker');
 const handler = createSyncCabinet({
   pool,
   logger,
+  metrics,
   wb: {
     hosts: {
       statistics: env.WB_STATISTICS_API_URL,
@@ -62,12 +65,23 @@ const worker = createWorker({
 });
 await worker.start();
 
+const metricsServer = createMetricsServer(metrics, async () => {
+  await pool.query('SELECT 1');
+  return true;
+});
+await new Promise<void>((resolve, reject) => {
+  metricsServer.once('error', reject);
+  metricsServer.listen(env.WORKER_PORT, env.HOST, () => resolve());
+});
+logger.info(`worker metrics on http://${env.HOST}:${env.WORKER_PORT}/metrics`);
+
 let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info(`${signal}: finishing running syncs, then stopping`);
   await worker.stop();
+  metricsServer.close();
   await pool.end();
   await database.stop();
   process.exit(0);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,19 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function startWorker(name: string): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startWorker(
+  name: string,
+  port: number,
+): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['apps/worker/src/main.ts'], {
     cwd: repoRoot,
@@ -41,6 +54,7 @@ function startWorker(name: string): { child: ChildProcess; exited: Promise<numbe
       DATABASE_URL: testDatabaseUrl(),
       DATA_DIR: dataDir,
       SYNC_INTERVAL: '1',
+      WORKER_PORT: String(port),
       WORKER_CONCURRENCY: '2',
       WB_STATISTICS_API_URL: emulator.url,
       WB_ANALYTICS_API_URL: emulator.url,
@@ -88,7 +102,7 @@ it('two worker processes sync real cabinets from WB without ever running one twi
     cabinetIds.push(result.cabinetId);
   }
 
-  const workers = [startWorker('a'), startWorker('b')];
+  const workers = [startWorker('a', await freePort()), startWorker('b', await freePort())];
   const deadline = Date.now() + 40_000;
   const syncsOf = async () =>
     (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveInt } from './fields.ts';
+import { port, positiveInt } from './fields.ts';
 
 export const syncEnv = z.object({
   /** Seconds between two syncs of one cabinet (the specification's SYNC_INTERVAL). */
@@ -8,6 +8,8 @@ export const syncEnv = z.object({
   INITIAL_SYNC_DAYS: positiveInt(30, 90),
   /** Each sync re-reads this many minutes before its watermark: WB rows arrive late. */
   SYNC_LOOKBACK_MINUTES: positiveInt(120, 7 * 24 * 60),
+  /** The worker's /metrics and /healthz. */
+  WORKER_PORT: port(4200),
   /** Cabinets synced at once by one worker process. */
   WORKER_CONCURRENCY: positiveInt(4, 256),
   /** Default available units at or below which a product size is critical. */

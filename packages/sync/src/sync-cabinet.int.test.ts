@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
+import type { SyncObservation } from './sync-cabinet.ts';
 import { createHarness, type Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -125,7 +126,11 @@ describe('syncCabinet', () => {
     await h.emulator.control.addOrder(seller.sid);
     await h.emulator.control.injectFault({ method: 'orders', kind: 'wrong-type', count: 1 });
     const before = await count('wb_orders', cabinetId);
-    expect(await h.sync(cabinetId)).toEqual({ status: 'done' });
+    const observed: SyncObservation[] = [];
+    expect(await h.sync(cabinetId, { observe: (event) => observed.push(event) })).toEqual({ status: 'done' });
+    // The metric hook hears of it too, and of the sync's outcome.
+    expect(observed).toContainEqual({ type: 'bad_rows', source: 'orders', count: 1 });
+    expect(observed).toContainEqual(expect.objectContaining({ type: 'sync', kind: 'periodic', status: 'success' }));
     const [log] = await h.query<{
       skipped_rows: number;
       counts: Record<string, { skipped: number; inserted: number }>;

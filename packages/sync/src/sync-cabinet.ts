@@ -45,7 +45,14 @@ export interface SyncCabinetOptions {
   log: Logger;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Metrics: malformed rows per source, and each finished sync. */
+  observe?: (event: SyncObservation) => void;
 }
+
+export type SyncObservation =
+  | { type: 'bad_rows'; source: SyncSource; count: number }
+  | { type: 'wb_response'; method: string; status: number | 'timeout' | 'network'; durationMs: number }
+  | { type: 'sync'; kind: SyncKind; status: 'success' | 'partial' | 'failed'; durationMs: number };
 
 /** The order of the initial sync's stages and each one's share of its progress bar. */
 const STAGES: { source: SyncSource; run: SourceSync; weight: number }[] = [
@@ -115,6 +122,13 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
     minBackoffMs: options.wb.minBackoffMs,
     retries: options.wb.retries,
     rateLimitScale: options.wb.rateLimitScale,
+    onResponse: (event) =>
+      options.observe?.({
+        type: 'wb_response',
+        method: event.group,
+        status: event.status,
+        durationMs: event.durationMs,
+      }),
   });
   const watermarks = await readWatermarks(pool, cabinetId);
   const progress: SyncProgress = initial
@@ -148,6 +162,7 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
         log,
         signal,
         reportBadRows(rows) {
+          if (rows.length > 0) options.observe?.({ type: 'bad_rows', source: stage.source, count: rows.length });
           for (const row of rows) {
             badRows.push({ ...row, source: stage.source });
             if (badRows.length <= MAX_LOGGED_BAD_ROWS)
@@ -203,6 +218,8 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
       errors.length + badRows.length > 0 ? JSON.stringify({ sources: errors, badRows: badRows.slice(0, 100) }) : null,
     ],
   );
+
+  options.observe?.({ type: 'sync', kind, status, durationMs: finished.getTime() - started.getTime() });
 
   if (authFailure) {
     const reason = keyProblem(authFailure);
