@@ -2,13 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { concurrently, type ConcurrentlyCommandInput } from 'concurrently';
 import { databaseEnv, loadEnv, repoRoot, runtimeEnv } from '@wb-assist/config';
-import {
-  DatabaseUnreachableError,
-  EmbeddedPostgresError,
-  MigrationError,
-  prepareDatabase,
-  type Database,
-} from '@wb-assist/db';
+import { prepareDatabaseOrExit } from '@wb-assist/db';
 
 // `npm start`: every app that exists, in one terminal, on the embedded defaults unless
 // DATABASE_URL says otherwise. The database comes first and goes last.
@@ -36,18 +30,10 @@ function discoverApps(): App[] {
 }
 
 const env = loadEnv([runtimeEnv, databaseEnv]);
-let database: Database;
-try {
-  database = await prepareDatabase(env, say);
-} catch (error) {
-  // Expected failures are one readable line; anything else keeps its stack for a bug report.
-  const expected =
-    error instanceof DatabaseUnreachableError ||
-    error instanceof MigrationError ||
-    error instanceof EmbeddedPostgresError;
-  process.stderr.write(`${expected ? (error as Error).message : (error as Error).stack}\n`);
-  process.exit(1);
-}
+const database = await prepareDatabaseOrExit(env, {
+  info: say,
+  fatal: (message) => process.stderr.write(`${message}\n`),
+});
 
 const apps = discoverApps();
 const commands: ConcurrentlyCommandInput[] = apps.map((app) => ({

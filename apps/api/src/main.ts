@@ -1,11 +1,5 @@
 import pg from 'pg';
-import {
-  DatabaseUnreachableError,
-  EmbeddedPostgresError,
-  MigrationError,
-  prepareDatabase,
-  type Database,
-} from '@wb-assist/db';
+import { prepareDatabaseOrExit } from '@wb-assist/db';
 import { createLogger } from '@wb-assist/logger';
 import { loadApiEnv } from './env.ts';
 import { createApiServer, listen } from './server.ts';
@@ -13,20 +7,7 @@ import { createApiServer, listen } from './server.ts';
 const env = loadApiEnv();
 const logger = createLogger({ name: 'api', level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 
-let database: Database;
-try {
-  database = await prepareDatabase(env, (message) => logger.info(message));
-} catch (error) {
-  if (
-    error instanceof DatabaseUnreachableError ||
-    error instanceof MigrationError ||
-    error instanceof EmbeddedPostgresError
-  ) {
-    logger.fatal(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const database = await prepareDatabaseOrExit(env, logger);
 
 const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
 // An idle client losing its connection (database restart) must not crash the process.

@@ -1,10 +1,4 @@
-import {
-  DatabaseUnreachableError,
-  EmbeddedPostgresError,
-  MigrationError,
-  prepareDatabase,
-  type Database,
-} from '@wb-assist/db';
+import { prepareDatabaseOrExit } from '@wb-assist/db';
 import pg from 'pg';
 import { resolveSecrets } from '@wb-assist/config';
 import { createLogger } from '@wb-assist/logger';
@@ -17,20 +11,7 @@ import { createWorker } from './worker.ts';
 const env = loadWorkerEnv();
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 
-let database: Database;
-try {
-  database = await prepareDatabase(env, (message) => logger.info(message));
-} catch (error) {
-  if (
-    error instanceof DatabaseUnreachableError ||
-    error instanceof MigrationError ||
-    error instanceof EmbeddedPostgresError
-  ) {
-    logger.fatal(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const database = await prepareDatabaseOrExit(env, logger);
 
 const secrets = resolveSecrets(env);
 const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });

@@ -1,13 +1,7 @@
-/** Why a cabinet is being synced; the handler decides how far back to read from it. */
-export type SyncKind = 'initial' | 'periodic' | 'manual';
+import type { SyncKind, SyncOutcome } from '@wb-assist/sync';
 
-export type SyncOutcome =
-  | { status: 'done' }
-  /** WB asked us to wait: the cabinet is due again after the wait, and it is not an error. */
-  | { status: 'rate_limited'; retryAfterMs: number }
-  /** WB refused the key (401, expired, revoked): the cabinet stops syncing until a new key. */
-  | { status: 'key_invalid'; reason: string }
-  | { status: 'skipped'; reason: string };
+// The outcomes are the sync's own; the worker acts on them (reschedule, pause, retry).
+export type { SyncKind, SyncOutcome };
 
 export interface CabinetSyncInput {
   cabinetId: string;

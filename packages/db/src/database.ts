@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { databaseTarget, type DatabaseEnv } from '@wb-assist/config';
-import { serverCanReach, startEmbeddedPostgres } from './embedded-postgres.ts';
-import { migrate } from './migrate.ts';
+import { EmbeddedPostgresError, serverCanReach, startEmbeddedPostgres } from './embedded-postgres.ts';
+import { migrate, MigrationError } from './migrate.ts';
 
 export class DatabaseUnreachableError extends Error {
   constructor(host: string, port: string, cause: string) {
@@ -97,6 +97,29 @@ export async function prepareDatabase(
     return database;
   } catch (error) {
     await database.stop();
+    throw error;
+  }
+}
+
+/**
+ * What every app does first: prepareDatabase, with the expected failures (unreachable server,
+ * refused migration, embedded server that cannot start) reported as one line and exit 1.
+ */
+export async function prepareDatabaseOrExit(
+  env: DatabaseEnv & { DATA_DIR: string; EMBEDDED_POSTGRES_FALLBACK_DIR: string },
+  log: { info(message: string): void; fatal(message: string): void },
+): Promise<Database> {
+  try {
+    return await prepareDatabase(env, (message) => log.info(message));
+  } catch (error) {
+    if (
+      error instanceof DatabaseUnreachableError ||
+      error instanceof MigrationError ||
+      error instanceof EmbeddedPostgresError
+    ) {
+      log.fatal(error.message);
+      process.exit(1);
+    }
     throw error;
   }
 }

@@ -6,6 +6,7 @@ export {
   describeUrl,
   openDatabase,
   prepareDatabase,
+  prepareDatabaseOrExit,
   type Database,
 } from './database.ts';
 export {

@@ -1,0 +1,121 @@
+/**
+ * What a notification says, as plain data. The caller builds these from the database rows
+ * (WbOrder, WbSale, WbReview, WbStock joined with WbProduct); templates only format them.
+ *
+ * Money is a JS number of rubles with kopecks as the fraction (1234.5 = 1 234,50 ₽): convert
+ * Prisma's Decimal with `Number(decimal)` (NUMERIC(14,2) fits a double exactly enough).
+ */
+
+export const NOTIFICATION_TYPES = [
+  'new_order',
+  'buyout',
+  'cancellation',
+  'return',
+  'negative_review',
+  'critical_stock',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export interface ProductInfo {
+  /** WB article (nmId), used for the product link. */
+  nmId: number;
+  /** The seller's article (vendorCode / supplierArticle). */
+  vendorCode: string;
+  /** Card title; null when there is no content card (then the subject is a good fallback). */
+  name: string | null;
+  brand: string | null;
+  /** techSize; "0" and "" mean a one-size product and are not shown. */
+  size: string | null;
+  /** WbProduct.imageUrl; null sends the message without a photo. */
+  photoUrl: string | null;
+}
+
+export interface Prices {
+  /** WB totalPrice: the price before any discount. Negative on returns. */
+  totalPrice: number;
+  /** WB discountPercent: the seller's discount. */
+  sellerDiscountPercent: number;
+  /** WB spp: WB's own discount for the buyer. */
+  sppPercent: number;
+  /** WB finishedPrice: what the buyer paid. Negative on returns; 0 while WB has not computed it. */
+  finalPrice: number;
+}
+
+/** Where the unit ships from and where it goes. */
+export interface Route {
+  warehouseName: string;
+  /** regionName of the row (fall back to oblastOkrugName, then countryName); null when WB gave none. */
+  regionName: string | null;
+}
+
+/** This type's events today in the user's zone, the current one included. */
+export interface TodayTotals {
+  count: number;
+  /** Sum of final prices in rubles (returns: the absolute sum is shown). */
+  amount: number;
+}
+
+interface SaleEventBase {
+  product: ProductInfo;
+  prices: Prices;
+  route: Route;
+  /** The instant it happened: order date, sale date, or cancel date. */
+  occurredAt: Date;
+  context?: TodayTotals | null;
+}
+
+export interface NewOrderEvent extends SaleEventBase {
+  type: 'new_order';
+}
+
+export interface BuyoutEvent extends SaleEventBase {
+  type: 'buyout';
+}
+
+export interface CancellationEvent extends SaleEventBase {
+  type: 'cancellation';
+}
+
+export interface ReturnEvent extends SaleEventBase {
+  type: 'return';
+}
+
+export type SaleEvent = NewOrderEvent | BuyoutEvent | CancellationEvent | ReturnEvent;
+
+export interface NegativeReviewEvent {
+  type: 'negative_review';
+  product: ProductInfo;
+  /** productValuation: 1 to 3 for a negative review. */
+  rating: number;
+  text: string;
+  pros: string;
+  cons: string;
+  userName: string | null;
+  /** WB createdDate. */
+  occurredAt: Date;
+  context?: { count: number } | null;
+}
+
+export interface WarehouseRemainder {
+  warehouseName: string;
+  regionName: string | null;
+  /** Available for sale in this warehouse (in transit excluded). */
+  quantity: number;
+}
+
+export interface CriticalStockEvent {
+  type: 'critical_stock';
+  /** The product size (nmId + size) that crossed the threshold. */
+  product: ProductInfo;
+  threshold: number;
+  /** Available for sale, summed over all warehouses. */
+  remaining: number;
+  /** Per warehouse; rows with 0 are allowed and not shown. */
+  warehouses: WarehouseRemainder[];
+  /** When the crossing was detected. */
+  occurredAt: Date;
+  /** How many product sizes of the cabinet are at or below their threshold now. */
+  context?: { criticalSizes: number } | null;
+}
+
+export type NotificationEvent = SaleEvent | NegativeReviewEvent | CriticalStockEvent;

@@ -1,0 +1,6 @@
+// Telegram's limits. We measure the HTML source, which is never shorter than the text
+// Telegram counts after parsing the markup, so staying under these is always safe.
+export const MESSAGE_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+/** callback_data, in bytes. */
+export const CALLBACK_DATA_LIMIT = 64;
