@@ -25,6 +25,12 @@ export interface SourceContext {
   tokenType: WbTokenType;
   client: WbClient;
   kind: 'initial' | 'periodic' | 'manual';
+  /** This sync's wb_sync_logs row, which its events point back to. */
+  syncLogId: string;
+  /** Available units per product size at or below which stock is critical. */
+  criticalStockThreshold: number;
+  /** Events written to the outbox so far by this sync. */
+  events: { created: number };
   now: Date;
   settings: SyncSettings;
   watermark: Watermark | undefined;

@@ -70,6 +70,7 @@ interface CabinetRow {
   token_encrypted: string;
   token_type: WbTokenType;
   sync_progress: SyncProgress | null;
+  critical_stock_threshold: number;
 }
 
 const MAX_LOGGED_BAD_ROWS = 20;
@@ -92,7 +93,8 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
   const signal = options.signal ?? new AbortController().signal;
   const { pool, cabinetId } = options;
   const { rows } = await pool.query<CabinetRow>(
-    'SELECT id, seller_id, status, token_encrypted, token_type, sync_progress FROM cabinets WHERE id = $1',
+    `SELECT id, seller_id, status, token_encrypted, token_type, sync_progress, critical_stock_threshold
+     FROM cabinets WHERE id = $1`,
     [cabinetId],
   );
   const cabinet = rows[0];
@@ -138,6 +140,7 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
   const counts: Partial<Record<SyncSource, SourceCounts>> = {};
   const errors: { source: SyncSource; code: string; message: string }[] = [];
   const badRows: (BadRow & { source: SyncSource })[] = [];
+  const events = { created: 0 };
   let rateLimitedMs = 0;
   let authFailure: WbApiError | undefined;
 
@@ -156,6 +159,9 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
         tokenType: cabinet.token_type,
         client,
         kind,
+        syncLogId: logId,
+        criticalStockThreshold: cabinet.critical_stock_threshold,
+        events,
         now: started,
         settings: options.settings,
         watermark: watermarks.get(stage.source),
@@ -207,7 +213,9 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
   const ok = errors.length === 0;
   const status = authFailure ? 'failed' : ok ? 'success' : Object.keys(counts).length > 0 ? 'partial' : 'failed';
   await pool.query(
-    `UPDATE wb_sync_logs SET status = $2, completed_at = $3, duration_ms = $4, counts = $5, skipped_rows = $6, errors = $7 WHERE id = $1`,
+    `UPDATE wb_sync_logs SET status = $2, completed_at = $3, duration_ms = $4, counts = $5, skipped_rows = $6, errors = $7,
+            events_created = $8
+     WHERE id = $1`,
     [
       logId,
       status,
@@ -216,6 +224,7 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
       JSON.stringify(counts),
       badRows.length,
       errors.length + badRows.length > 0 ? JSON.stringify({ sources: errors, badRows: badRows.slice(0, 100) }) : null,
+      events.created,
     ],
   );
 

@@ -1,5 +1,3 @@
-import type { NotificationType } from './events.ts';
-
 /** An inline keyboard button: a link (url) or a bot action (callbackData). */
 export interface InlineButton {
   text: string;
@@ -9,7 +7,6 @@ export interface InlineButton {
 
 /** One Telegram message: sendPhoto with `text` as caption when photoUrl is set, else sendMessage. */
 export interface RenderedMessage {
-  type: NotificationType;
   text: string;
   photoUrl: string | null;
   parseMode: 'HTML';

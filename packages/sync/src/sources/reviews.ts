@@ -1,6 +1,8 @@
 import { addCounts, emptyCounts, type SourceContext, type SourceCounts } from '../context.ts';
-import { bulkUpsert } from '../store/bulk-upsert.ts';
-import { lastByKey, reviewRecord, SQL } from '../store/tables.ts';
+import { reviewEvents, type ReviewChange } from '../events/detect.ts';
+import { writeEvents } from '../events/outbox.ts';
+import { bulkUpsert, bulkUpsertDetailed } from '../store/bulk-upsert.ts';
+import { DETAIL_SQL, lastByKey, reviewRecord, SQL } from '../store/tables.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { saveWatermark } from '../store/watermarks.ts';
 
@@ -27,12 +29,17 @@ export async function syncReviews(context: SourceContext): Promise<SourceCounts>
         page.rows[0]!.createdDate,
       );
       const result = await inTransaction(context.pool, async (client) => {
-        const stored = await bulkUpsert(
-          client,
-          SQL.reviews,
-          context.cabinetId,
-          lastByKey(page.rows, (row) => row.id).map(reviewRecord),
-        );
+        const records = lastByKey(page.rows, (row) => row.id).map(reviewRecord);
+        let stored;
+        if (context.kind === 'initial') {
+          stored = await bulkUpsert(client, SQL.reviews, context.cabinetId, records);
+        } else {
+          const detailed = await bulkUpsertDetailed(client, DETAIL_SQL.reviews, context.cabinetId, records);
+          // DETAIL_SQL.reviews returns the columns ReviewChange names.
+          const events = reviewEvents(detailed.rows as unknown as ReviewChange[]);
+          context.events.created += await writeEvents(client, context.cabinetId, context.syncLogId, events);
+          stored = detailed.counts;
+        }
         await saveWatermark(client, context.cabinetId, 'reviews', latest);
         return stored;
       });

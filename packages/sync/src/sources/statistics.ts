@@ -1,7 +1,9 @@
 import { formatMoscowDateTime, type Page, type WbOrderRow, type WbSaleRow } from '@wb-assist/wb-api';
 import { addCounts, emptyCounts, type SourceContext, type SourceCounts } from '../context.ts';
-import { bulkUpsert } from '../store/bulk-upsert.ts';
-import { lastByKey, orderRecord, saleRecord, SQL } from '../store/tables.ts';
+import { orderEvents, saleEvents, type DetectedEvent, type OrderChange, type SaleChange } from '../events/detect.ts';
+import { writeEvents } from '../events/outbox.ts';
+import { bulkUpsert, bulkUpsertDetailed, type UpsertedRow, type UpsertResult } from '../store/bulk-upsert.ts';
+import { DETAIL_SQL, lastByKey, orderRecord, saleRecord, SQL } from '../store/tables.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { saveWatermark } from '../store/watermarks.ts';
 
@@ -22,7 +24,7 @@ async function syncStatistics<T extends WbOrderRow | WbSaleRow>(
   pages: AsyncGenerator<Page<T>>,
   key: (row: T) => string,
   record: (row: T) => Record<string, unknown>,
-  sql: string,
+  sql: { counts: string; detail: string; detect: (rows: UpsertedRow[]) => DetectedEvent[] },
   from: Date,
 ): Promise<SourceCounts> {
   const counts = emptyCounts();
@@ -37,9 +39,23 @@ async function syncStatistics<T extends WbOrderRow | WbSaleRow>(
       (max, row) => (row.lastChangeDate > max ? row.lastChangeDate : max),
       page.rows[0]!.lastChangeDate,
     );
-    // The page and the watermark that covers it commit together: a crash leaves both or neither.
+    // The page, its events and the watermark that covers it commit together: a crash leaves
+    // all of them or none. The initial sync stores history and raises nothing.
     const result = await inTransaction(context.pool, async (client) => {
-      const stored = await bulkUpsert(client, sql, context.cabinetId, lastByKey(page.rows, key).map(record));
+      const records = lastByKey(page.rows, key).map(record);
+      let stored: UpsertResult;
+      if (context.kind === 'initial') {
+        stored = await bulkUpsert(client, sql.counts, context.cabinetId, records);
+      } else {
+        const detailed = await bulkUpsertDetailed(client, sql.detail, context.cabinetId, records);
+        context.events.created += await writeEvents(
+          client,
+          context.cabinetId,
+          context.syncLogId,
+          sql.detect(detailed.rows),
+        );
+        stored = detailed.counts;
+      }
       await saveWatermark(client, context.cabinetId, source, latest);
       return stored;
     });
@@ -57,7 +73,8 @@ export async function syncOrders(context: SourceContext): Promise<SourceCounts> 
     context.client.orders(formatMoscowDateTime(from)),
     (row) => row.srid,
     orderRecord,
-    SQL.orders,
+    // DETAIL_SQL.orders returns the columns OrderChange names.
+    { counts: SQL.orders, detail: DETAIL_SQL.orders, detect: (rows) => orderEvents(rows as unknown as OrderChange[]) },
     from,
   );
 }
@@ -70,7 +87,7 @@ export async function syncSales(context: SourceContext): Promise<SourceCounts> {
     context.client.sales(formatMoscowDateTime(from)),
     (row) => row.saleID,
     saleRecord,
-    SQL.sales,
+    { counts: SQL.sales, detail: DETAIL_SQL.sales, detect: (rows) => saleEvents(rows as unknown as SaleChange[]) },
     from,
   );
 }

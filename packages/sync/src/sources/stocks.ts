@@ -1,5 +1,8 @@
+import type pg from 'pg';
 import type { WbStocksReportRow, WbWarehouseRemainsRow } from '@wb-assist/wb-api';
 import { emptyCounts, type SourceContext, type SourceCounts } from '../context.ts';
+import { stockEvents, type StockLevel } from '../events/detect.ts';
+import { writeEvents } from '../events/outbox.ts';
 import { bulkUpsert } from '../store/bulk-upsert.ts';
 import { lastByKey, SQL } from '../store/tables.ts';
 import { inTransaction } from '../store/transaction.ts';
@@ -84,6 +87,9 @@ export async function syncStocks(context: SourceContext): Promise<SourceCounts> 
   await context.progress(0.5);
   const unique = lastByKey(records, (row) => `${row.nm_id}|${row.size_key}|${row.warehouse_key}`);
   const result = await inTransaction(context.pool, async (client) => {
+    // One job per cabinet at a time: the sums before and after are this snapshot's alone.
+    const before =
+      context.kind === 'initial' ? new Map<string, number>() : await availableBySize(client, context.cabinetId);
     const stored = await bulkUpsert(client, SQL.stocks, context.cabinetId, unique);
     const gone = await client.query(
       `UPDATE wb_stocks s SET quantity = 0, in_way_to_client = 0, in_way_from_client = 0, updated_at = now()
@@ -96,6 +102,16 @@ export async function syncStocks(context: SourceContext): Promise<SourceCounts> 
         JSON.stringify(unique.map(({ nm_id, size_key, warehouse_key }) => ({ nm_id, size_key, warehouse_key }))),
       ],
     );
+    if (context.kind !== 'initial') {
+      const events = stockEvents(
+        before,
+        await stockLevels(client, context.cabinetId),
+        context.criticalStockThreshold,
+        context.syncLogId,
+        context.now,
+      );
+      context.events.created += await writeEvents(client, context.cabinetId, context.syncLogId, events);
+    }
     await saveWatermark(client, context.cabinetId, 'stocks', context.now);
     return {
       ...stored,
@@ -107,4 +123,24 @@ export async function syncStocks(context: SourceContext): Promise<SourceCounts> 
   counts.updated = result.updated;
   counts.changed = result.changed;
   return counts;
+}
+
+async function availableBySize(client: pg.ClientBase, cabinetId: string): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ nm_id: number; size_key: string; available: string }>(
+    `SELECT nm_id, size_key, sum(quantity) AS available FROM wb_stocks WHERE cabinet_id = $1 GROUP BY nm_id, size_key`,
+    [cabinetId],
+  );
+  return new Map(rows.map((row) => [`${row.nm_id}|${row.size_key}`, Number(row.available)]));
+}
+
+/** Per product size: units available over all warehouses, and where they are. */
+async function stockLevels(client: pg.ClientBase, cabinetId: string): Promise<StockLevel[]> {
+  const { rows } = await client.query<StockLevel & { available: string }>(
+    `SELECT nm_id AS "nmId", size_key AS "sizeKey", max(tech_size) AS "techSize", sum(quantity) AS available,
+            COALESCE(json_agg(json_build_object('name', warehouse_name, 'region', region_name, 'quantity', quantity)
+                              ORDER BY quantity DESC) FILTER (WHERE quantity > 0), '[]') AS warehouses
+     FROM wb_stocks WHERE cabinet_id = $1 GROUP BY nm_id, size_key`,
+    [cabinetId],
+  );
+  return rows.map((row) => ({ ...row, available: Number(row.available) }));
 }

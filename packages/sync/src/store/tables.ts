@@ -129,6 +129,59 @@ export const SQL = {
   stocks: buildUpsert(STOCKS),
 };
 
+/** What a notification needs to say about the row. */
+const productFields = ['nm_id', 'supplier_article', 'brand', 'subject', 'category', 'tech_size', 'barcode'];
+const placeFields = ['warehouse_name', 'warehouse_type', 'region_name', 'oblast_okrug_name', 'country_name'];
+const priceFields = ['total_price', 'discount_percent', 'spp', 'finished_price', 'price_with_disc'];
+
+/** The periodic sync's variants: one line per inserted or changed row, for event detection. */
+export const DETAIL_SQL = {
+  orders: buildUpsert(ORDERS, {
+    columns: [
+      'srid',
+      'order_date',
+      'g_number',
+      'is_cancel',
+      'cancel_date',
+      ...productFields,
+      ...placeFields,
+      ...priceFields,
+    ],
+    before: ['is_cancel'],
+  }),
+  sales: buildUpsert(SALES, {
+    columns: [
+      'sale_id',
+      'type',
+      'srid',
+      'sale_date',
+      'for_pay',
+      'payment_sale_amount',
+      ...productFields,
+      ...placeFields,
+      ...priceFields,
+    ],
+    before: [],
+  }),
+  reviews: buildUpsert(REVIEWS, {
+    columns: [
+      'review_id',
+      'nm_id',
+      'product_name',
+      'supplier_article',
+      'brand_name',
+      'size',
+      'rating',
+      'text',
+      'pros',
+      'cons',
+      'user_name',
+      'created_date',
+    ],
+    before: [],
+  }),
+};
+
 /** Money goes to numeric through its decimal text: never through a float column. */
 const statisticsRecord = (row: WbOrderRow | WbSaleRow) => ({
   last_change_date: row.lastChangeDate.toISOString(),

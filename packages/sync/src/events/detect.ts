@@ -1,0 +1,115 @@
+/**
+ * Which rows a periodic sync stored are events. Pure rules over what the upsert reported
+ * (inserted, or changed with the values before), never over WB's own dates: WB rows arrive
+ * late, and an order first seen now still fires once, with its real time.
+ */
+
+export type EventType = 'new_order' | 'buyout' | 'cancellation' | 'return' | 'negative_review' | 'critical_stock';
+
+export interface DetectedEvent {
+  type: EventType;
+  /** What makes the event itself unique within the cabinet (srid, saleID, review id, ...). */
+  identity: string;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
+}
+
+export interface OrderChange {
+  inserted: boolean;
+  srid: string;
+  is_cancel: boolean;
+  before_is_cancel?: boolean | null;
+  order_date: Date;
+  cancel_date: Date | null;
+  [column: string]: unknown;
+}
+
+/**
+ * A new srid is a new order. A cancellation is an order that is cancelled now and was not
+ * before — including one first seen already cancelled (placed and cancelled between two syncs):
+ * the seller hears of the order and of its cancellation.
+ */
+export function orderEvents(rows: OrderChange[]): DetectedEvent[] {
+  const events: DetectedEvent[] = [];
+  for (const row of rows) {
+    if (row.inserted) events.push({ type: 'new_order', identity: row.srid, occurredAt: row.order_date, payload: row });
+    const turnedCancelled = row.is_cancel && (row.inserted || row.before_is_cancel === false);
+    if (turnedCancelled) {
+      events.push({
+        type: 'cancellation',
+        identity: row.srid,
+        occurredAt: row.cancel_date ?? row.order_date,
+        payload: row,
+      });
+    }
+  }
+  return events;
+}
+
+export interface SaleChange {
+  inserted: boolean;
+  sale_id: string;
+  type: 'buyout' | 'return';
+  sale_date: Date;
+  [column: string]: unknown;
+}
+
+/** A saleID seen for the first time: S is a buyout, R a return. Money filled in later is no new event. */
+export function saleEvents(rows: SaleChange[]): DetectedEvent[] {
+  return rows
+    .filter((row) => row.inserted)
+    .map((row) => ({ type: row.type, identity: row.sale_id, occurredAt: row.sale_date, payload: row }));
+}
+
+export interface ReviewChange {
+  inserted: boolean;
+  review_id: string;
+  rating: number;
+  created_date: Date;
+  [column: string]: unknown;
+}
+
+export const NEGATIVE_RATING = 3;
+
+/** A review of 1–3 stars seen for the first time. */
+export function reviewEvents(rows: ReviewChange[]): DetectedEvent[] {
+  return rows
+    .filter((row) => row.inserted && row.rating <= NEGATIVE_RATING)
+    .map((row) => ({ type: 'negative_review', identity: row.review_id, occurredAt: row.created_date, payload: row }));
+}
+
+export interface StockLevel {
+  nmId: number;
+  sizeKey: string;
+  /** Available for sale, summed over every warehouse. */
+  available: number;
+  /** Where the units are now. */
+  warehouses: { name: string; region: string | null; quantity: number }[];
+  techSize: string | null;
+}
+
+/**
+ * A product size crossing from above the threshold to at or below it. The sum over warehouses
+ * makes a transfer between warehouses no shortage; comparing the stored state before and after
+ * one snapshot makes it one alert per crossing, re-armed only when the stock recovered above
+ * the threshold. A size never seen before has no "before" and raises nothing.
+ */
+export function stockEvents(
+  before: Map<string, number>,
+  after: StockLevel[],
+  threshold: number,
+  episode: string,
+  now: Date,
+): DetectedEvent[] {
+  return after
+    .filter((level) => {
+      const previous = before.get(`${level.nmId}|${level.sizeKey}`);
+      return previous !== undefined && previous > threshold && level.available <= threshold;
+    })
+    .map((level) => ({
+      type: 'critical_stock' as const,
+      identity: `${level.nmId}:${level.sizeKey}:${episode}`,
+      occurredAt: now,
+      payload: { ...level, threshold },
+    }));
+}

@@ -1,0 +1,56 @@
+import type pg from 'pg';
+import type { DetectedEvent } from './detect.ts';
+
+/** NOTIFY channel of stored notifications; the payload carries ids, the listener loads the rest. */
+export const NOTIFICATIONS_CHANNEL = 'wb_notifications';
+
+/**
+ * Writes events in the transaction of the data that caused them, then fans each new one out to
+ * every member of the cabinet as a pending notification_history row, announced with NOTIFY
+ * (delivered on commit, so nothing rolled back is ever announced). The event key is the
+ * identity that makes "exactly once" a constraint: a retried page, an overlapping page or a
+ * second worker inserts nothing twice.
+ */
+export async function writeEvents(
+  client: pg.ClientBase,
+  cabinetId: string,
+  syncLogId: string,
+  events: DetectedEvent[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const { rows } = await client.query<{ created: number }>(
+    `WITH incoming AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS e(type notification_type, event_key text, occurred_at timestamptz, payload jsonb)
+     ), stored AS (
+       INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
+       SELECT $1::uuid, type, event_key, occurred_at, payload, $3::bigint, now() FROM incoming
+       ON CONFLICT (event_key) DO NOTHING
+       RETURNING id, type, event_key, occurred_at
+     ), fanned AS (
+       INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at)
+       SELECT m.user_id, $1::uuid, s.id, s.event_key, s.type, s.occurred_at
+       FROM stored s CROSS JOIN cabinet_users m
+       WHERE m.cabinet_id = $1::uuid
+       ON CONFLICT (user_id, event_key) DO NOTHING
+       RETURNING id, user_id, type
+     ), announced AS (
+       SELECT pg_notify($4, json_build_object('id', f.id::text, 'userId', f.user_id, 'cabinetId', $1::uuid, 'type', f.type)::text)
+       FROM fanned f
+     )
+     SELECT (SELECT count(*) FROM stored)::int AS created, (SELECT count(*) FROM announced)::int AS announced`,
+    [
+      cabinetId,
+      JSON.stringify(
+        events.map((event) => ({
+          type: event.type,
+          event_key: `${cabinetId}:${event.type}:${event.identity}`,
+          occurred_at: event.occurredAt,
+          payload: event.payload,
+        })),
+      ),
+      syncLogId,
+      NOTIFICATIONS_CHANNEL,
+    ],
+  );
+  return rows[0]?.created ?? 0;
+}
