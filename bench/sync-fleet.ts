@@ -5,8 +5,8 @@
 // (5 products, 3 days of history at 10 orders a day), rate limits off (the worker keeps WB's real
 // limits on its side, per seller, through PostgresRateLimiter; one sync per seller per interval
 // stays inside them), frozen clock; 1,000 cabinets inserted directly with their tokens encrypted
-// by encryptSecret; their initial syncs run here (timed separately); then small deltas per seller
-// (2 new orders, a buyout, a review).
+// by encryptSecret, each with an owner; their initial syncs run here (timed separately); then small
+// deltas per seller (2 new orders, a buyout, a review: events for the outbox).
 // Measured: the real worker process (`node apps/worker/src/main.ts`, SYNC_INTERVAL=180) from the
 // moment every cabinet is made due at once (the worst case: the whole fleet in one interval) until
 // every cabinet has a successful periodic wb_sync_logs row; its RSS is sampled every second from
@@ -72,6 +72,14 @@ try {
   const farAway = new Date(Date.now() + 86_400_000);
   const cabinets: string[] = [];
   for (const sid of sids) cabinets.push(await insertCabinet(pool, emulator, sid, encryptionKey, farAway));
+  // One owner per cabinet, as connectCabinet leaves it: events fan out to members.
+  await pool.query(
+    `WITH c AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM cabinets),
+          u AS (INSERT INTO users (telegram_id) SELECT 900000000 + n FROM c RETURNING id, telegram_id),
+          m AS (INSERT INTO cabinet_users (cabinet_id, user_id, role)
+                SELECT c.id, u.id, 'owner' FROM c JOIN u ON u.telegram_id = 900000000 + c.n RETURNING cabinet_id, user_id)
+     INSERT INTO notification_settings (user_id, cabinet_id) SELECT user_id, cabinet_id FROM m`,
+  );
   console.log(`setup: ${CABINETS} sellers and cabinets in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   started = performance.now();
@@ -102,10 +110,15 @@ try {
   // Small deltas: three minutes of the shop's own life, plus per seller two orders, a buyout, a review.
   started = performance.now();
   await emulator.control.advanceClock({ minutes: 3 });
+  const placed = new Map<string, string>();
   await inParallel(sids, 16, async (sid) => {
-    const order = await emulator.control.addOrder(sid);
+    placed.set(sid, (await emulator.control.addOrder(sid)).srid);
     await emulator.control.addOrder(sid);
-    await emulator.control.buyOut(sid, order.srid, { fillMoneyAfterMinutes: 0 });
+  });
+  // A buyout comes after its order: the frozen clock moves a minute so it is visible now.
+  await emulator.control.advanceClock({ minutes: 1 });
+  await inParallel(sids, 16, async (sid) => {
+    await emulator.control.buyOut(sid, placed.get(sid)!, { fillMoneyAfterMinutes: 0 });
     await emulator.control.addReview(sid, { valuation: 2, text: 'Не подошёл размер' });
   });
   console.log(`deltas added in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -164,8 +177,12 @@ try {
   const peak = status(pid)!;
   const wallS = lastDone / 1000;
 
-  const { rows: durations } = await pool.query<{ duration_ms: number; counts: Record<string, { inserted: number; updated: number }> }>(
-    `SELECT duration_ms, counts FROM wb_sync_logs WHERE kind = 'periodic' AND started_at >= $1 ORDER BY duration_ms`,
+  const { rows: durations } = await pool.query<{
+    duration_ms: number;
+    events_created: number;
+    counts: Record<string, { inserted: number; updated: number }>;
+  }>(
+    `SELECT duration_ms, counts, events_created FROM wb_sync_logs WHERE kind = 'periodic' AND started_at >= $1 ORDER BY duration_ms`,
     [t0],
   );
   const { rows: bad } = await pool.query<{ status: string; errors: unknown }>(
@@ -181,7 +198,8 @@ try {
   );
   console.log(
     `  per sync (wb_sync_logs.duration_ms): median ${median(ms)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]} ms, max ${ms.at(-1)} ms; ` +
-      `stored: ${sum('orders', 'inserted')} new orders, ${sum('orders', 'updated')} updated, ${sum('sales', 'inserted')} new sales, ${sum('reviews', 'inserted')} new reviews`,
+      `stored: ${sum('orders', 'inserted')} new orders, ${sum('orders', 'updated')} updated, ${sum('sales', 'inserted')} new sales, ${sum('reviews', 'inserted')} new reviews; ` +
+      `${durations.reduce((total, row) => total + row.events_created, 0)} outbox events`,
   );
   if (bad.length > 0) console.log(`  not successful: ${JSON.stringify(bad)}`);
   console.log(
@@ -200,7 +218,9 @@ try {
     .readFileSync(logFile, 'utf8')
     .split('\n')
     .filter((line) => /"level":(40|50|60)/.test(line));
-  console.log(`  worker log: ${errors.length} warn/error lines${errors[0] ? `, first: ${errors[0].slice(0, 300)}` : ''}`);
+  console.log(
+    `  worker log: ${errors.length} warn/error lines${errors[0] ? `, first: ${errors[0].slice(0, 300)}` : ''}`,
+  );
 } finally {
   if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
   await pool.end();

@@ -64,7 +64,12 @@ function psql(url: string, commands: string[]): string {
 }
 
 async function syncOnce(url: string, label: string, run: number): Promise<SyncRun & { cabinetId: string }> {
-  const emulator = await startEmulator({ seed: 4 + run, publishIntervalMinutes: 0, rateLimits: false, frozenClock: true });
+  const emulator = await startEmulator({
+    seed: 4 + run,
+    publishIntervalMinutes: 0,
+    rateLimits: false,
+    frozenClock: true,
+  });
   try {
     const seller = emulator.store.createSeller({
       products: 40,

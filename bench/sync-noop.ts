@@ -120,9 +120,10 @@ async function benchmark(useDatabaseUrl: boolean) {
     const summary: { size: number; run: Run }[] = [];
     let next = 0;
     for (const size of SIZES) {
-      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM wb_orders WHERE cabinet_id = $1', [
-        cabinetId,
-      ]);
+      const { rows } = await pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM wb_orders WHERE cabinet_id = $1',
+        [cabinetId],
+      );
       const filled = performance.now();
       await addSynthetic(pool, cabinetId, next, next + size - rows[0]!.n, before);
       next += size - rows[0]!.n;
@@ -144,10 +145,9 @@ async function benchmark(useDatabaseUrl: boolean) {
             .map(([kind, { queries, ms: spent }]) => `${kind} ${queries}× ${ms(spent)}`)
             .join(', ');
       }
-      const { rows: logs } = await pool.query<{ counts: Record<string, { fetched: number; inserted: number; updated: number }> }>(
-        `SELECT counts FROM wb_sync_logs WHERE cabinet_id = $1 ORDER BY id DESC LIMIT 1`,
-        [cabinetId],
-      );
+      const { rows: logs } = await pool.query<{
+        counts: Record<string, { fetched: number; inserted: number; updated: number }>;
+      }>(`SELECT counts FROM wb_sync_logs WHERE cabinet_id = $1 ORDER BY id DESC LIMIT 1`, [cabinetId]);
       const last = logs[0]!.counts;
       const fetched = Object.entries(last)
         .map(([source, c]) => `${source} ${c.fetched}/${c.inserted}/${c.updated}`)

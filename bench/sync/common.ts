@@ -1,4 +1,5 @@
 /** Shared by the sync benchmarks (issue #4): a fresh database, the machine, cabinets, query timing. */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
@@ -61,7 +62,13 @@ export async function machine(url: string): Promise<string> {
   try {
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-    return `machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}, PostgreSQL ${rows[0]?.server_version}`;
+    let commit = 'unknown';
+    try {
+      commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      // not a git checkout
+    }
+    return `commit ${commit}; machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}, PostgreSQL ${rows[0]?.server_version}`;
   } finally {
     await client.end();
   }
@@ -125,10 +132,7 @@ function kindOf(text: string): string {
  * answer, as the client sees it on localhost) is added up. Promise and callback forms both count
  * (pool.query uses the callback form internally).
  */
-export function meterPool(
-  pool: pg.Pool,
-  onQuery?: (text: string, values: unknown[] | undefined) => void,
-): QueryMeter {
+export function meterPool(pool: pg.Pool, onQuery?: (text: string, values: unknown[] | undefined) => void): QueryMeter {
   const meter: QueryMeter = {
     queries: 0,
     ms: 0,
@@ -160,13 +164,10 @@ export function meterPool(
       const last = args.at(-1);
       if (typeof last === 'function') {
         const callback = last as (...result: unknown[]) => void;
-        return original(
-          ...args.slice(0, -1),
-          (...result: unknown[]) => {
-            record(text, values, started);
-            callback(...result);
-          },
-        );
+        return original(...args.slice(0, -1), (...result: unknown[]) => {
+          record(text, values, started);
+          callback(...result);
+        });
       }
       const result = original(...args);
       if (result && typeof (result as Promise<unknown>).then === 'function') {

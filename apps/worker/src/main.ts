@@ -2,9 +2,11 @@ import { prepareDatabaseOrExit } from '@wb-assist/db';
 import pg from 'pg';
 import { resolveSecrets } from '@wb-assist/config';
 import { createLogger } from '@wb-assist/logger';
+import { BOT_NOTIFY_PATH, startDeliveryLoop } from '@wb-assist/delivery';
 import { createMetrics, createMetricsServer } from '@wb-assist/metrics';
 import { PostgresRateLimiter } from '@wb-assist/wb-api';
 import { loadWorkerEnv } from './env.ts';
+import { renderForTelegram } from './delivery/render.ts';
 import { createSyncCabinet } from './jobs/sync-cabinet.ts';
 import { createWorker } from './worker.ts';
 
@@ -46,6 +48,17 @@ const worker = createWorker({
 });
 await worker.start();
 
+// Notifications go to the bot as soon as a sync commits them (LISTEN), retried with backoff.
+const delivery = await startDeliveryLoop({
+  pool,
+  databaseUrl: database.url,
+  endpoint: `${env.BOT_INTERNAL_URL}${BOT_NOTIFY_PATH}`,
+  secret: secrets.internalWebhookSecret,
+  render: renderForTelegram,
+  log: (entry, message) => logger.warn(entry, message),
+  onError: (error) => logger.error({ err: error }, 'delivery pass failed'),
+});
+
 const metricsServer = createMetricsServer(metrics, async () => {
   await pool.query('SELECT 1');
   return true;
@@ -62,6 +75,7 @@ async function shutdown(signal: string) {
   shuttingDown = true;
   logger.info(`${signal}: finishing running syncs, then stopping`);
   await worker.stop();
+  await delivery.stop();
   metricsServer.close();
   await pool.end();
   await database.stop();

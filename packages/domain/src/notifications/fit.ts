@@ -2,8 +2,8 @@ import { FULL_DETAIL, type Detail } from './detail.ts';
 
 /**
  * The most detailed rendering that fits `limit` characters, or null when even the barest
- * one does not. Each step only ever shortens the text, which is what makes the binary search
- * over the text cap valid.
+ * one does not. A smaller text cap gives a shorter text (give or take a word-boundary cut),
+ * so a binary search finds the cap; it only ever returns a rendering it has measured.
  */
 export function fitText(render: (detail: Detail) => string, limit: number): string | null {
   const fits = (detail: Detail): string | null => {

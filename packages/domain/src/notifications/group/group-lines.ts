@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../format/date.ts';
-import { formatMoney } from '../../format/money.ts';
+import { formatInteger, formatMoney } from '../../format/money.ts';
 import { countNoun } from '../../format/plural.ts';
 import type { CriticalStockEvent, NegativeReviewEvent, NotificationEvent, SaleEvent } from '../events.ts';
 import { effectivePrice, hasSize, productName, routeText, safe } from '../parts.ts';
@@ -37,7 +37,9 @@ function reviewLine(event: NegativeReviewEvent, timeZone: string): string {
 function stockLine(event: CriticalStockEvent): string {
   if (event.remaining <= 0) return `• ${productShort(event)}: <b>${pieces(0)}</b>, закончился`;
   const stocked = stockedWarehouses(event.warehouses);
-  const where = stocked.slice(0, WAREHOUSES_PER_ITEM).map((w) => `${safe(w.warehouseName, FIELD_CAP)} ${w.quantity}`);
+  const where = stocked
+    .slice(0, WAREHOUSES_PER_ITEM)
+    .map((w) => `${safe(w.warehouseName, FIELD_CAP)} ${formatInteger(w.quantity)}`);
   const hidden = stocked.length - where.length;
   if (hidden > 0) where.push(`ещё ${countNoun(hidden, WAREHOUSE_FORMS)}`);
   const list = where.length === 0 ? '' : ` (${where.join(', ')})`;

@@ -1,10 +1,4 @@
-import type {
-  CriticalStockEvent,
-  NegativeReviewEvent,
-  NewOrderEvent,
-  ProductInfo,
-  SaleEvent,
-} from '../events.ts';
+import type { CriticalStockEvent, NegativeReviewEvent, NewOrderEvent, ProductInfo, SaleEvent } from '../events.ts';
 
 // Events as the worker would build them from the demo seller's rows; tests vary one field.
 

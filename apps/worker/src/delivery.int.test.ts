@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectCabinet } from '@wb-assist/core';
+import { createPrismaClient } from '@wb-assist/db';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
+import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const SECRET = randomBytes(24).toString('hex');
+const encryptionKey = randomBytes(32);
+const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
+const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-delivery-'));
+const received: BotDelivery[] = [];
+const refused: string[] = [];
+let emulator: RunningEmulator;
+
+/** Stands in for the bot's notification endpoint: checks the signature, answers "sent". */
+const bot = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    const verdict = verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined);
+    if (req.url !== BOT_NOTIFY_PATH || !verdict.ok) {
+      refused.push(`${req.url} ${verdict.ok ? '' : verdict.reason}`);
+      return void res.writeHead(401).end();
+    }
+    received.push(JSON.parse(body) as BotDelivery);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'sent' }));
+  });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 5, profile: 'fast', publishIntervalMinutes: 0 });
+  await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+});
+afterAll(async () => {
+  await new Promise((resolve) => bot.close(resolve));
+  await emulator.close();
+  await prisma.$disconnect();
+  await pool.end();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function waitFor<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+it('delivers a new order to the bot, signed, rendered in Russian, once — and nothing from the initial sync', async () => {
+  const seller = await emulator.control.createSeller({
+    name: 'ИП Лебедева',
+    historyDays: 3,
+    traffic: { ordersPerDay: 30 },
+  });
+  const { token } = await emulator.control.createToken({
+    sid: seller.sid,
+    categories: ['statistics', 'analytics', 'feedbacks', 'content'],
+  });
+  const user = await prisma.user.create({ data: { telegramId: 424242n } });
+  const hosts = {
+    statistics: emulator.url,
+    analytics: emulator.url,
+    feedbacks: emulator.url,
+    content: emulator.url,
+    common: emulator.url,
+  };
+  const connected = await connectCabinet({
+    prisma,
+    userId: user.id,
+    key: token,
+    wb: { hosts, limiter: new MemoryRateLimiter() },
+    encryptionKey,
+  });
+  if (!connected.ok) throw new Error(connected.message);
+
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const worker = spawn(process.execPath, ['apps/worker/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...inherited,
+      DATABASE_URL: testDatabaseUrl(),
+      DATA_DIR: dataDir,
+      SYNC_INTERVAL: '1',
+      WORKER_PORT: String(await freePort()),
+      WB_STATISTICS_API_URL: emulator.url,
+      WB_ANALYTICS_API_URL: emulator.url,
+      WB_FEEDBACKS_API_URL: emulator.url,
+      WB_CONTENT_API_URL: emulator.url,
+      WB_COMMON_API_URL: emulator.url,
+      WB_RATE_LIMIT_SCALE: '0.001',
+      ENCRYPTION_KEY: encryptionKey.toString('base64'),
+      INTERNAL_WEBHOOK_SECRET: SECRET,
+      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  worker.stdout.on('data', (chunk) => (output += chunk));
+  worker.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  try {
+    await waitFor('the initial sync', async () => {
+      const { rows } = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [
+        connected.cabinetId,
+      ]);
+      return rows[0]?.status === 'ready' ? true : undefined;
+    });
+    // Let a periodic sync or two pass: the history of the initial sync must stay silent.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const fromHistory = received.length;
+
+    const order = await emulator.control.addOrder(seller.sid);
+    const delivery = await waitFor('the delivery', async () =>
+      received.find((item) => item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+
+    expect(fromHistory, output).toBe(0);
+    expect(refused).toEqual([]);
+    expect(
+      received.filter((item) => item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid)),
+    ).toHaveLength(1);
+    expect(delivery.chatId).toBe('424242');
+    const text = delivery.messages[0]?.text ?? '';
+    expect(text).toMatch(/^🛒 <b>Новый заказ<\/b>/);
+    expect(text).toContain(`(WB ${order.nmId})`);
+    expect(text).toMatch(/\d\d\.\d\d \d\d:\d\d МСК/);
+    expect(delivery.messages[0]?.photoUrl).toMatch(/^https:\/\/basket-\d+\.wbbasket\.ru\//);
+    const { rows } = await pool.query<{ status: string }>(
+      `SELECT status FROM notification_history WHERE event_key = $1`,
+      [`${connected.cabinetId}:new_order:${order.srid}`],
+    );
+    expect(rows).toEqual([{ status: 'sent' }]);
+  } finally {
+    worker.kill('SIGTERM');
+    await exited;
+  }
+});

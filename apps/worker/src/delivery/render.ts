@@ -1,0 +1,11 @@
+import { renderGroup, renderNotification, shouldGroup } from '@wb-assist/domain';
+import type { Renderer } from '@wb-assist/delivery';
+import { toNotificationEvent } from './to-notification-event.ts';
+
+/** One event becomes one message (with its photo); a burst becomes grouped messages. */
+export const renderForTelegram: Renderer = (events, { timeZone }) => {
+  const mapped = events.map(toNotificationEvent);
+  const cabinetId = events[0]?.cabinetId;
+  if (shouldGroup(mapped.length)) return renderGroup(mapped, { timeZone, cabinetId });
+  return mapped.map((event) => renderNotification(event, { timeZone, cabinetId }));
+};

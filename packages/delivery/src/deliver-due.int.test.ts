@@ -1,0 +1,224 @@
+import http from 'node:http';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { deliverDue } from './deliver-due.ts';
+import { SIGNATURE_HEADER, verify } from './signature.ts';
+import type { BotAnswer, BotDelivery, NotificationType, Renderer } from './types.ts';
+
+const SECRET = 'test-secret-test-secret-test-secret';
+const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
+
+/** A stand-in for the bot: checks the signature, records what arrives, answers as told. */
+const bot = {
+  received: [] as BotDelivery[],
+  answer: (): BotAnswer | 'down' => ({ status: 'sent' }),
+  server: http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const verdict = verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined);
+      if (!verdict.ok) return void res.writeHead(401).end(verdict.reason);
+      const answer = bot.answer();
+      if (answer === 'down') return void res.writeHead(503).end('down');
+      bot.received.push(JSON.parse(body) as BotDelivery);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+  }),
+  url: '',
+};
+const render: Renderer = (events) => [
+  {
+    text: events.map((event) => `${event.type}:${String(event.payload.n)}`).join(','),
+    photoUrl: null,
+    parseMode: 'HTML',
+    buttons: [],
+  },
+];
+const deliver = () => deliverDue({ pool, endpoint: bot.url, secret: SECRET, render, maxAttempts: 3 });
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
+  bot.url = `http://127.0.0.1:${(bot.server.address() as { port: number }).port}/notify`;
+});
+afterAll(async () => {
+  await pool.end();
+  await new Promise((resolve) => bot.server.close(resolve));
+});
+beforeEach(() => {
+  bot.received = [];
+  bot.answer = () => ({ status: 'sent' });
+});
+
+let sequence = 0;
+
+async function cabinetWithUsers(count: number) {
+  sequence += 1;
+  const { rows: cabinets } = await pool.query<{ id: string }>(
+    `INSERT INTO cabinets (seller_id, name, token_encrypted, token_fingerprint, token_type, token_scopes, token_expires_at, status)
+     VALUES ($1, 'ИП Тест', 'v1:x:y:z', 'f', 'personal', 0, now() + interval '90 days', 'ready') RETURNING id`,
+    [`seller-${sequence}-${Date.now()}`],
+  );
+  const cabinetId = cabinets[0]!.id;
+  const users: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { rows } = await pool.query<{ id: string }>('INSERT INTO users (telegram_id) VALUES ($1) RETURNING id', [
+      sequence * 1000 + i,
+    ]);
+    users.push(rows[0]!.id);
+    await pool.query('INSERT INTO cabinet_users (cabinet_id, user_id) VALUES ($1, $2)', [cabinetId, rows[0]!.id]);
+    await pool.query('INSERT INTO notification_settings (user_id, cabinet_id) VALUES ($1, $2)', [
+      rows[0]!.id,
+      cabinetId,
+    ]);
+  }
+  const { rows: logs } = await pool.query<{ id: string }>(
+    `INSERT INTO wb_sync_logs (cabinet_id, kind) VALUES ($1, 'periodic') RETURNING id`,
+    [cabinetId],
+  );
+  return { cabinetId, users, syncLogId: logs[0]!.id };
+}
+
+/** An event fanned out to every member, as the sync writes it. */
+async function event(cabinetId: string, syncLogId: string, type: NotificationType, n: number, minutesAgo = 0) {
+  await pool.query(
+    `WITH o AS (
+       INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
+       VALUES ($1, $2, $3, now() - $5 * interval '1 minute', $4, $6, now()) RETURNING id, type, event_key, occurred_at)
+     INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at)
+     SELECT m.user_id, $1, o.id, o.event_key, o.type, o.occurred_at FROM o CROSS JOIN cabinet_users m WHERE m.cabinet_id = $1`,
+    [cabinetId, type, `${cabinetId}:${type}:${n}`, JSON.stringify({ n }), minutesAgo, syncLogId],
+  );
+}
+
+// "Due now" is written a second back: timestamptz(3) rounds now() to the millisecond, which
+// can put it a fraction of a millisecond after the next statement's now().
+const statuses = async (cabinetId: string) =>
+  (
+    await pool.query<{ user_id: string; status: string; reason: string | null }>(
+      'SELECT user_id, status, reason FROM notification_history WHERE cabinet_id = $1 ORDER BY id',
+      [cabinetId],
+    )
+  ).rows;
+
+async function drain() {
+  while ((await deliver()) > 0) {
+    // until nothing is left to settle
+  }
+}
+
+describe('deliverDue', () => {
+  it('sends each user their own signed message and records it as sent', async () => {
+    const { cabinetId, users } = await cabinetWithUsers(2);
+    await event(
+      cabinetId,
+      (await pool.query(`SELECT id FROM wb_sync_logs WHERE cabinet_id = $1`, [cabinetId])).rows[0].id,
+      'new_order',
+      1,
+    );
+    await drain();
+    expect(bot.received.map((delivery) => delivery.userId).sort()).toEqual([...users].sort());
+    expect(bot.received[0]?.messages[0]?.text).toBe('new_order:1');
+    expect((await statuses(cabinetId)).map((row) => row.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('applies the settings as they are at delivery time, with the reason', async () => {
+    const { cabinetId, users, syncLogId } = await cabinetWithUsers(2);
+    await event(cabinetId, syncLogId, 'cancellation', 1);
+    await pool.query('UPDATE notification_settings SET order_cancellations_enabled = false WHERE user_id = $1', [
+      users[0],
+    ]);
+    await pool.query('UPDATE notification_settings SET notifications_enabled = false WHERE user_id = $1', [users[1]]);
+    await drain();
+    expect(bot.received).toEqual([]);
+    expect((await statuses(cabinetId)).map((row) => row.reason).sort()).toEqual([
+      'notifications_disabled',
+      'type_disabled:cancellation',
+    ]);
+  });
+
+  it('keeps retrying while the bot is down, then delivers everything in event order', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    await event(cabinetId, syncLogId, 'new_order', 1, 3);
+    await event(cabinetId, syncLogId, 'cancellation', 1, 2);
+    await event(cabinetId, syncLogId, 'new_order', 2, 1);
+    bot.answer = () => 'down';
+    await deliver();
+    expect((await statuses(cabinetId)).map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
+    const { rows } = await pool.query<{ last_error: string }>(
+      'SELECT last_error FROM notification_history WHERE cabinet_id = $1 AND attempts = 1',
+      [cabinetId],
+    );
+    expect(rows[0]?.last_error).toMatch(/bot answered 503/);
+
+    bot.answer = () => ({ status: 'sent' });
+    await pool.query(
+      `UPDATE notification_history SET next_attempt_at = now() - interval '1 second' WHERE cabinet_id = $1`,
+      [cabinetId],
+    );
+    await drain();
+    expect(bot.received.map((delivery) => delivery.messages[0]?.text)).toEqual([
+      'new_order:1',
+      'cancellation:1',
+      'new_order:2',
+    ]);
+  });
+
+  it('marks the user inactive when they blocked the bot and sends them nothing more', async () => {
+    const { cabinetId, users, syncLogId } = await cabinetWithUsers(1);
+    await event(cabinetId, syncLogId, 'new_order', 1, 2);
+    await event(cabinetId, syncLogId, 'buyout', 2, 1);
+    bot.answer = () => ({ status: 'blocked' });
+    await drain();
+    // The first reached the bot, which found the chat blocked; the second was never sent.
+    expect(bot.received.map((delivery) => delivery.messages[0]?.text)).toEqual(['new_order:1']);
+    expect(await statuses(cabinetId)).toEqual([
+      { user_id: users[0], status: 'failed', reason: 'user_blocked_bot' },
+      { user_id: users[0], status: 'suppressed', reason: 'user_blocked_bot' },
+    ]);
+    const { rows } = await pool.query<{ is_active: boolean }>('SELECT is_active FROM users WHERE id = $1', [users[0]]);
+    expect(rows[0]?.is_active).toBe(false);
+  });
+
+  it('waits as long as the bot asks after a Telegram 429', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    await event(cabinetId, syncLogId, 'return', 1);
+    bot.answer = () => ({ status: 'retry', retryAfter: 30 });
+    await deliver();
+    const { rows } = await pool.query<{ wait: number; status: string }>(
+      `SELECT EXTRACT(EPOCH FROM next_attempt_at - now()) AS wait, status FROM notification_history WHERE cabinet_id = $1`,
+      [cabinetId],
+    );
+    expect(rows[0]?.status).toBe('pending');
+    expect(Number(rows[0]?.wait)).toBeGreaterThan(25);
+  });
+
+  it('gives up after the last attempt and keeps the error', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    await event(cabinetId, syncLogId, 'new_order', 1);
+    bot.answer = () => 'down';
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await deliver();
+      await pool.query(
+        `UPDATE notification_history SET next_attempt_at = now() - interval '1 second' WHERE cabinet_id = $1`,
+        [cabinetId],
+      );
+    }
+    expect(await statuses(cabinetId)).toEqual([
+      expect.objectContaining({ status: 'failed', reason: 'bot_unreachable' }),
+    ]);
+  });
+
+  it('groups a burst of more than five events of one type from one sync into one delivery', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    for (let n = 1; n <= 8; n += 1) await event(cabinetId, syncLogId, 'new_order', n, 10 - n);
+    await event(cabinetId, syncLogId, 'buyout', 1, 0);
+    await drain();
+    expect(bot.received).toHaveLength(2);
+    expect(bot.received[0]?.notificationIds).toHaveLength(8);
+    expect(bot.received[0]?.messages[0]?.text).toBe(
+      'new_order:1,new_order:2,new_order:3,new_order:4,new_order:5,new_order:6,new_order:7,new_order:8',
+    );
+    expect(bot.received[1]?.messages[0]?.text).toBe('buyout:1');
+  });
+});

@@ -1,0 +1,261 @@
+import type pg from 'pg';
+import { sign, SIGNATURE_HEADER } from './signature.ts';
+import {
+  BURST_SIZE,
+  SETTING_COLUMN,
+  type BotAnswer,
+  type BotDelivery,
+  type DeliverableEvent,
+  type NotificationType,
+  type Renderer,
+} from './types.ts';
+
+export interface DeliveryOptions {
+  pool: pg.Pool;
+  /** The bot's notification endpoint. */
+  endpoint: string;
+  secret: string;
+  render: Renderer;
+  /** Users served per pass. */
+  limit?: number;
+  /** Attempts before a notification is marked failed. */
+  maxAttempts?: number;
+  timeoutMs?: number;
+  log?: (entry: Record<string, unknown>, message: string) => void;
+  /** Delivery time of each message, for metrics. */
+  onDelivered?: (event: {
+    type: NotificationType;
+    status: 'sent' | 'failed' | 'suppressed' | 'retry';
+    latencyMs: number;
+  }) => void;
+}
+
+interface ClaimedRow {
+  id: string;
+  user_id: string;
+  cabinet_id: string;
+  type: NotificationType;
+  event_key: string;
+  occurred_at: Date;
+  attempts: number;
+  sync_log_id: string | null;
+  created_at: Date;
+}
+
+/** While one process delivers a notification, no other takes it: the row is leased this long. */
+const LEASE_SECONDS = 60;
+
+/** Exponential backoff with jitter, capped at 5 minutes. */
+export function backoffMs(attempt: number): number {
+  const base = Math.min(300_000, 1_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+/**
+ * Leases the oldest pending notification of each user whose turn has come. Only a user's oldest
+ * one is eligible, so one chat's messages go out in event order even across retries; the lease
+ * (next_attempt_at moved forward) keeps two worker processes from sending the same one.
+ */
+async function claimHeads(pool: pg.Pool, limit: number): Promise<ClaimedRow[]> {
+  const { rows } = await pool.query<ClaimedRow>(
+    `WITH heads AS (
+       SELECT DISTINCT ON (user_id) id, next_attempt_at FROM notification_history
+       WHERE status = 'pending' ORDER BY user_id, occurred_at, id
+     ), due AS (
+       SELECT id FROM heads WHERE next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1
+     )
+     UPDATE notification_history h SET next_attempt_at = now() + $2 * interval '1 second', attempts = h.attempts + 1, updated_at = now()
+     FROM due WHERE h.id = due.id AND h.status = 'pending' AND h.next_attempt_at <= now()
+     RETURNING h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at,
+               (SELECT o.sync_log_id FROM outbox_events o WHERE o.id = h.outbox_event_id) AS sync_log_id`,
+    [limit, LEASE_SECONDS],
+  );
+  return rows;
+}
+
+/** A burst: the rest of this user's pending notifications of the same type from the same sync. */
+async function burstOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
+  if (head.sync_log_id === null) return [head];
+  const { rows } = await pool.query<ClaimedRow>(
+    `SELECT h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at, o.sync_log_id
+     FROM notification_history h JOIN outbox_events o ON o.id = h.outbox_event_id
+     WHERE h.user_id = $1 AND h.status = 'pending' AND h.type = $2 AND o.sync_log_id = $3 AND h.id <> $4
+     ORDER BY h.occurred_at, h.id`,
+    [head.user_id, head.type, head.sync_log_id, head.id],
+  );
+  return rows.length + 1 > BURST_SIZE ? [head, ...rows] : [head];
+}
+
+async function finish(
+  pool: pg.Pool,
+  ids: string[],
+  status: 'sent' | 'failed' | 'suppressed',
+  reason: string | null,
+  error?: string,
+) {
+  await pool.query(
+    `UPDATE notification_history
+     SET status = $2::notification_status, reason = $3, last_error = $4,
+         sent_at = CASE WHEN $2::text = 'sent' THEN now() END, updated_at = now()
+     WHERE id = ANY($1::bigint[])`,
+    [ids, status, reason, error ?? null],
+  );
+}
+
+async function postToBot(options: DeliveryOptions, delivery: BotDelivery): Promise<BotAnswer> {
+  const body = JSON.stringify(delivery);
+  const send = () =>
+    fetch(options.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(options.secret, body) },
+      body,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+  // A kept-alive connection the bot closed meanwhile fails at once, before the bot saw anything:
+  // one immediate second try on a fresh connection, not a backoff.
+  const response = await send().catch((error: unknown) => {
+    if ((error as Error).name === 'TimeoutError') throw error;
+    return send();
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`bot answered ${response.status}: ${text.slice(0, 200)}`);
+  const answer = JSON.parse(text) as BotAnswer;
+  if (answer.status !== 'sent' && answer.status !== 'blocked' && answer.status !== 'retry') {
+    throw new Error(`bot answered an unknown status: ${text.slice(0, 200)}`);
+  }
+  return answer;
+}
+
+/**
+ * One delivery pass: for each user whose turn has come, apply their settings as they are now,
+ * render, POST to the bot and record the outcome. Returns how many notifications were settled
+ * (sent, suppressed or failed), so a caller knows whether to go again at once.
+ */
+export async function deliverDue(options: DeliveryOptions): Promise<number> {
+  const { pool } = options;
+  const heads = await claimHeads(pool, options.limit ?? 50);
+  let settled = 0;
+  await Promise.all(
+    heads.map(async (head) => {
+      const group = await burstOf(pool, head);
+      const ids = group.map((row) => row.id);
+      const { rows: people } = await pool.query<{
+        telegram_id: string;
+        is_active: boolean;
+        time_zone: string;
+        notifications_enabled: boolean | null;
+        type_enabled: boolean | null;
+      }>(
+        `SELECT u.telegram_id::text, u.is_active, u.time_zone, s.notifications_enabled, s.${SETTING_COLUMN[head.type]} AS type_enabled
+         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id AND s.cabinet_id = $2
+         WHERE u.id = $1`,
+        [head.user_id, head.cabinet_id],
+      );
+      const person = people[0];
+      const latencyMs = Date.now() - head.created_at.getTime();
+      // Settings are read now, not when the event was found: a switch flipped in between counts.
+      const reason = !person
+        ? 'user_deleted'
+        : !person.is_active
+          ? 'user_blocked_bot'
+          : person.notifications_enabled === false
+            ? 'notifications_disabled'
+            : person.type_enabled === false
+              ? `type_disabled:${head.type}`
+              : null;
+      if (reason || !person) {
+        await finish(pool, ids, 'suppressed', reason);
+        settled += ids.length;
+        options.onDelivered?.({ type: head.type, status: 'suppressed', latencyMs });
+        return;
+      }
+      const events = await loadEvents(pool, group);
+      const delivery: BotDelivery = {
+        notificationIds: ids,
+        userId: head.user_id,
+        chatId: person.telegram_id,
+        messages: options.render(events, { timeZone: person.time_zone }),
+        events: events.map((event) => ({
+          type: event.type,
+          eventKey: event.eventKey,
+          cabinetId: event.cabinetId,
+          occurredAt: event.occurredAt.toISOString(),
+          payload: event.payload,
+        })),
+      };
+      try {
+        const answer = await postToBot(options, delivery);
+        if (answer.status === 'sent') {
+          await finish(pool, ids, 'sent', null);
+          settled += ids.length;
+          options.onDelivered?.({ type: head.type, status: 'sent', latencyMs });
+        } else if (answer.status === 'blocked') {
+          // The user stopped the bot: nothing more goes to them until they come back.
+          await pool.query(`UPDATE users SET is_active = false, blocked_at = now(), updated_at = now() WHERE id = $1`, [
+            head.user_id,
+          ]);
+          await finish(pool, ids, 'failed', 'user_blocked_bot');
+          settled += ids.length;
+          options.onDelivered?.({ type: head.type, status: 'failed', latencyMs });
+        } else {
+          await pool.query(
+            `UPDATE notification_history SET next_attempt_at = now() + $2 * interval '1 second' WHERE id = ANY($1::bigint[])`,
+            [ids, answer.retryAfter],
+          );
+          options.onDelivered?.({ type: head.type, status: 'retry', latencyMs });
+        }
+      } catch (error) {
+        const message = (error as Error).message;
+        if (head.attempts >= (options.maxAttempts ?? 20)) {
+          await finish(pool, ids, 'failed', 'bot_unreachable', message);
+          settled += ids.length;
+          options.onDelivered?.({ type: head.type, status: 'failed', latencyMs });
+        } else {
+          await pool.query(
+            `UPDATE notification_history SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3 WHERE id = ANY($1::bigint[])`,
+            [ids, backoffMs(head.attempts), message],
+          );
+          options.onDelivered?.({ type: head.type, status: 'retry', latencyMs });
+        }
+        options.log?.({ notificationIds: ids, attempt: head.attempts, err: message }, 'delivery to the bot failed');
+      }
+    }),
+  );
+  return settled;
+}
+
+async function loadEvents(pool: pg.Pool, group: ClaimedRow[]): Promise<DeliverableEvent[]> {
+  const { rows } = await pool.query<{
+    id: string;
+    type: NotificationType;
+    event_key: string;
+    cabinet_id: string;
+    occurred_at: Date;
+    payload: Record<string, unknown>;
+    title: string | null;
+    image_url: string | null;
+    vendor_code: string | null;
+    brand: string | null;
+  }>(
+    `SELECT h.id, o.type, o.event_key, o.cabinet_id, o.occurred_at, o.payload, p.title, p.image_url, p.vendor_code, p.brand
+     FROM notification_history h
+     JOIN outbox_events o ON o.id = h.outbox_event_id
+     LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id
+       AND p.nm_id = COALESCE((o.payload->>'nm_id')::int, (o.payload->>'nmId')::int)
+     WHERE h.id = ANY($1::bigint[])
+     ORDER BY o.occurred_at, h.id`,
+    [group.map((row) => row.id)],
+  );
+  return rows.map((row) => ({
+    notificationId: row.id,
+    type: row.type,
+    eventKey: row.event_key,
+    cabinetId: row.cabinet_id,
+    occurredAt: row.occurred_at,
+    payload: row.payload,
+    product:
+      row.title === null
+        ? null
+        : { title: row.title, imageUrl: row.image_url, vendorCode: row.vendor_code ?? '', brand: row.brand },
+  }));
+}

@@ -1,0 +1,14 @@
+export { backoffMs, deliverDue, type DeliveryOptions } from './deliver-due.ts';
+export { startDeliveryLoop, type DeliveryLoop } from './loop.ts';
+export { sign, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verify, type VerifyResult } from './signature.ts';
+export {
+  BOT_NOTIFY_PATH,
+  BURST_SIZE,
+  SETTING_COLUMN,
+  type BotAnswer,
+  type BotDelivery,
+  type DeliverableEvent,
+  type NotificationType,
+  type Renderer,
+  type RenderedMessage,
+} from './types.ts';

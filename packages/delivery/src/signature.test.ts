@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { sign, verify } from './signature.ts';
+
+describe('webhook signature', () => {
+  const secret = 's'.repeat(32);
+  const body = JSON.stringify({ text: 'Новый заказ' });
+  const now = Date.UTC(2026, 10, 28, 9, 0, 0);
+
+  it('accepts the exact body signed with the shared secret', () => {
+    expect(verify(secret, body, sign(secret, body, now), now)).toEqual({ ok: true });
+  });
+
+  it('refuses a tampered body, another secret, a missing or malformed header', () => {
+    const header = sign(secret, body, now);
+    expect(verify(secret, body.replace('Новый', 'Старый'), header, now)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verify('x'.repeat(32), body, header, now)).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verify(secret, body, undefined, now)).toEqual({ ok: false, reason: 'missing' });
+    expect(verify(secret, body, 't=abc,v1=zz', now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('refuses a replay after five minutes', () => {
+    const header = sign(secret, body, now);
+    expect(verify(secret, body, header, now + 299_000)).toEqual({ ok: true });
+    expect(verify(secret, body, header, now + 301_000)).toEqual({ ok: false, reason: 'stale' });
+  });
+});

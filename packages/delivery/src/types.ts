@@ -1,0 +1,58 @@
+export type NotificationType =
+  'new_order' | 'buyout' | 'cancellation' | 'return' | 'negative_review' | 'critical_stock';
+
+/** One event as stored in the outbox, with what a message about it may show. */
+export interface DeliverableEvent {
+  notificationId: string;
+  type: NotificationType;
+  eventKey: string;
+  cabinetId: string;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
+  /** The product card, when the sync has it: name and photo. */
+  product: { title: string; imageUrl: string | null; vendorCode: string; brand: string | null } | null;
+}
+
+export interface RenderedMessage {
+  text: string;
+  photoUrl: string | null;
+  parseMode: 'HTML';
+  buttons: { text: string; url?: string; callbackData?: string }[][];
+}
+
+/** Turns one event, or a burst of one type, into the message a user gets. */
+export type Renderer = (events: DeliverableEvent[], options: { timeZone: string }) => RenderedMessage[];
+
+/** What the worker POSTs to the bot, signed. */
+export interface BotDelivery {
+  /** The notification_history ids this message covers (one, or a group). */
+  notificationIds: string[];
+  userId: string;
+  chatId: string;
+  messages: RenderedMessage[];
+  events: {
+    type: NotificationType;
+    eventKey: string;
+    cabinetId: string;
+    occurredAt: string;
+    payload: Record<string, unknown>;
+  }[];
+}
+
+/** The bot's answer: sent, the user blocked the bot, or Telegram asked to wait. */
+export type BotAnswer = { status: 'sent' } | { status: 'blocked' } | { status: 'retry'; retryAfter: number };
+
+export const SETTING_COLUMN: Record<NotificationType, string> = {
+  new_order: 'new_orders_enabled',
+  buyout: 'order_buyouts_enabled',
+  cancellation: 'order_cancellations_enabled',
+  return: 'order_returns_enabled',
+  negative_review: 'negative_reviews_enabled',
+  critical_stock: 'critical_stocks_enabled',
+};
+
+/** Where the bot receives the worker's signed notifications (BOT_INTERNAL_URL + this). */
+export const BOT_NOTIFY_PATH = '/internal/notifications';
+
+/** More than this many events of one type for one user from one sync become one message. */
+export const BURST_SIZE = 5;

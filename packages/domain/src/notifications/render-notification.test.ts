@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { renderNotification } from './render-notification.ts';
+import { CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.ts';
+import { AT, CRITICAL_STOCK, NEGATIVE_REVIEW, NEW_ORDER, PRODUCT, saleOf, visible } from './testing/fixtures.ts';
+
+const photoUrl = PRODUCT.photoUrl;
+
+describe('renderNotification: one template per type', () => {
+  it('new order', () => {
+    const message = renderNotification(NEW_ORDER);
+    expect(visible(message.text)).toBe(
+      [
+        '🛒 <b>Новый заказ</b>',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        'Размер: L',
+        'Цена: <b>1_618,75_₽</b> <s>2_500_₽</s>',
+        'Скидки: продавца 30%, СПП 7,5%',
+        'Склад: Коледино → Московская область',
+        '27.11 14:05 МСК',
+        '',
+        'Сегодня: 12_заказов на 34_560_₽',
+      ].join('\n'),
+    );
+    expect(message.photoUrl).toBe(photoUrl);
+    expect(message.parseMode).toBe('HTML');
+    expect(message.buttons).toEqual([
+      [
+        { text: 'Открыть на WB', url: 'https://www.wildberries.ru/catalog/123456789/detail.aspx' },
+        { text: 'Не присылать такие', callbackData: 'mute:new_order' },
+      ],
+    ]);
+  });
+
+  it('buyout, while WB still reports the paid price as 0 and the warehouse is masked', () => {
+    const event = saleOf('buyout', {
+      prices: { totalPrice: 1000, sellerDiscountPercent: 0, sppPercent: 0, finalPrice: 0 },
+      route: { warehouseName: 'Склад WB', regionName: null },
+      context: { count: 5, amount: 12300 },
+    });
+    expect(visible(renderNotification(event).text)).toBe(
+      [
+        '💰 <b>Выкуп</b>',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        'Размер: L',
+        'Цена: <b>1_000_₽</b>',
+        'Склад: Склад WB',
+        '27.11 14:05 МСК',
+        '',
+        'Сегодня: 5_выкупов на 12_300_₽',
+      ].join('\n'),
+    );
+  });
+
+  it('cancellation of a one-size product without a card, without context', () => {
+    const event = saleOf('cancellation', {
+      product: { ...PRODUCT, name: null, brand: null, size: '0', photoUrl: null },
+      context: null,
+    });
+    const message = renderNotification(event);
+    expect(visible(message.text)).toBe(
+      [
+        '❌ <b>Отмена заказа</b>',
+        '<b>Без названия</b>',
+        'Артикул: FT-001 (WB 123456789)',
+        'Цена: <b>1_618,75_₽</b> <s>2_500_₽</s>',
+        'Скидки: продавца 30%, СПП 7,5%',
+        'Склад: Коледино → Московская область',
+        '27.11 14:05 МСК',
+      ].join('\n'),
+    );
+    expect(message.photoUrl).toBeNull();
+    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:cancellation');
+  });
+
+  it('return, with the negative amounts WB sends, in Yekaterinburg time', () => {
+    const event = saleOf('return', {
+      prices: { totalPrice: -2500, sellerDiscountPercent: 30, sppPercent: 0, finalPrice: -1750 },
+      context: { count: 2, amount: -3000 },
+    });
+    expect(visible(renderNotification(event, { timeZone: 'Asia/Yekaterinburg' }).text)).toBe(
+      [
+        '↩️ <b>Возврат</b>',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        'Размер: L',
+        'Цена: <b>−1_750_₽</b> <s>−2_500_₽</s>',
+        'Скидки: продавца 30%',
+        'Склад: Коледино → Московская область',
+        '27.11 16:05 UTC+5',
+        '',
+        'Сегодня: 2_возврата на 3_000_₽',
+      ].join('\n'),
+    );
+  });
+
+  it('negative review', () => {
+    const message = renderNotification(NEGATIVE_REVIEW);
+    expect(visible(message.text)).toBe(
+      [
+        '👎 <b>Негативный отзыв</b> ★★☆☆☆',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        'Размер: L',
+        'Покупатель: Анна',
+        '«Ткань тонкая, после первой стирки села на размер.»',
+        'Достоинства: Цвет как на фото',
+        'Недостатки: Качество',
+        '27.11 14:05 МСК',
+        '',
+        'Сегодня: 2_негативных отзыва',
+      ].join('\n'),
+    );
+    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:negative_review');
+  });
+
+  it('negative review with a rating only', () => {
+    const event = { ...NEGATIVE_REVIEW, rating: 1, text: ' ', pros: '', cons: '', userName: null, context: null };
+    expect(renderNotification(event).text).toBe(
+      [
+        '👎 <b>Негативный отзыв</b> ★☆☆☆☆',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        'Размер: L',
+        'Без текста, только оценка.',
+        '27.11 14:05 МСК',
+      ].join('\n'),
+    );
+  });
+
+  it('critical stock lists where the remaining units are, skipping empty warehouses', () => {
+    const message = renderNotification(CRITICAL_STOCK);
+    expect(visible(message.text)).toBe(
+      [
+        '📦 <b>Критический остаток</b>',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        'Размер: L',
+        'Осталось: <b>2_шт.</b> (порог 2_шт.)',
+        'Где остались:',
+        '• Казань (Приволжский): 1_шт.',
+        '• Коледино (Центральный): 1_шт.',
+        '27.11 14:05 МСК',
+        '',
+        'Всего на критическом остатке: 7_позиций',
+      ].join('\n'),
+    );
+    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:critical_stock');
+  });
+
+  it('critical stock at zero says the product has run out', () => {
+    const event = { ...CRITICAL_STOCK, remaining: 0, warehouses: [], context: null };
+    expect(visible(renderNotification(event).text)).toBe(
+      [
+        '📦 <b>Критический остаток</b>',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        'Размер: L',
+        'Осталось: <b>0_шт.</b>, товар закончился',
+        '27.11 14:05 МСК',
+      ].join('\n'),
+    );
+  });
+
+  it('critical stock summarises a long warehouse list after ten entries', () => {
+    const warehouses = Array.from({ length: 14 }, (_, i) => ({
+      warehouseName: `Склад ${String(i + 1).padStart(2, '0')}`,
+      regionName: null,
+      quantity: 1,
+    }));
+    const event = { ...CRITICAL_STOCK, remaining: 14, threshold: 15, warehouses, context: null };
+    const lines = visible(renderNotification(event).text).split('\n');
+    expect(lines.slice(5, 17)).toEqual([
+      'Где остались:',
+      '• Склад 01: 1_шт.',
+      '• Склад 02: 1_шт.',
+      '• Склад 03: 1_шт.',
+      '• Склад 04: 1_шт.',
+      '• Склад 05: 1_шт.',
+      '• Склад 06: 1_шт.',
+      '• Склад 07: 1_шт.',
+      '• Склад 08: 1_шт.',
+      '• Склад 09: 1_шт.',
+      '• Склад 10: 1_шт.',
+      '…и ещё 4_склада: 4_шт.',
+    ]);
+  });
+});
+
+describe('renderNotification: HTML escaping', () => {
+  it('escapes <, > and & in every WB- and buyer-provided string', () => {
+    const event = {
+      ...NEGATIVE_REVIEW,
+      product: { ...PRODUCT, name: '<b>Футболка</b>', brand: 'Tom & Jerry', vendorCode: 'A<1>', size: '<L>' },
+      userName: '<script>',
+      text: 'плохо <i>очень</i> & всё',
+      pros: 'a>b',
+      cons: 'a<b',
+      context: null,
+    };
+    expect(renderNotification(event).text).toBe(
+      [
+        '👎 <b>Негативный отзыв</b> ★★☆☆☆',
+        '<b>&lt;b&gt;Футболка&lt;/b&gt;</b> · Tom &amp; Jerry',
+        'Артикул: A&lt;1&gt; (WB 123456789)',
+        'Размер: &lt;L&gt;',
+        'Покупатель: &lt;script&gt;',
+        '«плохо &lt;i&gt;очень&lt;/i&gt; &amp; всё»',
+        'Достоинства: a&gt;b',
+        'Недостатки: a&lt;b',
+        '27.11 14:05 МСК',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes warehouse and region names', () => {
+    const event = saleOf('new_order', {
+      route: { warehouseName: 'Склад <A&B>', regionName: 'Регион <1>' },
+      context: null,
+    });
+    expect(renderNotification(event).text).toContain('Склад: Склад &lt;A&amp;B&gt; → Регион &lt;1&gt;');
+  });
+});
+
+describe('renderNotification: Telegram limits', () => {
+  const longText = 'Очень плохо, не советую. '.repeat(200);
+
+  it('keeps a photo caption within 1024 characters: drops the context, then cuts the review text', () => {
+    const message = renderNotification({ ...NEGATIVE_REVIEW, text: longText });
+    expect(message.photoUrl).toBe(photoUrl);
+    expect(message.text.length).toBeLessThanOrEqual(CAPTION_LIMIT);
+    expect(message.text.length).toBeGreaterThan(CAPTION_LIMIT - 40);
+    expect(message.text).not.toContain('Сегодня');
+    expect(message.text).toMatch(/«Очень плохо, не советую\. .*…»\n/);
+    // What matters most to the seller survives the cut.
+    expect(message.text).toContain('Недостатки: Качество');
+    expect(message.text.endsWith('27.11 14:05 МСК')).toBe(true);
+  });
+
+  it('drops only the context line when that is enough', () => {
+    // Exactly the caption limit once the context line is gone: the review line adds "\n«" and "»".
+    const bare = renderNotification({ ...NEGATIVE_REVIEW, context: null, text: '' }).text.length;
+    const text = 'x'.repeat(CAPTION_LIMIT - bare - 3);
+    const message = renderNotification({ ...NEGATIVE_REVIEW, text });
+    expect(message.text).toContain(`«${text}»`);
+    expect(message.text).not.toContain('Сегодня');
+    expect(message.text.length).toBe(CAPTION_LIMIT);
+  });
+
+  it('counts the escaped length, so "&" repeated does not overflow', () => {
+    const message = renderNotification({ ...NEGATIVE_REVIEW, text: '&'.repeat(900) });
+    expect(message.text.length).toBeLessThanOrEqual(CAPTION_LIMIT);
+    expect(message.text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+  });
+
+  it('keeps a message without a photo within 4096 characters', () => {
+    const event = { ...NEGATIVE_REVIEW, product: { ...PRODUCT, photoUrl: null }, text: longText.repeat(2) };
+    const message = renderNotification(event);
+    expect(message.photoUrl).toBeNull();
+    expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(message.text.length).toBeGreaterThan(MESSAGE_LIMIT - 40);
+  });
+
+  it('fits a caption even when every WB string is huge', () => {
+    const huge = 'Ж'.repeat(5000);
+    const event = {
+      ...CRITICAL_STOCK,
+      product: { ...PRODUCT, name: huge, brand: huge, vendorCode: huge, size: huge },
+      warehouses: Array.from({ length: 200 }, () => ({ warehouseName: huge, regionName: huge, quantity: 1 })),
+    };
+    const message = renderNotification(event);
+    expect(message.photoUrl).toBe(photoUrl);
+    expect(message.text.length).toBeLessThanOrEqual(CAPTION_LIMIT);
+    expect(message.text).toContain('Осталось: <b>2\u00a0шт.</b>');
+  });
+
+  it('formats the time in the given zone', () => {
+    const event = { ...NEW_ORDER, occurredAt: new Date(AT.getTime() + 12 * 3600_000) };
+    expect(renderNotification(event, { timeZone: 'Asia/Vladivostok' }).text).toContain('\n28.11 09:05 UTC+10\n');
+  });
+});
