@@ -110,6 +110,8 @@ async function syncOnce(url: string, label: string, run: number): Promise<SyncRu
         log,
       });
       const totalMs = performance.now() - started;
+      const { ms: dbMs, queries } = meter;
+      const top = [...meter.byKind.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5);
       if (outcome.status !== 'done') throw new Error(`sync ended ${JSON.stringify(outcome)}`);
       const { rows } = await pool.query<{ orders: number; sales: number }>(
         `SELECT (SELECT count(*) FROM wb_orders WHERE cabinet_id = $1)::int AS orders,
@@ -122,9 +124,8 @@ async function syncOnce(url: string, label: string, run: number): Promise<SyncRu
       console.log(
         `${label} run ${run}: initial sync of ${stored.orders} orders + ${stored.sales} sales (+ stocks, ${counts.feedbacks} reviews, 40 cards): ` +
           `orders+sales stages ${seconds(ordersSalesAt - started)}, whole sync ${seconds(totalMs)}; ` +
-          `database round trips ${meter.queries} queries, ${seconds(meter.ms)}`,
+          `database round trips ${queries} queries, ${seconds(dbMs)}`,
       );
-      const top = [...meter.byKind.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5);
       console.log(
         `  database time by statement: ${top.map(([kind, { queries, ms }]) => `${kind} ${queries}× ${seconds(ms)}`).join(', ')}`,
       );
@@ -132,8 +133,8 @@ async function syncOnce(url: string, label: string, run: number): Promise<SyncRu
         cabinetId,
         totalMs,
         ordersSalesMs: ordersSalesAt - started,
-        dbMs: meter.ms,
-        queries: meter.queries,
+        dbMs,
+        queries,
         ...stored,
       };
     } finally {

@@ -152,6 +152,33 @@ describe('syncCabinet', () => {
     ).toHaveLength(1);
   });
 
+  it('reads a Base token’s stocks from the warehouse_remains task, asking after the same task next time', async () => {
+    const { cabinetId } = await h.connect({ type: 'base' });
+    await h.sync(cabinetId, { kind: 'initial' });
+    const [cursor] = await h.query<{ cursor: { taskId: string } | null }>(
+      `SELECT cursor FROM wb_sync_watermarks WHERE cabinet_id = $1 AND source = 'stocks'`,
+      [cabinetId],
+    );
+    expect(cursor?.cursor?.taskId).toEqual(expect.any(String));
+    expect(await count('wb_stocks', cabinetId)).toBe(0);
+
+    await h.emulator.control.advanceClock({ minutes: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // Base limits: 15 min at 1/1000
+    await h.sync(cabinetId);
+    expect(await count('wb_stocks', cabinetId)).toBeGreaterThan(0);
+    const [stock] = await h.query<{ size_key: string; warehouse_key: string }>(
+      'SELECT size_key, warehouse_key FROM wb_stocks WHERE cabinet_id = $1 LIMIT 1',
+      [cabinetId],
+    );
+    expect(stock?.size_key).toMatch(/^size:/);
+    expect(stock?.warehouse_key).toMatch(/^name:/);
+    const names = await h.query<{ warehouse_name: string }>(
+      'SELECT DISTINCT warehouse_name FROM wb_stocks WHERE cabinet_id = $1',
+      [cabinetId],
+    );
+    expect(names.map((row) => row.warehouse_name).filter((name) => /^(В пути|Всего)/.test(name))).toEqual([]);
+  });
+
   it('pauses a cabinet whose key was revoked and says why', async () => {
     const { token, cabinetId } = await h.connect();
     await h.sync(cabinetId, { kind: 'initial' });

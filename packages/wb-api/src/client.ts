@@ -22,13 +22,12 @@ export interface Page<T> {
 export interface WbClientOptions extends WbTransportOptions {
   /** Rows WB returns at most per statistics page (80,000); a shorter page is the last one. */
   statisticsPageLimit?: number;
-  /** Pause between warehouse_remains status polls. */
-  remainsPollMs?: number;
+  /** Reviews per page and WB's skip ceiling; smaller only to exercise the windowing in tests. */
+  feedbackPaging?: { take: number; skipMax: number };
 }
 
-/** WB's skip ceiling on /api/v1/feedbacks; past it the date window is narrowed instead. */
-const FEEDBACK_SKIP_MAX = 199_990;
-const FEEDBACK_TAKE = 5_000;
+/** WB's page size and skip ceiling on /api/v1/feedbacks; past the ceiling the date window is narrowed instead. */
+const FEEDBACK_PAGING = { take: 5_000, skipMax: 199_990 };
 const CARDS_LIMIT = 100;
 const STOCKS_LIMIT = 250_000;
 
@@ -37,6 +36,7 @@ export type WbClient = ReturnType<typeof createWbClient>;
 export function createWbClient(options: WbClientOptions) {
   const request: WbTransport = createTransport(options);
   const pageLimit = options.statisticsPageLimit ?? 80_000;
+  const { take, skipMax } = options.feedbackPaging ?? FEEDBACK_PAGING;
 
   /**
    * Statistics paging: pass the last row's own lastChangeDate text as the next dateFrom. WB
@@ -112,8 +112,11 @@ export function createWbClient(options: WbClientOptions) {
       }
     },
 
-    /** Base tokens: the warehouse_remains report (create a task, wait for it, download). */
-    async warehouseRemains(signal?: AbortSignal): Promise<Page<WbWarehouseRemainsRow>> {
+    /**
+     * Base tokens' stock report is a task: create it, ask its status (WB allows Base tokens 4
+     * calls an hour each), download when done. The caller keeps the task id between syncs.
+     */
+    async createRemainsTask(): Promise<string> {
       const created = await request({
         host: 'analytics',
         method: 'GET',
@@ -121,26 +124,20 @@ export function createWbClient(options: WbClientOptions) {
         group: 'warehouse-remains/create',
         query: { groupByNm: true, groupBySize: true, groupByBarcode: true, groupBySa: true },
       });
-      const { taskId } = parseEnvelope(remainsTaskEnvelope, created, 'warehouse-remains/create').data;
-      for (;;) {
-        signal?.throwIfAborted();
-        const raw = await request({
-          host: 'analytics',
-          method: 'GET',
-          path: `/api/v1/warehouse_remains/tasks/${encodeURIComponent(taskId)}/status`,
-          group: 'warehouse-remains/status',
-        });
-        const { status } = parseEnvelope(remainsStatusEnvelope, raw, 'warehouse-remains/status').data;
-        if (status === 'done') break;
-        if (status === 'purged' || status === 'canceled') {
-          throw new WbApiError({
-            code: 'unavailable',
-            method: 'warehouse-remains/status',
-            message: `warehouse_remains task ${status}`,
-          });
-        }
-        await new Promise((resolve) => setTimeout(resolve, options.remainsPollMs ?? 5_000));
-      }
+      return parseEnvelope(remainsTaskEnvelope, created, 'warehouse-remains/create').data.taskId;
+    },
+
+    async remainsTaskStatus(taskId: string): Promise<'new' | 'processing' | 'done' | 'purged' | 'canceled'> {
+      const raw = await request({
+        host: 'analytics',
+        method: 'GET',
+        path: `/api/v1/warehouse_remains/tasks/${encodeURIComponent(taskId)}/status`,
+        group: 'warehouse-remains/status',
+      });
+      return parseEnvelope(remainsStatusEnvelope, raw, 'warehouse-remains/status').data.status;
+    },
+
+    async downloadRemains(taskId: string): Promise<Page<WbWarehouseRemainsRow>> {
       const rows = await request({
         host: 'analytics',
         method: 'GET',
@@ -169,7 +166,7 @@ export function createWbClient(options: WbClientOptions) {
           group: 'feedbacks',
           query: {
             isAnswered: window.isAnswered,
-            take: FEEDBACK_TAKE,
+            take,
             skip,
             order: 'dateDesc',
             dateFrom: window.dateFrom,
@@ -179,15 +176,17 @@ export function createWbClient(options: WbClientOptions) {
         const envelope = parseEnvelope(feedbacksEnvelope, raw, 'feedbacks');
         const page = parseRows(feedbackSchema, envelope.data.feedbacks, 'feedbacks', 'id');
         yield page;
-        if (envelope.data.feedbacks.length < FEEDBACK_TAKE) return;
-        if (skip + 2 * FEEDBACK_TAKE <= FEEDBACK_SKIP_MAX) {
-          skip += FEEDBACK_TAKE;
+        if (envelope.data.feedbacks.length < take) return;
+        if (skip + 2 * take <= skipMax) {
+          skip += take;
           continue;
         }
         const oldest = page.rows.at(-1)?.createdDate;
         if (!oldest) return;
-        // Re-reading the boundary second is harmless: reviews are upserted by id.
-        dateTo = Math.floor(oldest.getTime() / 1000);
+        // Re-reading the boundary second is harmless: reviews are upserted by id. A second
+        // holding a whole page of reviews would repeat forever: then step past it.
+        const next = Math.floor(oldest.getTime() / 1000);
+        dateTo = dateTo !== undefined && next >= dateTo ? dateTo - 1 : next;
         skip = 0;
       }
     },

@@ -71,7 +71,8 @@ export async function syncStocks(context: SourceContext): Promise<SourceCounts> 
   const counts = emptyCounts();
   const records: StockRecord[] = [];
   if (context.tokenType === 'base') {
-    const page = await context.client.warehouseRemains(context.signal);
+    const page = await remainsWhenReady(context);
+    if (!page) return counts;
     counts.fetched += page.rows.length + page.bad.length;
     counts.skipped += page.bad.length;
     context.reportBadRows(page.bad);
@@ -112,6 +113,10 @@ export async function syncStocks(context: SourceContext): Promise<SourceCounts> 
       );
       context.events.created += await writeEvents(client, context.cabinetId, context.syncLogId, events);
     }
+    // The snapshot is stored: a Base token's finished task is done with.
+    await client.query(`UPDATE wb_sync_watermarks SET cursor = NULL WHERE cabinet_id = $1 AND source = 'stocks'`, [
+      context.cabinetId,
+    ]);
     await saveWatermark(client, context.cabinetId, 'stocks', context.now);
     return {
       ...stored,
@@ -143,4 +148,38 @@ async function stockLevels(client: pg.ClientBase, cabinetId: string): Promise<St
     [cabinetId],
   );
   return rows.map((row) => ({ ...row, available: Number(row.available) }));
+}
+
+interface RemainsCursor {
+  taskId: string;
+}
+
+const isRemainsCursor = (value: unknown): value is RemainsCursor =>
+  typeof value === 'object' && value !== null && typeof (value as RemainsCursor).taskId === 'string';
+
+/**
+ * Base tokens: WB builds the report as a task and allows only 4 calls an hour per step. The
+ * task id is kept in the stocks watermark, so the next sync asks after the same task instead
+ * of ordering a new one; until it is done the stocks simply wait.
+ */
+async function remainsWhenReady(context: SourceContext) {
+  const cursor = context.watermark?.cursor;
+  let taskId = isRemainsCursor(cursor) ? cursor.taskId : undefined;
+  if (!taskId) {
+    taskId = await context.client.createRemainsTask();
+    await saveRemainsTask(context, taskId);
+  }
+  const status = await context.client.remainsTaskStatus(taskId);
+  if (status === 'done') return context.client.downloadRemains(taskId);
+  if (status === 'purged' || status === 'canceled') await saveRemainsTask(context, null);
+  context.log.info({ taskId, status }, 'warehouse_remains report not ready yet; stocks wait for the next sync');
+  return undefined;
+}
+
+async function saveRemainsTask(context: SourceContext, taskId: string | null): Promise<void> {
+  await context.pool.query(
+    `INSERT INTO wb_sync_watermarks (cabinet_id, source, cursor, updated_at) VALUES ($1, 'stocks', $2, now())
+     ON CONFLICT (cabinet_id, source) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
+    [context.cabinetId, taskId === null ? null : JSON.stringify({ taskId })],
+  );
 }
