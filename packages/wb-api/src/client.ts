@@ -1,4 +1,3 @@
-import { WbApiError } from './errors.ts';
 import { createTransport, type WbTransport, type WbTransportOptions } from './http.ts';
 import { cardSchema, cardsEnvelope, sellerInfoSchema, type WbCard, type WbSellerInfo } from './schemas/content.ts';
 import { feedbackSchema, feedbacksEnvelope, newFeedbacksEnvelope, type WbFeedback } from './schemas/feedbacks.ts';
