@@ -150,6 +150,7 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
     expect(text).toMatch(/^🛒 <b>Новый заказ<\/b>/);
     expect(text).toContain(`(WB ${order.nmId})`);
     expect(text).toMatch(/\d\d\.\d\d \d\d:\d\d МСК/);
+    expect(text).toMatch(/Сегодня: \d+\sзаказ/);
     expect(delivery.messages[0]?.photoUrl).toMatch(/^https:\/\/basket-\d+\.wbbasket\.ru\//);
     const { rows } = await pool.query<{ status: string }>(
       `SELECT status FROM notification_history WHERE event_key = $1`,

@@ -170,6 +170,8 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
         return;
       }
       const events = await loadEvents(pool, group);
+      const context = await contextFor(pool, events.at(-1), person.time_zone);
+      for (const event of events) event.context = context;
       const delivery: BotDelivery = {
         notificationIds: ids,
         userId: head.user_id,
@@ -258,4 +260,24 @@ async function loadEvents(pool: pg.Pool, group: ClaimedRow[]): Promise<Deliverab
         ? null
         : { title: row.title, imageUrl: row.image_url, vendorCode: row.vendor_code ?? '', brand: row.brand },
   }));
+}
+
+/**
+ * The cabinet's day so far in the user's zone, up to and including this event: how many events
+ * of this type and their sum, and how many product sizes are critical now.
+ */
+async function contextFor(pool: pg.Pool, event: DeliverableEvent | undefined, timeZone: string) {
+  if (!event) return undefined;
+  const { rows } = await pool.query<{ count: number; amount: number; critical_sizes: number }>(
+    `SELECT
+       (SELECT count(*) FROM outbox_events WHERE cabinet_id = $1 AND type = $2::notification_type
+          AND occurred_at >= date_trunc('day', $3::timestamptz AT TIME ZONE $4) AT TIME ZONE $4 AND occurred_at <= $3)::int AS count,
+       (SELECT COALESCE(sum((payload->>'finished_price')::numeric), 0) FROM outbox_events WHERE cabinet_id = $1 AND type = $2::notification_type
+          AND occurred_at >= date_trunc('day', $3::timestamptz AT TIME ZONE $4) AT TIME ZONE $4 AND occurred_at <= $3)::float8 AS amount,
+       (SELECT count(*) FROM (SELECT 1 FROM wb_stocks s WHERE s.cabinet_id = $1 GROUP BY s.nm_id, s.size_key
+          HAVING sum(s.quantity) <= (SELECT critical_stock_threshold FROM cabinets WHERE id = $1)) critical)::int AS critical_sizes`,
+    [event.cabinetId, event.type, event.occurredAt, timeZone],
+  );
+  const row = rows[0];
+  return row ? { count: row.count, amount: row.amount, criticalSizes: row.critical_sizes } : undefined;
 }

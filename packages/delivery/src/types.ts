@@ -11,6 +11,8 @@ export interface DeliverableEvent {
   payload: Record<string, unknown>;
   /** The product card, when the sync has it: name and photo. */
   product: { title: string; imageUrl: string | null; vendorCode: string; brand: string | null } | null;
+  /** The day so far, for the message's context line ("сегодня: 12 заказов на 34 560 ₽"). */
+  context?: { count: number; amount: number; criticalSizes: number };
 }
 
 export interface RenderedMessage {

@@ -32,6 +32,7 @@ export function toNotificationEvent(event: DeliverableEvent): NotificationEvent 
       cons: text(row.cons) ?? '',
       userName: text(row.user_name),
       occurredAt: event.occurredAt,
+      context: event.context ? { count: event.context.count } : null,
     };
   }
   if (event.type === 'critical_stock') {
@@ -45,6 +46,7 @@ export function toNotificationEvent(event: DeliverableEvent): NotificationEvent 
       remaining: num(row.available),
       warehouses: warehouses.map((w) => ({ warehouseName: w.name, regionName: w.region, quantity: w.quantity })),
       occurredAt: event.occurredAt,
+      context: event.context ? { criticalSizes: event.context.criticalSizes } : null,
     };
   }
   return {
@@ -61,5 +63,6 @@ export function toNotificationEvent(event: DeliverableEvent): NotificationEvent 
       regionName: text(row.region_name) ?? text(row.oblast_okrug_name) ?? text(row.country_name),
     },
     occurredAt: event.occurredAt,
+    context: event.context ? { count: event.context.count, amount: event.context.amount } : null,
   };
 }
