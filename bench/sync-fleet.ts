@@ -6,7 +6,8 @@
 // limits on its side, per seller, through PostgresRateLimiter; one sync per seller per interval
 // stays inside them), frozen clock; 1,000 cabinets inserted directly with their tokens encrypted
 // by encryptSecret, each with an owner; their initial syncs run here (timed separately); then small
-// deltas per seller (2 new orders, a buyout, a review: events for the outbox).
+// deltas per seller (2 new orders, a buyout, a review: events for the outbox, delivered by the
+// worker to a stub bot in this process that answers every notification "sent").
 // Measured: the real worker process (`node apps/worker/src/main.ts`, SYNC_INTERVAL=180) from the
 // moment every cabinet is made due at once (the worst case: the whole fleet in one interval) until
 // every cabinet has a successful periodic wb_sync_logs row; its RSS is sampled every second from
@@ -18,6 +19,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -66,6 +69,24 @@ const db = await freshDatabase(useDatabaseUrl);
 const emulator = await startEmulator({ seed: 9, publishIntervalMinutes: 0, rateLimits: false, frozenClock: true });
 const pool = new pg.Pool({ connectionString: db.url, max: 8 });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-fleet-'));
+// The bot, as far as the worker can tell: every signed notification POST is answered "sent".
+let delivered = 0;
+const bot = http.createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    delivered += 1;
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"sent"}');
+  });
+});
+await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+/** A port nobody listens on now, for the worker's metrics server (its default 4200 may be taken). */
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 let worker: ReturnType<typeof spawn> | undefined;
 try {
   console.log(`[${db.label}] ${await machine(db.url)}`);
@@ -150,6 +171,8 @@ try {
       ENCRYPTION_KEY: encryptionKey.toString('base64'),
       INTERNAL_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'info',
+      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as AddressInfo).port}`,
+      WORKER_PORT: String(await freePort()),
     },
   });
   const pid = worker.pid!;
@@ -163,6 +186,7 @@ try {
 
   // Every cabinet due now: one interval's worth of work lands at once.
   const t0 = new Date();
+  delivered = 0;
   await pool.query('UPDATE cabinets SET next_sync_at = now()');
   const rss: number[] = [];
   let done = 0;
@@ -182,6 +206,7 @@ try {
     await sleep(1000);
   }
   const peak = status(pid)!;
+  const deliveredInWindow = delivered;
   const wallS = lastDone / 1000;
 
   const { rows: durations } = await pool.query<{
@@ -206,7 +231,7 @@ try {
   console.log(
     `  per sync (wb_sync_logs.duration_ms): median ${median(ms)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]} ms, max ${ms.at(-1)} ms; ` +
       `stored: ${sum('orders', 'inserted')} new orders, ${sum('orders', 'updated')} updated, ${sum('sales', 'inserted')} new sales, ${sum('reviews', 'inserted')} new reviews; ` +
-      `${durations.reduce((total, row) => total + row.events_created, 0)} outbox events`,
+      `${durations.reduce((total, row) => total + row.events_created, 0)} outbox events; ${deliveredInWindow} notification POSTs to the stub bot`,
   );
   if (bad.length > 0) console.log(`  not successful: ${JSON.stringify(bad)}`);
   console.log(
@@ -233,5 +258,6 @@ try {
   await pool.end();
   await emulator.close();
   await db.close();
+  bot.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
