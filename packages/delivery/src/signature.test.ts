@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ReplayGuard } from './replay-guard.ts';
 import { sign, verify } from './signature.ts';
 
 describe('webhook signature', () => {
@@ -22,5 +23,16 @@ describe('webhook signature', () => {
     const header = sign(secret, body, now);
     expect(verify(secret, body, header, now + 299_000)).toEqual({ ok: true });
     expect(verify(secret, body, header, now + 301_000)).toEqual({ ok: false, reason: 'stale' });
+  });
+});
+
+describe('ReplayGuard', () => {
+  it('accepts a signature once and refuses the same request sent again', () => {
+    const guard = new ReplayGuard();
+    const now = Date.UTC(2026, 10, 28, 9, 0, 0);
+    const header = sign('s'.repeat(32), '{}', now);
+    expect(guard.accept(header, now)).toBe(true);
+    expect(guard.accept(header, now + 1_000)).toBe(false);
+    expect(guard.accept(sign('s'.repeat(32), '{"other":1}', now), now + 1_000)).toBe(true);
   });
 });
