@@ -12,7 +12,7 @@
 // moment every cabinet is made due at once (the worst case: the whole fleet in one interval) until
 // every cabinet has a successful periodic wb_sync_logs row; its RSS is sampled every second from
 // /proc/<pid>/status (VmRSS) and its peak read from VmHWM. Stops by itself after 300 s at most.
-// WORKER_CONCURRENCY=16: a periodic sync here takes ~0.1-0.3 s, but each pg-boss slot fetches one
+// WORKER_CONCURRENCY=16: a periodic sync here takes ~0.1-0.6 s, but each pg-boss slot fetches one
 // job per polling interval (2 s at SYNC_INTERVAL=180) and one slot is kept for initial syncs, so the
 // worker finishes at most (C - 1) / 2 cabinets/s; 1,000 in 180 s needs C >= 13. 16 leaves margin
 // while the two cores stay below saturation; --concurrency=8 shows the ceiling (3.5 cabinets/s).
