@@ -30,8 +30,8 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...rest, ...extra };
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], env: NodeJS.ProcessEnv, cwd = repoRoot) {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -89,20 +89,22 @@ describe('npm start (scripts/start.ts)', () => {
 });
 
 describe('an app started alone', () => {
-  it('keeps its database where the postgres user can reach it when DATA_DIR is private', async () => {
+  it('keeps its database where the postgres user can reach it when DATA_DIR and the working folder are private', async () => {
     const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-private-'));
     const fallbackRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-fallback-'));
     fs.chmodSync(fallbackRoot, 0o755);
     folders.push(privateDir, fallbackRoot);
     const apiPort = await freePort();
+    // Started from inside the private folder, as a clone made with mktemp -d would be.
     const api = run(
-      ['apps/api/src/main.ts'],
+      [path.join(repoRoot, 'apps/api/src/main.ts')],
       cleanEnv({
         DATA_DIR: path.join(privateDir, 'data'),
         EMBEDDED_POSTGRES_PORT: String(await freePort()),
         API_PORT: String(apiPort),
         EMBEDDED_POSTGRES_FALLBACK_DIR: fallbackRoot,
       }),
+      privateDir,
     );
     await Promise.race([
       waitForHealth(`http://127.0.0.1:${apiPort}/healthz`, 45_000),

@@ -131,7 +131,44 @@ export function serverCanReach(dataDir: string): boolean {
   if (!owner) return true;
   let existing = path.dirname(dataDir);
   while (!fs.existsSync(existing)) existing = path.dirname(existing);
-  return spawnSync('sh', ['-c', 'test -x "$1"', 'sh', existing], { uid: owner.uid, gid: owner.gid }).status === 0;
+  return (
+    spawnSync('sh', ['-c', 'test -x "$1"', 'sh', existing], { uid: owner.uid, gid: owner.gid, cwd: '/' }).status === 0
+  );
+}
+
+/**
+ * The binaries live in node_modules; in a clone the postgres user cannot enter, it cannot run
+ * them either. Then they are copied once (60 MB) to a folder it can reach, keyed by version.
+ * PostgreSQL finds its libraries and share files relative to its own binary.
+ */
+function reachableBinaries(bin: Binaries, owner: { uid: number; gid: number } | undefined): Binaries {
+  if (!owner) return bin;
+  const runnable = (file: string) =>
+    spawnSync('sh', ['-c', 'test -x "$1"', 'sh', file], { uid: owner.uid, gid: owner.gid, cwd: '/' }).status === 0;
+  if (runnable(bin.postgres)) return bin;
+  const nativeDir = path.dirname(path.dirname(bin.postgres));
+  const { version } = JSON.parse(fs.readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const target = path.join(os.tmpdir(), `wb-assist-postgres-${version}`);
+  if (!fs.existsSync(path.join(target, 'bin', 'postgres'))) {
+    const staging = `${target}.${process.pid}`;
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 0o755);
+    try {
+      fs.renameSync(staging, target);
+    } catch {
+      // Another process copied it first: theirs is as good as ours.
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  const copied = { initdb: path.join(target, 'bin', 'initdb'), postgres: path.join(target, 'bin', 'postgres') };
+  if (!runnable(copied.postgres)) {
+    throw new EmbeddedPostgresError(
+      `The postgres user cannot run PostgreSQL from ${target}; set DATABASE_URL to a server instead.`,
+    );
+  }
+  return copied;
 }
 
 function assertReachable(dataDir: string): void {
@@ -166,9 +203,11 @@ async function initialise(
       '--builtin-locale=C.UTF-8',
       ...(options.durable ? [] : ['--no-sync']),
     ];
-    const result = spawnSync(bin.initdb, args, { encoding: 'utf8', ...owner });
+    // cwd '/': as the postgres user the caller's working folder may be out of reach.
+    const result = spawnSync(bin.initdb, args, { encoding: 'utf8', cwd: '/', ...owner });
     if (result.status !== 0) {
-      throw new EmbeddedPostgresError(`initdb failed for ${options.dataDir}:\n${result.stderr || result.stdout}`);
+      const detail = result.error?.message ?? (result.stderr || result.stdout);
+      throw new EmbeddedPostgresError(`initdb failed for ${options.dataDir}:\n${detail}`);
     }
   } finally {
     fs.rmSync(pwfile, { force: true });
@@ -243,8 +282,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     fs.rmSync(path.join(options.dataDir, 'postmaster.pid'), { force: true });
   }
 
-  const bin = await loadBinaries();
   const owner = postgresUser();
+  const bin = reachableBinaries(await loadBinaries(), owner);
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   assertReachable(options.dataDir);
   if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
@@ -266,7 +305,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   ];
   // Own process group: Ctrl-C reaches our launcher, which stops the apps first and the
   // database last, instead of the terminal killing the database under running apps.
-  const child = spawn(bin.postgres, args, { ...owner, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin.postgres, args, { ...owner, cwd: '/', detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     const text = chunk.toString('utf8');
