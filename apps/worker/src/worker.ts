@@ -53,7 +53,8 @@ function withDefaults(options: WorkerOptions): WorkerTuning {
   return {
     tickSeconds: responsiveness(options.syncIntervalSeconds),
     claimLimit: 100,
-    pollingIntervalSeconds: Math.min(2, responsiveness(options.syncIntervalSeconds)),
+    // pg-boss's shortest poll: each of a process's slots picks up its next cabinet within 0.5 s.
+    pollingIntervalSeconds: 0.5,
     shutdownTimeoutMs: 6_000,
     retry: DEFAULT_RETRY_POLICY,
     // An initial sync reads 30 days under WB's rate limits; it may take a while.
@@ -104,6 +105,9 @@ export function createWorker(options: WorkerOptions): Worker {
         batchSize: 1,
         localConcurrency,
         pollingIntervalSeconds: tuning.pollingIntervalSeconds,
+        // With a backlog (every cabinet due at once), fetch again at once instead of waiting a
+        // poll after each job: otherwise one slot syncs at most one cabinet per poll interval.
+        burstWhenReadyExceeds: 1,
         ...(minPriority === undefined ? {} : { minPriority }),
       },
       work,

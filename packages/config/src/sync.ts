@@ -11,7 +11,7 @@ export const syncEnv = z.object({
   /** The worker's /metrics and /healthz. */
   WORKER_PORT: port(4200),
   /** Cabinets synced at once by one worker process. */
-  WORKER_CONCURRENCY: positiveInt(4, 256),
+  WORKER_CONCURRENCY: positiveInt(8, 256),
   /** Default available units at or below which a product size is critical. */
   CRITICAL_STOCK_THRESHOLD: z.coerce
     .number({ error: 'must be a number' })

@@ -9,7 +9,13 @@ describe('WB times', () => {
     expect(parseMoscowDateTime('2026-11-27')?.toISOString()).toBe('2026-11-26T21:00:00.000Z');
   });
 
+  it('reads dates from before Moscow’s last clock change by the time-zone rules (summer time then)', () => {
+    expect(parseMoscowDateTime('2010-07-01T12:00:00')?.toISOString()).toBe('2010-07-01T08:00:00.000Z');
+    expect(parseMoscowDateTime('2026-02-28T23:59:59.999999')?.toISOString()).toBe('2026-02-28T20:59:59.999Z');
+  });
+
   it('turns WB’s zero date into null and refuses what is not a date', () => {
+    expect(parseMoscowDateTime('2026-02-31T10:00:00')).toBeUndefined();
     expect(parseMoscowDateTime('0001-01-01T00:00:00')).toBeNull();
     expect(parseMoscowDateTime('вчера')).toBeUndefined();
   });

@@ -29,7 +29,17 @@ async function syncStatistics<T extends WbOrderRow | WbSaleRow>(
 ): Promise<SourceCounts> {
   const counts = emptyCounts();
   const span = Math.max(1, context.now.getTime() - from.getTime());
-  for await (const page of pages) {
+  // The next page is fetched and parsed while this one is written: WB, Node and PostgreSQL work
+  // at the same time instead of in turn.
+  const iterator = pages[Symbol.asyncIterator]();
+  let upcoming = iterator.next();
+  for (;;) {
+    const step = await upcoming;
+    if (step.done) break;
+    const page = step.value;
+    upcoming = iterator.next();
+    // If writing this page fails, the prefetch's own failure must not go unhandled.
+    upcoming.catch(() => undefined);
     context.signal.throwIfAborted();
     counts.fetched += page.rows.length + page.bad.length;
     counts.skipped += page.bad.length;
