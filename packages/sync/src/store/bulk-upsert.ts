@@ -41,7 +41,7 @@ export interface UpsertedRow {
 
 /**
  * One statement per batch: rows arrive as a JSON array and are read with
- * jsonb_to_recordset, inserted, or updated only when something differs. created_at is set on
+ * json_to_recordset (plain json: no jsonb conversion to pay for), inserted, or updated only when something differs. created_at is set on
  * insert only; updated_at moves only when a column that matters changed, so an unchanged
  * boundary row from WB's `>=` paging leaves no trace.
  *
@@ -63,7 +63,7 @@ export function buildUpsert(spec: UpsertSpec, detail?: UpsertDetail): string {
   const upsert = `
       INSERT INTO ${spec.table} (cabinet_id, ${names.join(', ')})
       SELECT $1::uuid, ${names.map((n) => `r.${n}`).join(', ')}
-      FROM jsonb_to_recordset($2::jsonb) AS r(${recordset})
+      FROM json_to_recordset($2::json) AS r(${recordset})
       ON CONFLICT (cabinet_id, ${spec.key.join(', ')}) DO UPDATE SET
         ${values.map((c) => `${c.name} = EXCLUDED.${c.name}`).join(',\n        ')},
         updated_at = CASE WHEN ${tuple(spec.table, matters)} IS DISTINCT FROM ${tuple('EXCLUDED', matters)}
@@ -85,7 +85,7 @@ export function buildUpsert(spec: UpsertSpec, detail?: UpsertDetail): string {
     WITH before AS (
       SELECT ${[...keys.map((k) => `t.${k}`), ...detail.before.map((c) => `t.${c} AS before_${c}`)].join(', ')}
       FROM ${spec.table} t
-      JOIN jsonb_to_recordset($2::jsonb) AS r(${keys.map((k) => `${k} ${all.find((c) => c.name === k)?.type ?? 'text'}`).join(', ')})
+      JOIN json_to_recordset($2::json) AS r(${keys.map((k) => `${k} ${all.find((c) => c.name === k)?.type ?? 'text'}`).join(', ')})
         ON ${keys.map((k) => `t.${k} = r.${k}`).join(' AND ')}
       WHERE t.cabinet_id = $1::uuid
     ), upserted AS (${upsert}
@@ -95,7 +95,7 @@ export function buildUpsert(spec: UpsertSpec, detail?: UpsertDetail): string {
     FROM upserted u LEFT JOIN before b USING (${keys.join(', ')})`;
 }
 
-const BATCH = 5_000;
+const BATCH = 10_000;
 
 export async function bulkUpsert(
   client: pg.ClientBase,
