@@ -19,7 +19,8 @@ RUN npm run generate -w @wb-assist/db && npm prune --omit=dev --no-audit --no-fu
 
 FROM node:24-bookworm-slim AS runtime
 ARG APP=api
-ENV NODE_ENV=production HOST=0.0.0.0 APP=${APP}
+# A 16 MB young generation: the same throughput with ~70 MB less RSS (bench/sync-fleet.ts).
+ENV NODE_ENV=production HOST=0.0.0.0 APP=${APP} NODE_OPTIONS=--max-semi-space-size=16
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
