@@ -1,5 +1,6 @@
-export type NotificationType =
-  'new_order' | 'buyout' | 'cancellation' | 'return' | 'negative_review' | 'critical_stock';
+import type { NotificationType } from '@wb-assist/domain';
+
+export type { NotificationType };
 
 /** One event as stored in the outbox, with what a message about it may show. */
 export interface DeliverableEvent {

@@ -1,14 +1,8 @@
+import { NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 import { hasCategory, type WbCategory } from '@wb-assist/wb-api';
 
-export const NOTIFICATION_TYPES = [
-  'new_order',
-  'buyout',
-  'cancellation',
-  'return',
-  'negative_review',
-  'critical_stock',
-] as const;
-export type NotificationTypeName = (typeof NOTIFICATION_TYPES)[number];
+export { NOTIFICATION_TYPES };
+export type NotificationTypeName = NotificationType;
 
 /** Which WB category each notification type reads its data from. */
 const SOURCE: Record<NotificationTypeName, WbCategory> = {

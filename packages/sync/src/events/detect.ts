@@ -4,7 +4,9 @@
  * late, and an order first seen now still fires once, with its real time.
  */
 
-export type EventType = 'new_order' | 'buyout' | 'cancellation' | 'return' | 'negative_review' | 'critical_stock';
+import type { NotificationType } from '@wb-assist/domain';
+
+export type EventType = NotificationType;
 
 export interface DetectedEvent {
   type: EventType;
