@@ -18,6 +18,8 @@ export interface DeliveryOptions {
   render: Renderer;
   /** Users served per pass. */
   limit?: number;
+  /** How long a notification stays leased to the process sending it (a crashed one releases it then). */
+  leaseSeconds?: number;
   /** Attempts before a notification is marked failed. */
   maxAttempts?: number;
   timeoutMs?: number;
@@ -56,7 +58,7 @@ export function backoffMs(attempt: number): number {
  * one is eligible, so one chat's messages go out in event order even across retries; the lease
  * (next_attempt_at moved forward) keeps two worker processes from sending the same one.
  */
-async function claimHeads(pool: pg.Pool, limit: number): Promise<ClaimedRow[]> {
+async function claimHeads(pool: pg.Pool, limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
   const { rows } = await pool.query<ClaimedRow>(
     `WITH heads AS (
        SELECT DISTINCT ON (user_id) id, next_attempt_at FROM notification_history
@@ -68,7 +70,7 @@ async function claimHeads(pool: pg.Pool, limit: number): Promise<ClaimedRow[]> {
      FROM due WHERE h.id = due.id AND h.status = 'pending' AND h.next_attempt_at <= now()
      RETURNING h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at,
                (SELECT o.sync_log_id FROM outbox_events o WHERE o.id = h.outbox_event_id) AS sync_log_id`,
-    [limit, LEASE_SECONDS],
+    [limit, leaseSeconds],
   );
   return rows;
 }
@@ -133,7 +135,7 @@ async function postToBot(options: DeliveryOptions, delivery: BotDelivery): Promi
  */
 export async function deliverDue(options: DeliveryOptions): Promise<number> {
   const { pool } = options;
-  const heads = await claimHeads(pool, options.limit ?? 50);
+  const heads = await claimHeads(pool, options.limit ?? 50, options.leaseSeconds ?? LEASE_SECONDS);
   let settled = 0;
   await Promise.all(
     heads.map(async (head) => {

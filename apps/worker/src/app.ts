@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { resolveSecrets } from '@wb-assist/config';
+import { prepareDatabaseOrExit } from '@wb-assist/db';
+import { BOT_NOTIFY_PATH, startDeliveryLoop } from '@wb-assist/delivery';
+import type { Logger } from '@wb-assist/logger';
+import { createMetrics, createMetricsServer } from '@wb-assist/metrics';
+import { PostgresRateLimiter } from '@wb-assist/wb-api';
+import { renderForTelegram } from './delivery/render.ts';
+import type { WorkerEnv } from './env.ts';
+import { createSyncCabinet } from './jobs/sync-cabinet.ts';
+import { createWorker, type WorkerTuning } from './worker.ts';
+
+export interface WorkerAppOptions {
+  env: WorkerEnv;
+  logger: Logger;
+  /** Tests shorten pg-boss's timings and the delivery lease; production keeps the defaults. */
+  tuning?: Partial<WorkerTuning>;
+  deliveryLeaseSeconds?: number;
+}
+
+/**
+ * The worker process: the cabinet sync on pg-boss, the notification delivery loop, and
+ * /metrics + /healthz. Returns a stop that finishes running syncs and releases the rest.
+ */
+export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds }: WorkerAppOptions) {
+  const database = await prepareDatabaseOrExit(env, logger);
+  const secrets = resolveSecrets(env);
+  const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  const metrics = createMetrics('worker');
+  const handler = createSyncCabinet({
+    pool,
+    logger,
+    metrics,
+    wb: {
+      hosts: {
+        statistics: env.WB_STATISTICS_API_URL,
+        analytics: env.WB_ANALYTICS_API_URL,
+        feedbacks: env.WB_FEEDBACKS_API_URL,
+        content: env.WB_CONTENT_API_URL,
+        common: env.WB_COMMON_API_URL,
+      },
+      limiter: new PostgresRateLimiter(pool),
+      timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
+      rateLimitScale: env.WB_RATE_LIMIT_SCALE,
+    },
+    encryptionKey: secrets.encryptionKey,
+    settings: { initialSyncDays: env.INITIAL_SYNC_DAYS, lookbackMinutes: env.SYNC_LOOKBACK_MINUTES },
+  });
+
+  const worker = createWorker({
+    databaseUrl: database.url,
+    syncIntervalSeconds: env.SYNC_INTERVAL,
+    concurrency: env.WORKER_CONCURRENCY,
+    handler,
+    logger,
+    tuning,
+  });
+  await worker.start();
+
+  // Notifications go to the bot as soon as a sync commits them (LISTEN), retried with backoff.
+  const delivery = await startDeliveryLoop({
+    pool,
+    databaseUrl: database.url,
+    endpoint: `${env.BOT_INTERNAL_URL}${BOT_NOTIFY_PATH}`,
+    secret: secrets.internalWebhookSecret,
+    render: renderForTelegram,
+    leaseSeconds: deliveryLeaseSeconds,
+    log: (entry, message) => logger.warn(entry, message),
+    onError: (error) => logger.error({ err: error }, 'delivery pass failed'),
+  });
+
+  const metricsServer = createMetricsServer(metrics, async () => {
+    await pool.query('SELECT 1');
+    return true;
+  });
+  await new Promise<void>((resolve, reject) => {
+    metricsServer.once('error', reject);
+    metricsServer.listen(env.WORKER_PORT, env.HOST, () => resolve());
+  });
+  logger.info(`worker metrics on http://${env.HOST}:${env.WORKER_PORT}/metrics`);
+
+  return {
+    async stop() {
+      await worker.stop();
+      await delivery.stop();
+      metricsServer.close();
+      await pool.end();
+      await database.stop();
+    },
+  };
+}

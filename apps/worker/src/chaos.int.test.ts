@@ -1,0 +1,190 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectCabinet } from '@wb-assist/core';
+import { createPrismaClient } from '@wb-assist/db';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
+import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const KILLS = 50;
+const SECRET = randomBytes(24).toString('hex');
+const encryptionKey = randomBytes(32);
+const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
+const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-chaos-'));
+let emulator: RunningEmulator;
+
+/**
+ * The bot's side of the contract: a notification id it has seen is answered "sent" again
+ * without a second message (delivery is at least once; a worker killed between the POST and
+ * its bookkeeping sends again). `messages` counts what a user would see.
+ */
+const seen = new Map<string, { userId: string; eventKey: string }>();
+let posts = 0;
+const bot = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    if (!verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined).ok)
+      return void res.writeHead(401).end();
+    const delivery = JSON.parse(body) as BotDelivery;
+    posts += 1;
+    delivery.notificationIds.forEach((id, index) => {
+      if (!seen.has(id)) seen.set(id, { userId: delivery.userId, eventKey: delivery.events[index]?.eventKey ?? '' });
+    });
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"sent"}');
+  });
+});
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 13, profile: 'fast', publishIntervalMinutes: 0 });
+  await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+});
+afterAll(async () => {
+  await new Promise((resolve) => bot.close(resolve));
+  await emulator.close();
+  await prisma.$disconnect();
+  await pool.end();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+async function startWorker(): Promise<ChildProcess> {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  return spawn(process.execPath, ['apps/worker/src/testing/chaos-worker.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...inherited,
+      DATABASE_URL: testDatabaseUrl(),
+      DATA_DIR: dataDir,
+      SYNC_INTERVAL: '1',
+      WORKER_CONCURRENCY: '2',
+      WORKER_PORT: String(await freePort()),
+      WB_STATISTICS_API_URL: emulator.url,
+      WB_ANALYTICS_API_URL: emulator.url,
+      WB_FEEDBACKS_API_URL: emulator.url,
+      WB_CONTENT_API_URL: emulator.url,
+      WB_COMMON_API_URL: emulator.url,
+      WB_RATE_LIMIT_SCALE: '0.001',
+      ENCRYPTION_KEY: encryptionKey.toString('base64'),
+      INTERNAL_WEBHOOK_SECRET: SECRET,
+      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
+    },
+    stdio: 'ignore',
+  });
+}
+
+it(`delivers every event exactly once per user while the worker is killed ${KILLS} times`, async () => {
+  const seller = await emulator.control.createSeller({ name: 'ИП Хаос', products: 6 });
+  const hosts = {
+    statistics: emulator.url,
+    analytics: emulator.url,
+    feedbacks: emulator.url,
+    content: emulator.url,
+    common: emulator.url,
+  };
+  const users: string[] = [];
+  let cabinetId = '';
+  for (const telegramId of [777_001n, 777_002n]) {
+    const { token } = await emulator.control.createToken({
+      sid: seller.sid,
+      categories: ['statistics', 'analytics', 'feedbacks', 'content'],
+    });
+    const user = await prisma.user.create({ data: { telegramId } });
+    const result = await connectCabinet({
+      prisma,
+      userId: user.id,
+      key: token,
+      wb: { hosts, limiter: new MemoryRateLimiter() },
+      encryptionKey,
+    });
+    if (!result.ok) throw new Error(result.message);
+    users.push(user.id);
+    cabinetId = result.cabinetId;
+  }
+
+  let worker = await startWorker();
+  for (let i = 0; ; i += 1) {
+    const { rows } = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [cabinetId]);
+    if (rows[0]?.status === 'ready') break;
+    if (i > 300) throw new Error('initial sync did not finish');
+    await sleep(100);
+  }
+
+  // The shop: orders, cancellations, buyouts, returns and bad reviews, while the worker dies.
+  const expected = new Set<string>();
+  const placed: string[] = [];
+  const bought: string[] = [];
+  let shopping = true;
+  const shop = (async () => {
+    let step = 0;
+    while (shopping) {
+      step += 1;
+      const roll = step % 7;
+      if (roll === 1 || roll === 4 || placed.length === 0) {
+        const order = await emulator.control.addOrder(seller.sid);
+        placed.push(order.srid);
+        expected.add(`new_order:${order.srid}`);
+      } else if (roll === 2) {
+        const srid = placed.shift()!;
+        await emulator.control.cancelOrder(seller.sid, srid);
+        expected.add(`cancellation:${srid}`);
+      } else if (roll === 3 || roll === 5) {
+        const srid = placed.shift()!;
+        const sale = await emulator.control.buyOut(seller.sid, srid);
+        bought.push(srid);
+        expected.add(`buyout:${sale.saleID}`);
+      } else if (roll === 6 && bought.length > 0) {
+        const sale = await emulator.control.returnOrder(seller.sid, bought.shift()!);
+        expected.add(`return:${sale.saleID}`);
+      } else {
+        const review = await emulator.control.addReview(seller.sid, { valuation: 1 + (step % 3) });
+        expected.add(`negative_review:${review.id}`);
+      }
+      await sleep(150);
+    }
+  })();
+
+  let seed = 7;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  for (let kill = 0; kill < KILLS; kill += 1) {
+    await sleep(300 + random() * 1_200);
+    worker.kill('SIGKILL');
+    await new Promise((resolve) => worker.once('exit', resolve));
+    worker = await startWorker();
+  }
+  shopping = false;
+  await shop;
+
+  const want = [...expected].flatMap((event) => users.map((userId) => `${userId}|${cabinetId}:${event}`));
+  const delivered = () => new Set([...seen.values()].map((item) => `${item.userId}|${item.eventKey}`));
+  for (let i = 0; i < 600 && !want.every((key) => delivered().has(key)); i += 1) await sleep(200);
+  worker.kill('SIGTERM');
+  await new Promise((resolve) => worker.once('exit', resolve));
+
+  const got = [...seen.values()].map((item) => `${item.userId}|${item.eventKey}`);
+  const lost = want.filter((key) => !got.includes(key));
+  const duplicated = got.filter((key, index) => got.indexOf(key) !== index);
+  const unexpected = got.filter((key) => !want.includes(key));
+  expect(expected.size).toBeGreaterThan(60);
+  expect({ lost, duplicated, unexpected }).toEqual({ lost: [], duplicated: [], unexpected: [] });
+  expect(posts).toBeGreaterThan(0);
+});
