@@ -92,7 +92,7 @@ async function startWorker(): Promise<ChildProcess> {
   });
 }
 
-it(`delivers every event exactly once per user while the worker is killed ${KILLS} times`, async () => {
+it(`delivers every event exactly once per user while two workers are killed ${KILLS} times in turn`, async () => {
   const seller = await emulator.control.createSeller({ name: 'ИП Хаос', products: 6 });
   const hosts = {
     statistics: emulator.url,
@@ -121,7 +121,7 @@ it(`delivers every event exactly once per user while the worker is killed ${KILL
     cabinetId = result.cabinetId;
   }
 
-  let worker = await startWorker();
+  const workers = [await startWorker(), await startWorker()];
   for (let i = 0; ; i += 1) {
     const { rows } = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [cabinetId]);
     if (rows[0]?.status === 'ready') break;
@@ -167,9 +167,11 @@ it(`delivers every event exactly once per user while the worker is killed ${KILL
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (let kill = 0; kill < KILLS; kill += 1) {
     await sleep(300 + random() * 1_200);
-    worker.kill('SIGKILL');
-    await new Promise((resolve) => worker.once('exit', resolve));
-    worker = await startWorker();
+    const victim = random() < 0.5 ? 0 : 1;
+    const dying = workers[victim]!;
+    dying.kill('SIGKILL');
+    await new Promise((resolve) => dying.once('exit', resolve));
+    workers[victim] = await startWorker();
   }
   shopping = false;
   await shop;
@@ -177,8 +179,12 @@ it(`delivers every event exactly once per user while the worker is killed ${KILL
   const want = [...expected].flatMap((event) => users.map((userId) => `${userId}|${cabinetId}:${event}`));
   const delivered = () => new Set([...seen.values()].map((item) => `${item.userId}|${item.eventKey}`));
   for (let i = 0; i < 600 && !want.every((key) => delivered().has(key)); i += 1) await sleep(200);
-  worker.kill('SIGTERM');
-  await new Promise((resolve) => worker.once('exit', resolve));
+  await Promise.all(
+    workers.map((worker) => {
+      worker.kill('SIGTERM');
+      return new Promise((resolve) => worker.once('exit', resolve));
+    }),
+  );
 
   const got = [...seen.values()].map((item) => `${item.userId}|${item.eventKey}`);
   const lost = want.filter((key) => !got.includes(key));

@@ -3,22 +3,28 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { deliverDue } from './deliver-due.ts';
+import { ReplayGuard } from './replay-guard.ts';
 import { SIGNATURE_HEADER, verify } from './signature.ts';
 import type { BotAnswer, BotDelivery, NotificationType, Renderer } from './types.ts';
 
 const SECRET = 'test-secret-test-secret-test-secret';
 const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
 
-/** A stand-in for the bot: checks the signature, records what arrives, answers as told. */
+/** A stand-in for the bot: checks the signature, refuses replays, records what arrives, answers as told. */
+const guard = new ReplayGuard();
 const bot = {
   received: [] as BotDelivery[],
+  lastRequest: { body: '', signature: '' },
   answer: (): BotAnswer | 'down' => ({ status: 'sent' }),
   server: http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const verdict = verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined);
+      const signature = req.headers[SIGNATURE_HEADER] as string | undefined;
+      const verdict = verify(SECRET, body, signature);
       if (!verdict.ok) return void res.writeHead(401).end(verdict.reason);
+      if (!guard.accept(signature ?? '')) return void res.writeHead(409).end('replayed');
+      bot.lastRequest = { body, signature: signature ?? '' };
       const answer = bot.answer();
       if (answer === 'down') return void res.writeHead(503).end('down');
       bot.received.push(JSON.parse(body) as BotDelivery);
@@ -108,6 +114,23 @@ async function drain() {
 }
 
 describe('deliverDue', () => {
+  it('signs so that the receiver refuses a tampered body and a replayed request', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    await event(cabinetId, syncLogId, 'new_order', 1);
+    await drain();
+    expect(bot.received).toHaveLength(1);
+    const { body, signature } = bot.lastRequest;
+    const send = (payload: string) =>
+      fetch(bot.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+        body: payload,
+      });
+    expect((await send(body)).status).toBe(409);
+    expect((await send(body.replace('new_order', 'cancellation'))).status).toBe(401);
+    expect(bot.received).toHaveLength(1);
+  });
+
   it('sends each user their own signed message and records it as sent', async () => {
     const { cabinetId, users } = await cabinetWithUsers(2);
     await event(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
 import {
@@ -104,15 +105,16 @@ async function finish(
   );
 }
 
-async function postToBot(options: DeliveryOptions, delivery: BotDelivery): Promise<BotAnswer> {
-  const body = JSON.stringify(delivery);
-  const send = () =>
-    fetch(options.endpoint, {
+async function postToBot(options: DeliveryOptions, delivery: Omit<BotDelivery, 'attemptId'>): Promise<BotAnswer> {
+  const send = () => {
+    const body = JSON.stringify({ attemptId: randomUUID(), ...delivery });
+    return fetch(options.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(options.secret, body) },
       body,
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
+  };
   // A kept-alive connection the bot closed meanwhile fails at once, before the bot saw anything:
   // one immediate second try on a fresh connection, not a backoff.
   const response = await send().catch((error: unknown) => {
@@ -174,7 +176,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
       const events = await loadEvents(pool, group);
       const context = await contextFor(pool, events.at(-1), person.time_zone);
       for (const event of events) event.context = context;
-      const delivery: BotDelivery = {
+      const delivery: Omit<BotDelivery, 'attemptId'> = {
         notificationIds: ids,
         userId: head.user_id,
         chatId: person.telegram_id,

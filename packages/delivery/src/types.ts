@@ -28,6 +28,8 @@ export type Renderer = (events: DeliverableEvent[], options: { timeZone: string 
 
 /** What the worker POSTs to the bot, signed. */
 export interface BotDelivery {
+  /** Unique per POST, so each attempt's signature is unique and an exact replay can be refused. */
+  attemptId: string;
   /** The notification_history ids this message covers (one, or a group). */
   notificationIds: string[];
   userId: string;
