@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { workerEnv } from './testing/worker-env.ts';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -59,35 +60,22 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 async function startWorker(): Promise<ChildProcess> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   return spawn(process.execPath, ['apps/worker/src/testing/chaos-worker.ts'], {
     cwd: repoRoot,
-    env: {
-      ...inherited,
-      DATABASE_URL: testDatabaseUrl(),
-      DATA_DIR: dataDir,
-      SYNC_INTERVAL: '1',
-      WORKER_CONCURRENCY: '2',
-      WORKER_PORT: String(await freePort()),
-      WB_STATISTICS_API_URL: emulator.url,
-      WB_ANALYTICS_API_URL: emulator.url,
-      WB_FEEDBACKS_API_URL: emulator.url,
-      WB_CONTENT_API_URL: emulator.url,
-      WB_COMMON_API_URL: emulator.url,
-      WB_RATE_LIMIT_SCALE: '0.001',
-      ENCRYPTION_KEY: encryptionKey.toString('base64'),
-      INTERNAL_WEBHOOK_SECRET: SECRET,
-      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
-    },
+    env: await workerEnv({
+      databaseUrl: testDatabaseUrl(),
+      dataDir,
+      emulatorUrl: emulator.url,
+      encryptionKey,
+      webhookSecret: SECRET,
+      extra: {
+        WORKER_CONCURRENCY: '2',
+        WB_RATE_LIMIT_SCALE: '0.001',
+        BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
+      },
+    }),
     stdio: 'ignore',
   });
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { workerEnv } from './testing/worker-env.ts';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,14 +40,6 @@ const bot = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'sent' }));
   });
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 5, profile: 'fast', publishIntervalMinutes: 0 });
@@ -97,26 +90,19 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
   });
   if (!connected.ok) throw new Error(connected.message);
 
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const worker = spawn(process.execPath, ['apps/worker/src/main.ts'], {
     cwd: repoRoot,
-    env: {
-      ...inherited,
-      DATABASE_URL: testDatabaseUrl(),
-      DATA_DIR: dataDir,
-      SYNC_INTERVAL: '1',
-      WORKER_PORT: String(await freePort()),
-      WB_STATISTICS_API_URL: emulator.url,
-      WB_ANALYTICS_API_URL: emulator.url,
-      WB_FEEDBACKS_API_URL: emulator.url,
-      WB_CONTENT_API_URL: emulator.url,
-      WB_COMMON_API_URL: emulator.url,
-      WB_RATE_LIMIT_SCALE: '0.001',
-      ENCRYPTION_KEY: encryptionKey.toString('base64'),
-      INTERNAL_WEBHOOK_SECRET: SECRET,
-      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
-      LOG_LEVEL: 'warn',
-    },
+    env: await workerEnv({
+      databaseUrl: testDatabaseUrl(),
+      dataDir,
+      emulatorUrl: emulator.url,
+      encryptionKey,
+      webhookSecret: SECRET,
+      extra: {
+        WB_RATE_LIMIT_SCALE: '0.001',
+        BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
+      },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { connectCabinet } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { workerEnv } from './testing/worker-env.ts';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -33,40 +33,23 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startWorker(
+async function startWorker(
   name: string,
-  port: number,
-): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+): Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }> {
   const child = spawn(process.execPath, ['apps/worker/src/main.ts'], {
     cwd: repoRoot,
-    env: {
-      ...inherited,
-      DATABASE_URL: testDatabaseUrl(),
-      DATA_DIR: dataDir,
-      SYNC_INTERVAL: '1',
-      WORKER_PORT: String(port),
-      WORKER_CONCURRENCY: '2',
-      WB_STATISTICS_API_URL: emulator.url,
-      WB_ANALYTICS_API_URL: emulator.url,
-      WB_FEEDBACKS_API_URL: emulator.url,
-      WB_CONTENT_API_URL: emulator.url,
-      WB_COMMON_API_URL: emulator.url,
-      WB_RATE_LIMIT_SCALE: String(SCALE),
-      ENCRYPTION_KEY: encryptionKey.toString('base64'),
-      INTERNAL_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-    },
+    env: await workerEnv({
+      databaseUrl: testDatabaseUrl(),
+      dataDir,
+      emulatorUrl: emulator.url,
+      encryptionKey,
+      webhookSecret: randomBytes(24).toString('hex'),
+      extra: {
+        WORKER_CONCURRENCY: '2',
+        WB_RATE_LIMIT_SCALE: String(SCALE),
+        LOG_FORMAT: 'json',
+      },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -102,7 +85,7 @@ it('two worker processes sync real cabinets from WB without ever running one twi
     cabinetIds.push(result.cabinetId);
   }
 
-  const workers = [startWorker('a', await freePort()), startWorker('b', await freePort())];
+  const workers = [await startWorker('a'), await startWorker('b')];
   const deadline = Date.now() + 40_000;
   const syncsOf = async () =>
     (
