@@ -8,11 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connectCabinet } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
-import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { connectUser } from './testing/connect-user.ts';
 import { workerEnv } from './testing/worker-env.ts';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
@@ -82,31 +81,12 @@ async function startWorker(): Promise<ChildProcess> {
 
 it(`delivers every event exactly once per user while two workers are killed ${KILLS} times in turn`, async () => {
   const seller = await emulator.control.createSeller({ name: 'ИП Хаос', products: 6 });
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
   const users: string[] = [];
   let cabinetId = '';
   for (const telegramId of [777_001n, 777_002n]) {
-    const { token } = await emulator.control.createToken({
-      sid: seller.sid,
-      categories: ['statistics', 'analytics', 'feedbacks', 'content'],
-    });
-    const user = await prisma.user.create({ data: { telegramId } });
-    const result = await connectCabinet({
-      prisma,
-      userId: user.id,
-      key: token,
-      wb: { hosts, limiter: new MemoryRateLimiter() },
-      encryptionKey,
-    });
-    if (!result.ok) throw new Error(result.message);
-    users.push(user.id);
-    cabinetId = result.cabinetId;
+    const connected = await connectUser({ prisma, emulator, sid: seller.sid, telegramId, encryptionKey });
+    users.push(connected.userId);
+    cabinetId = connected.cabinetId;
   }
 
   const workers = [await startWorker(), await startWorker()];

@@ -8,11 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connectCabinet } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
-import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { connectUser } from './testing/connect-user.ts';
 import { workerEnv } from './testing/worker-env.ts';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
@@ -69,26 +68,7 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
     historyDays: 3,
     traffic: { ordersPerDay: 30 },
   });
-  const { token } = await emulator.control.createToken({
-    sid: seller.sid,
-    categories: ['statistics', 'analytics', 'feedbacks', 'content'],
-  });
-  const user = await prisma.user.create({ data: { telegramId: 424242n } });
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
-  const connected = await connectCabinet({
-    prisma,
-    userId: user.id,
-    key: token,
-    wb: { hosts, limiter: new MemoryRateLimiter() },
-    encryptionKey,
-  });
-  if (!connected.ok) throw new Error(connected.message);
+  const connected = await connectUser({ prisma, emulator, sid: seller.sid, telegramId: 424242n, encryptionKey });
 
   const worker = spawn(process.execPath, ['apps/worker/src/main.ts'], {
     cwd: repoRoot,

@@ -6,10 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connectCabinet } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
-import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { connectUser } from './testing/connect-user.ts';
 import { workerEnv } from './testing/worker-env.ts';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
@@ -62,27 +61,14 @@ it('two worker processes sync real cabinets from WB without ever running one twi
   const cabinetIds: string[] = [];
   for (const [index, name] of ['ИП Орлова', 'ООО Ромашка'].entries()) {
     const seller = await emulator.control.createSeller({ name, historyDays: 2, traffic: { ordersPerDay: 50 } });
-    const { token } = await emulator.control.createToken({
-      sid: seller.sid,
-      categories: ['statistics', 'analytics', 'feedbacks', 'content'],
-    });
-    const user = await prisma.user.create({ data: { telegramId: BigInt(5_000 + index) } });
-    const hosts = {
-      statistics: emulator.url,
-      analytics: emulator.url,
-      feedbacks: emulator.url,
-      content: emulator.url,
-      common: emulator.url,
-    };
-    const result = await connectCabinet({
+    const connected = await connectUser({
       prisma,
-      userId: user.id,
-      key: token,
-      wb: { hosts, limiter: new MemoryRateLimiter() },
+      emulator,
+      sid: seller.sid,
+      telegramId: BigInt(5_000 + index),
       encryptionKey,
     });
-    if (!result.ok) throw new Error(result.message);
-    cabinetIds.push(result.cabinetId);
+    cabinetIds.push(connected.cabinetId);
   }
 
   const workers = [await startWorker('a'), await startWorker('b')];
