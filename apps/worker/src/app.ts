@@ -67,6 +67,7 @@ export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds
     render: renderForTelegram,
     leaseSeconds: deliveryLeaseSeconds,
     log: (entry, message) => logger.warn(entry, message),
+    onDelivered: ({ type, status }) => metrics.notifications.inc({ type, status }),
     onError: (error) => logger.error({ err: error }, 'delivery pass failed'),
   });
 

@@ -43,6 +43,24 @@ export function createMetrics(app: string) {
       labelNames: ['source'],
       registers: [registry],
     }),
+    notifications: new Counter({
+      name: 'wb_notifications_total',
+      help: 'Notifications by type and outcome (sent, suppressed, failed, retry, blocked)',
+      labelNames: ['type', 'status'],
+      registers: [registry],
+    }),
+    webhookDuration: new Histogram({
+      name: 'wb_webhook_delivery_seconds',
+      help: 'Time from receiving the worker webhook to Telegram accepting the message',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
+      registers: [registry],
+    }),
+    telegramRequests: new Counter({
+      name: 'telegram_requests_total',
+      help: 'Bot API calls by method and outcome (ok or Telegram error code)',
+      labelNames: ['method', 'status'],
+      registers: [registry],
+    }),
   };
 }
 

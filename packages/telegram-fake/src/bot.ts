@@ -101,6 +101,11 @@ export class FakeBot {
   sendPhoto(params: Params): Message {
     const chatId = this.#chatId(params);
     if (typeof params.photo !== 'string' || params.photo === '') throw badRequest('there is no photo in the request');
+    // Telegram downloads a photo given by URL and refuses the message when it cannot; the
+    // reserved .invalid domain (RFC 2606) stands for such a URL here.
+    if (/^https?:\/\/[^/]*\.invalid(\/|:|$)/.test(params.photo)) {
+      throw badRequest('failed to get HTTP URL content');
+    }
     const caption = this.#text(params, 'caption');
     this.#checkDeliverable(chatId);
     const id = `fake-photo-${chatId}-${(this.#lastMessageId.get(chatId) ?? 0) + 1}`;

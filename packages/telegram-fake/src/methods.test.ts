@@ -70,6 +70,8 @@ describe('Bot API methods', () => {
     });
     const caption = await call('sendPhoto', { chat_id: 1, photo: 'id', caption: 'x'.repeat(1025) });
     expect(caption.body.description).toBe('Bad Request: message caption is too long');
+    const unreachable = await call('sendPhoto', { chat_id: 1, photo: 'https://basket-01.wb.invalid/1.webp' });
+    expect(unreachable.body.description).toBe('Bad Request: failed to get HTTP URL content');
     const html = await call('sendMessage', { chat_id: 1, text: '<b>open', parse_mode: 'HTML' });
     expect(html.status).toBe(400);
     expect(html.body.description).toMatch(/^Bad Request: can't parse entities: /);
