@@ -1,0 +1,129 @@
+import pg from 'pg';
+import { resolveSecrets } from '@wb-assist/config';
+import { createPrismaClient, prepareDatabaseOrExit } from '@wb-assist/db';
+import type { Logger } from '@wb-assist/logger';
+import { createMetrics } from '@wb-assist/metrics';
+import { PostgresRateLimiter } from '@wb-assist/wb-api';
+import type { BotContext } from './context.ts';
+import type { BotEnv } from './env.ts';
+import { InitialSyncGate } from './flows/initial-sync-gate.ts';
+import { createHandlers } from './handlers.ts';
+import { createNotificationEndpoint } from './notify/notification-endpoint.ts';
+import { createBotServer } from './server.ts';
+import { instrumentTelegram } from './telegram/instrument.ts';
+import { createTelegrafBot } from './telegram/telegraf-adapter.ts';
+import { throttleTelegram, type ThrottleOptions } from './telegram/throttle.ts';
+
+export interface BotAppOptions {
+  env: BotEnv;
+  logger: Logger;
+  /** Tests against a time-scaled fake Telegram scale the bot's limits the same way. */
+  limits?: ThrottleOptions;
+}
+
+/**
+ * The bot process: Telegram updates (long polling, or a webhook when WEBHOOK_URL is set), the
+ * conversation, the initial-sync gate, and the worker's signed notification endpoint — all on
+ * BOT_PORT with /healthz and /metrics.
+ */
+export async function startBotApp({ env, logger, limits }: BotAppOptions) {
+  if (!env.BOT_TOKEN) throw new Error('BOT_TOKEN is not set');
+  const database = await prepareDatabaseOrExit(env, logger);
+  const secrets = resolveSecrets(env);
+  const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  const prisma = createPrismaClient(database.url, { poolSize: env.DATABASE_POOL_SIZE });
+  const metrics = createMetrics('bot');
+
+  // The conversation needs the adapter's port and the adapter needs the conversation: tied up below.
+  const route: { handlers?: ReturnType<typeof createHandlers> } = {};
+  const adapter = createTelegrafBot({
+    token: env.BOT_TOKEN,
+    apiRoot: env.TELEGRAM_API_ROOT,
+    onUpdate: (incoming) => (route.handlers ? route.handlers.onUpdate(incoming) : Promise.resolve()),
+    onError: (error, incoming) =>
+      logger.error({ err: error, chatId: incoming?.chatId, update: incoming?.kind }, 'update handling failed'),
+  });
+  const throttled = throttleTelegram(instrumentTelegram(adapter.port, metrics), limits);
+
+  const ctx: BotContext = {
+    prisma,
+    pool,
+    telegram: throttled.port,
+    logger,
+    wb: {
+      hosts: {
+        statistics: env.WB_STATISTICS_API_URL,
+        analytics: env.WB_ANALYTICS_API_URL,
+        feedbacks: env.WB_FEEDBACKS_API_URL,
+        content: env.WB_CONTENT_API_URL,
+        common: env.WB_COMMON_API_URL,
+      },
+      limiter: new PostgresRateLimiter(pool),
+      timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
+    },
+    encryptionKey: secrets.encryptionKey,
+    publicWebUrl: env.PUBLIC_WEB_URL,
+    initialSyncDays: env.INITIAL_SYNC_DAYS,
+    botUsername: adapter.username,
+    chats: new Map(),
+  };
+  const gate: InitialSyncGate = new InitialSyncGate({
+    ctx,
+    databaseUrl: database.url,
+    onReady: (chatId, userId) => handlers.showMenu(chatId, userId),
+    onKeyInvalid: (chatId, cabinetId) => handlers.keyInvalid(chatId, cabinetId),
+  });
+  const handlers = createHandlers(ctx, () => gate);
+  route.handlers = handlers;
+  await gate.start();
+
+  const notify = createNotificationEndpoint({
+    pool,
+    telegram: throttled,
+    secret: secrets.internalWebhookSecret,
+    logger,
+    metrics,
+  });
+
+  const webhook =
+    env.WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET
+      ? {
+          path: new URL(env.WEBHOOK_URL).pathname,
+          handle: await adapter.startWebhook(env.WEBHOOK_URL, env.TELEGRAM_WEBHOOK_SECRET),
+        }
+      : undefined;
+  const server = createBotServer({
+    logger,
+    metrics,
+    notify,
+    telegramWebhook: webhook,
+    health: async () => {
+      await pool.query('SELECT 1');
+      return true;
+    },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.BOT_PORT, env.HOST, () => resolve((server.address() as { port: number }).port));
+  });
+  if (!webhook) await adapter.startPolling();
+  logger.info(
+    `bot @${adapter.username()} on http://${env.HOST}:${port} (${webhook ? `webhook ${env.WEBHOOK_URL}` : 'long polling'}; notifications: POST /internal/notifications)`,
+  );
+
+  return {
+    port,
+    async stop() {
+      server.closeIdleConnections();
+      const closed = new Promise((resolve) => server.close(resolve));
+      await adapter.stop();
+      await gate.stop();
+      await throttled.stop();
+      await closed;
+      await prisma.$disconnect();
+      await pool.end();
+      await database.stop();
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { acceptInvite, registerTelegramUser, updateNotificationSettings } from '@wb-assist/core';
+import { escapeHtml, NOTIFICATION_TYPES, parseMuteCallbackData, type NotificationType } from '@wb-assist/domain';
+import { chatState, type BotContext } from './context.ts';
+import { drawScreen, sendScreen } from './flows/show.ts';
+import type { InitialSyncGate } from './flows/initial-sync-gate.ts';
+import { handleKey, looksLikeWbKey } from './flows/key-entry.ts';
+import { addCabinetScreen, cabinetsScreen, confirmLeaveScreen, inviteScreen, leave } from './menu/cabinets.ts';
+import { currentViewer } from './menu/current-cabinet.ts';
+import { helpScreen } from './menu/help.ts';
+import { mainMenu } from './menu/main-menu.ts';
+import { notificationsScreen, toggleNotification } from './menu/notifications.ts';
+import { ordersScreen } from './menu/orders.ts';
+import { reviewsScreen } from './menu/reviews.ts';
+import type { Screen, Viewer } from './menu/screen.ts';
+import { stocksScreen } from './menu/stocks.ts';
+import { syncNow, syncStatusScreen } from './menu/sync-status.ts';
+import { webLoginScreen } from './menu/web-login.ts';
+import type { From, Incoming } from './telegram/port.ts';
+import { TYPE_NAMES } from './views/labels.ts';
+
+const WELCOME = [
+  '👋 Здравствуйте! Я <b>WB Assist</b>: пишу о каждом заказе, выкупе, отмене, возврате, негативном отзыве и заканчивающемся товаре вашего магазина на Wildberries.',
+  '',
+  'Пришлите ключ WB API: Личный кабинет продавца → Настройки → Доступ к API → Создать ключ с категориями «Статистика», «Вопросы и отзывы», «Аналитика» и «Контент» (хватит режима «Только чтение»).',
+  '',
+  'Сообщение с ключом я сразу удалю.',
+].join('\n');
+
+const ASK_KEY = 'Пришлите ключ WB API, чтобы подключить кабинет. Сообщение с ключом я сразу удалю.';
+
+type User = Awaited<ReturnType<typeof registerTelegramUser>>['user'];
+
+const SCREENS: Record<string, (ctx: BotContext, viewer: Viewer) => Promise<Screen> | Screen> = {
+  notifications: notificationsScreen,
+  orders: ordersScreen,
+  stocks: stocksScreen,
+  reviews: reviewsScreen,
+  sync: (ctx, viewer) => syncStatusScreen(ctx, viewer),
+  cabinets: (ctx, viewer) => cabinetsScreen(ctx, viewer),
+  web: webLoginScreen,
+  help: () => helpScreen(),
+};
+
+/** The conversation: what the bot does with each message and button press. */
+export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
+  const register = (from: From) =>
+    registerTelegramUser(ctx.prisma, {
+      telegramId: BigInt(from.id),
+      username: from.username,
+      firstName: from.firstName,
+      lastName: from.lastName,
+      languageCode: from.languageCode,
+    });
+
+  async function showMenu(chatId: number, userId: string): Promise<void> {
+    const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    await home(chatId, user);
+  }
+
+  /** Where the user belongs now: key entry, the initial-sync gate, or the main menu. */
+  async function home(chatId: number, user: User, prefix?: string): Promise<void> {
+    const { viewer, cabinets } = await currentViewer(ctx, user, chatId);
+    if (cabinets.length === 0) {
+      chatState(ctx, chatId).awaitingKey = true;
+      await ctx.telegram.sendMessage(chatId, prefix ? `${prefix}\n\n${ASK_KEY}` : WELCOME);
+      return;
+    }
+    if (!viewer) {
+      if (prefix) await ctx.telegram.sendMessage(chatId, prefix);
+      await syncInProgress(chatId, user, cabinets[0]?.cabinetId ?? '');
+      return;
+    }
+    const menu = await mainMenu(ctx, viewer);
+    await sendScreen(ctx, chatId, prefix ? { ...menu, text: `${prefix}\n\n${menu.text}` } : menu);
+  }
+
+  /** Anything sent during the initial sync: "синхронизация идёт, N%", and progress if nobody shows it yet. */
+  async function syncInProgress(chatId: number, user: User, cabinetId: string): Promise<void> {
+    const cabinet = await ctx.prisma.cabinet.findUniqueOrThrow({
+      where: { id: cabinetId },
+      select: { name: true, syncProgress: true },
+    });
+    const percent = Math.round((cabinet.syncProgress as { percent?: number } | null)?.percent ?? 0);
+    const text = `⏳ Синхронизация идёт, ${percent}%. Главное меню пришлю, как только данные загрузятся.`;
+    const sent = await ctx.telegram.sendMessage(chatId, text);
+    if (!gate().isWatching(cabinetId, chatId)) {
+      await gate().watch(
+        cabinetId,
+        chatId,
+        user.id,
+        sent.messageId,
+        `⏳ Синхронизация идёт · ${escapeHtml(cabinet.name)}`,
+      );
+    }
+  }
+
+  async function onMessage(incoming: Extract<Incoming, { kind: 'message' }>): Promise<void> {
+    const { chatId } = incoming;
+    const text = incoming.text.trim();
+    const { user } = await register(incoming.from);
+    const state = chatState(ctx, chatId);
+
+    const command = /^\/(\w+)(?:@\w+)?(?:\s+(.*))?$/.exec(text);
+    if (command?.[1] === 'start') {
+      state.awaitingKey = false;
+      const payload = command[2]?.trim();
+      if (payload?.startsWith('inv_')) {
+        const accepted = await acceptInvite(ctx.prisma, { code: payload.slice(4), userId: user.id });
+        if (accepted.ok) state.cabinetId = accepted.cabinetId;
+        const notice = accepted.ok
+          ? accepted.alreadyMember
+            ? `Вы уже участник «${escapeHtml(accepted.cabinetName)}».`
+            : `✅ Вы присоединились к «${escapeHtml(accepted.cabinetName)}». Уведомления этого кабинета будут приходить и вам.`
+          : `❌ ${escapeHtml(accepted.message)}`;
+        await home(chatId, user, notice);
+        return;
+      }
+      await home(chatId, user);
+      return;
+    }
+    if (command?.[1] === 'help') {
+      await sendScreen(ctx, chatId, helpScreen());
+      return;
+    }
+    if (command?.[1] === 'menu') {
+      state.awaitingKey = false;
+      await home(chatId, user);
+      return;
+    }
+
+    // A message just as the initial sync ends: the gate sends the menu, once.
+    if (!looksLikeWbKey(text) && (await gate().settle(chatId))) return;
+    const { viewer, cabinets } = await currentViewer(ctx, user, chatId);
+    if (state.awaitingKey || cabinets.length === 0 || looksLikeWbKey(text)) {
+      if (text === '') {
+        await ctx.telegram.sendMessage(chatId, ASK_KEY);
+        return;
+      }
+      await handleKey(ctx, gate(), { chatId, messageId: incoming.messageId, userId: user.id, text }, showMenu);
+      return;
+    }
+    if (!viewer) {
+      await syncInProgress(chatId, user, cabinets[0]?.cabinetId ?? '');
+      return;
+    }
+    await sendScreen(ctx, chatId, await mainMenu(ctx, viewer));
+  }
+
+  async function onCallback(incoming: Extract<Incoming, { kind: 'callback' }>): Promise<void> {
+    const { chatId, messageId, data } = incoming;
+    const { user } = await register(incoming.from);
+    const state = chatState(ctx, chatId);
+    let notice: string | undefined;
+    try {
+      const mute = parseMuteCallbackData(data);
+      if (mute) {
+        notice = await muteType(user, mute.type, mute.cabinetId);
+        return;
+      }
+      const [kind, arg, target] = data.split(':');
+      // Buttons that name a cabinet act on that cabinet, whatever the menu showed since.
+      const named =
+        kind === 'nt' ? target : kind === 'cab' && (arg === 'use' || arg?.startsWith('leave')) ? target : undefined;
+      if (named) state.cabinetId = named;
+      const { viewer, cabinets } = await currentViewer(ctx, user, chatId);
+      if (!viewer || (named && viewer.cabinet.id !== named)) {
+        notice = cabinets.length === 0 ? 'Сначала подключите кабинет' : 'Этот кабинет недоступен';
+        await home(chatId, user);
+        return;
+      }
+      if (kind === 'menu') {
+        state.awaitingKey = false;
+        await drawScreen(ctx, chatId, messageId, await mainMenu(ctx, viewer));
+      } else if (kind === 'scr' && arg && SCREENS[arg]) {
+        state.awaitingKey = false;
+        await drawScreen(ctx, chatId, messageId, await SCREENS[arg](ctx, viewer));
+      } else if (kind === 'nt') {
+        const what = arg === 'all' ? 'all' : NOTIFICATION_TYPES.find((type) => type === arg);
+        if (!what) return;
+        const toggled = await toggleNotification(ctx, viewer, what);
+        notice = toggled.notice;
+        await drawScreen(ctx, chatId, messageId, toggled.screen);
+      } else if (kind === 'sync' && arg === 'now') {
+        await drawScreen(ctx, chatId, messageId, await syncNow(ctx, viewer));
+      } else if (kind === 'cab' && arg === 'use') {
+        await drawScreen(ctx, chatId, messageId, await mainMenu(ctx, viewer));
+      } else if (kind === 'cab' && arg === 'add') {
+        await drawScreen(ctx, chatId, messageId, addCabinetScreen(ctx, chatId));
+      } else if (kind === 'cab' && arg === 'invite') {
+        await drawScreen(ctx, chatId, messageId, await inviteScreen(ctx, viewer));
+      } else if (kind === 'cab' && arg === 'leave') {
+        await drawScreen(ctx, chatId, messageId, confirmLeaveScreen(viewer));
+      } else if (kind === 'cab' && arg === 'leave!') {
+        const left = await leave(ctx, viewer);
+        const next = await currentViewer(ctx, user, chatId);
+        if (next.viewer) await drawScreen(ctx, chatId, messageId, await cabinetsScreen(ctx, next.viewer, left.notice));
+        else {
+          await ctx.telegram.editMessageText(chatId, messageId, left.notice);
+          await home(chatId, user, next.cabinets.length === 0 ? 'Подключённых кабинетов не осталось.' : undefined);
+        }
+      }
+    } finally {
+      await ctx.telegram.answerCallback(incoming.queryId, notice).catch((error: unknown) => {
+        ctx.logger.warn({ err: error }, 'callback answer failed');
+      });
+    }
+  }
+
+  /** "Не присылать такие" under a notification: that type is switched off for that cabinet. */
+  async function muteType(user: User, type: NotificationType, cabinetId: string | null): Promise<string> {
+    const { cabinets } = await currentViewer(ctx, user, Number(user.telegramId));
+    const target = cabinets.find((cabinet) => cabinet.cabinetId === cabinetId) ?? (cabinetId ? undefined : cabinets[0]);
+    if (!target) return 'Этот кабинет недоступен';
+    await updateNotificationSettings(ctx.prisma, {
+      userId: user.id,
+      cabinetId: target.cabinetId,
+      patch: { types: { [type]: false } },
+    });
+    return `Больше не пришлю: ${TYPE_NAMES[type].toLowerCase()}. Включить снова: /menu → Уведомления`;
+  }
+
+  return {
+    showMenu,
+    onUpdate: (incoming: Incoming) => (incoming.kind === 'message' ? onMessage(incoming) : onCallback(incoming)),
+    keyInvalid: async (chatId: number, cabinetId: string) => {
+      const cabinet = await ctx.prisma.cabinet.findUnique({ where: { id: cabinetId }, select: { name: true } });
+      chatState(ctx, chatId).awaitingKey = true;
+      await ctx.telegram.sendMessage(
+        chatId,
+        `⚠️ WB перестал принимать ключ кабинета «${escapeHtml(cabinet?.name ?? '')}»: он отозван или истёк. Уведомления этого кабинета остановлены.\n\nПришлите новый ключ — сообщение с ним я сразу удалю.`,
+      );
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { getNotificationSettings, updateNotificationSettings } from '@wb-assist/core';
+import { escapeHtml, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import type { BotContext } from '../context.ts';
+import { BACK_TO_MENU, TYPE_NAMES } from '../views/labels.ts';
+import type { Screen, Viewer } from './screen.ts';
+
+type Settings = Awaited<ReturnType<typeof getNotificationSettings>>;
+
+const mark = (on: boolean) => (on ? '✅' : '⬜️');
+
+function draw(viewer: Viewer, settings: Settings): Screen {
+  const cabinetId = viewer.cabinet.id;
+  const toggles = NOTIFICATION_TYPES.map((type) => ({
+    text: `${mark(settings.types[type])} ${TYPE_NAMES[type]}`,
+    callbackData: `nt:${type}:${cabinetId}`,
+  }));
+  const rows = [];
+  for (let i = 0; i < toggles.length; i += 2) rows.push(toggles.slice(i, i + 2));
+  return {
+    text: [
+      `🔔 <b>Уведомления</b> · ${escapeHtml(viewer.cabinet.name)}`,
+      settings.enabled
+        ? 'Присылаю отмеченные типы. Нажмите, чтобы включить или выключить.'
+        : '🔕 Все уведомления выключены. Отметки сохранятся до включения.',
+    ].join('\n'),
+    keyboard: [
+      [
+        {
+          text: settings.enabled ? '🔔 Все уведомления: включены' : '🔕 Все уведомления: выключены',
+          callbackData: `nt:all:${cabinetId}`,
+        },
+      ],
+      ...rows,
+      [BACK_TO_MENU],
+    ],
+  };
+}
+
+export async function notificationsScreen(ctx: BotContext, viewer: Viewer): Promise<Screen> {
+  return draw(
+    viewer,
+    await getNotificationSettings(ctx.prisma, { userId: viewer.userId, cabinetId: viewer.cabinet.id }),
+  );
+}
+
+/** One press on a toggle: saved first, then the page is redrawn from what was saved. */
+export async function toggleNotification(
+  ctx: BotContext,
+  viewer: Viewer,
+  what: NotificationType | 'all',
+): Promise<{ screen: Screen; notice: string }> {
+  const current = await getNotificationSettings(ctx.prisma, { userId: viewer.userId, cabinetId: viewer.cabinet.id });
+  const patch = what === 'all' ? { enabled: !current.enabled } : { types: { [what]: !current.types[what] } };
+  const saved = await updateNotificationSettings(ctx.prisma, {
+    userId: viewer.userId,
+    cabinetId: viewer.cabinet.id,
+    patch,
+  });
+  const notice =
+    what === 'all'
+      ? saved.enabled
+        ? 'Уведомления включены'
+        : 'Все уведомления выключены'
+      : `${TYPE_NAMES[what]}: ${saved.types[what] ? 'включено' : 'выключено'}`;
+  return { screen: draw(viewer, saved), notice };
+}

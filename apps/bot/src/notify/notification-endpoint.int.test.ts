@@ -1,0 +1,200 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { sign, type BotDelivery, type RenderedMessage } from '@wb-assist/delivery';
+import { createLogger } from '@wb-assist/logger';
+import { createMetrics } from '@wb-assist/metrics';
+import { startTelegramFake, type TelegramFake } from '@wb-assist/telegram-fake';
+import { createTelegrafBot } from '../telegram/telegraf-adapter.ts';
+import { throttleTelegram, type ThrottledTelegram } from '../telegram/throttle.ts';
+import { createNotificationEndpoint } from './notification-endpoint.ts';
+
+// The worker's webhook as the bot serves it: real Telegram calls (to the fake, over HTTP) and
+// real notification_history rows.
+
+const TOKEN = '777001:AAFake-token-for-endpoint-tests_1';
+const SECRET = randomBytes(16).toString('hex');
+const CHAT = 4_400_001;
+const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 3 });
+const logger = createLogger({ name: 'bot-test', level: 'silent' });
+let fake: TelegramFake;
+let telegram: ThrottledTelegram;
+let handle: ReturnType<typeof createNotificationEndpoint>;
+let userId: string;
+let cabinetId: string;
+
+beforeAll(async () => {
+  const { rows: users } = await pool.query<{ id: string }>(`INSERT INTO users (telegram_id) VALUES ($1) RETURNING id`, [
+    CHAT,
+  ]);
+  userId = users[0]!.id;
+  const { rows: cabinets } = await pool.query<{ id: string }>(
+    `INSERT INTO cabinets (seller_id, name, token_encrypted, token_fingerprint, token_type, token_scopes, token_expires_at, status)
+     VALUES ('s-1', 'ИП Тест', 'x', 'f', 'personal', 0, now() + interval '90 days', 'ready') RETURNING id`,
+  );
+  cabinetId = cabinets[0]!.id;
+});
+
+beforeEach(async () => {
+  fake = await startTelegramFake({ tokens: [TOKEN], limits: { perChatPerSecond: 1000, globalPerSecond: 1000 } });
+  const adapter = createTelegrafBot({
+    token: TOKEN,
+    apiRoot: fake.url,
+    onUpdate: async () => {},
+    onError: () => {},
+  });
+  telegram = throttleTelegram(adapter.port, { perChatPerSecond: 1000, globalPerSecond: 1000 });
+  handle = createNotificationEndpoint({ pool, telegram, secret: SECRET, logger, metrics: createMetrics('bot-test') });
+});
+afterEach(async () => {
+  await telegram.stop();
+  await fake.close();
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+let nextEvent = 0;
+async function pendingNotification(): Promise<string> {
+  const key = `${cabinetId}:new_order:srid-${++nextEvent}`;
+  const { rows: events } = await pool.query<{ id: string }>(
+    `INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload) VALUES ($1, 'new_order', $2, now(), '{}') RETURNING id`,
+    [cabinetId, key],
+  );
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at)
+     VALUES ($1, $2, $3, $4, 'new_order', now()) RETURNING id::text`,
+    [userId, cabinetId, events[0]!.id, key],
+  );
+  return rows[0]!.id;
+}
+
+const message = (overrides: Partial<RenderedMessage> = {}): RenderedMessage => ({
+  text: '🛒 <b>Новый заказ</b>\nКуртка · 1\u00a0234\u00a0₽',
+  photoUrl: 'https://basket-01.wbbasket.ru/vol1/part1/1/images/big/1.webp',
+  parseMode: 'HTML',
+  buttons: [[{ text: 'Открыть на WB', url: 'https://www.wildberries.ru/catalog/1/detail.aspx' }]],
+  ...overrides,
+});
+
+function delivery(ids: string[], messages: RenderedMessage[] = [message()]): string {
+  const body: BotDelivery = {
+    attemptId: randomUUID(),
+    notificationIds: ids,
+    userId,
+    chatId: String(CHAT),
+    messages,
+    events: [{ type: 'new_order', eventKey: 'k', cabinetId, occurredAt: new Date().toISOString(), payload: {} }],
+  };
+  return JSON.stringify(body);
+}
+
+const sends = () => fake.control.calls().filter((call) => call.method === 'sendPhoto' || call.method === 'sendMessage');
+const statusOf = async (id: string) =>
+  (await pool.query<{ status: string }>('SELECT status FROM notification_history WHERE id = $1', [id])).rows[0]?.status;
+
+it('refuses unsigned, forged and replayed requests without sending anything', async () => {
+  const id = await pendingNotification();
+  const body = delivery([id]);
+  expect((await handle(body, undefined)).status).toBe(401);
+  expect((await handle(body, sign('another-secret', body))).status).toBe(401);
+  const signature = sign(SECRET, body);
+  expect((await handle(body, signature)).body).toEqual({ status: 'sent' });
+  expect((await handle(body, signature)).status).toBe(409);
+  expect(sends()).toHaveLength(1);
+});
+
+it('sends a photo with its caption and buttons, marks it sent, and never sends it twice', async () => {
+  const id = await pendingNotification();
+  const first = delivery([id]);
+  expect((await handle(first, sign(SECRET, first))).body).toEqual({ status: 'sent' });
+  expect(await statusOf(id)).toBe('sent');
+  const [photo] = fake.control.messagesTo(CHAT).slice(-1);
+  expect(photo?.photo).toBeDefined();
+  expect(photo?.caption).toContain('Новый заказ');
+  expect(JSON.stringify(photo?.reply_markup)).toContain('Открыть на WB');
+
+  // The worker lost our answer and posts the same notification again: "sent", no new message.
+  const again = delivery([id]);
+  expect((await handle(again, sign(SECRET, again))).body).toEqual({ status: 'sent' });
+  // Two concurrent posts of a new notification: one message.
+  const other = await pendingNotification();
+  const [a, b] = [delivery([other]), delivery([other])];
+  const answers = await Promise.all([handle(a, sign(SECRET, a)), handle(b, sign(SECRET, b))]);
+  expect(answers.map((answer) => answer.body)).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+  expect(sends()).toHaveLength(2);
+});
+
+it('falls back to a text message when the photo fails or the caption is too long', async () => {
+  const broken = await pendingNotification();
+  const body = delivery([broken], [message({ photoUrl: 'https://basket-01.wb.invalid/1.webp' })]);
+  expect((await handle(body, sign(SECRET, body))).body).toEqual({ status: 'sent' });
+  const long = await pendingNotification();
+  const longBody = delivery([long], [message({ text: `🛒 <b>Новый заказ</b>\n${'а'.repeat(1100)}` })]);
+  expect((await handle(longBody, sign(SECRET, longBody))).body).toEqual({ status: 'sent' });
+  expect(sends().map((call) => `${call.method} ${call.response.ok ? 'ok' : call.response.error_code}`)).toEqual([
+    'sendPhoto 400',
+    'sendMessage ok',
+    'sendMessage ok',
+  ]);
+  const texts = fake.control.messagesTo(CHAT).map((m) => m.text ?? '');
+  expect(texts.at(-1)).toHaveLength(`🛒 <b>Новый заказ</b>\n`.length + 1100);
+});
+
+it('answers blocked on 403 and retry with Telegram’s retry_after on 429', async () => {
+  const id = await pendingNotification();
+  fake.control.blockChat(CHAT);
+  const body = delivery([id]);
+  expect((await handle(body, sign(SECRET, body))).body).toEqual({ status: 'blocked' });
+  expect(await statusOf(id)).toBe('pending');
+  fake.control.unblockChat(CHAT);
+
+  // A strict Telegram and a bot told it may go faster: Telegram's 429 comes back as "retry".
+  await fake.close();
+  fake = await startTelegramFake({ tokens: [TOKEN], limits: { perChatPerSecond: 1 } });
+  await telegram.stop();
+  const adapter = createTelegrafBot({ token: TOKEN, apiRoot: fake.url, onUpdate: async () => {}, onError: () => {} });
+  telegram = throttleTelegram(adapter.port, { perChatPerSecond: 1000, globalPerSecond: 1000 });
+  handle = createNotificationEndpoint({ pool, telegram, secret: SECRET, logger, metrics: createMetrics('bot-test') });
+  const two = delivery(
+    [id],
+    [message({ photoUrl: null, text: 'первое' }), message({ photoUrl: null, text: 'второе' })],
+  );
+  expect((await handle(two, sign(SECRET, two))).body).toEqual({ status: 'retry', retryAfter: 1 });
+  expect(await statusOf(id)).toBe('pending');
+  // The retry does not repeat the part Telegram already took.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  const retried = delivery(
+    [id],
+    [message({ photoUrl: null, text: 'первое' }), message({ photoUrl: null, text: 'второе' })],
+  );
+  expect((await handle(retried, sign(SECRET, retried))).body).toEqual({ status: 'sent' });
+  expect(fake.control.messagesTo(CHAT).map((m) => m.text)).toEqual(['первое', 'второе']);
+  expect(await statusOf(id)).toBe('sent');
+});
+
+it('answers retry instead of queueing when the chat is already busy for long', async () => {
+  await telegram.stop();
+  const adapter = createTelegrafBot({ token: TOKEN, apiRoot: fake.url, onUpdate: async () => {}, onError: () => {} });
+  telegram = throttleTelegram(adapter.port);
+  handle = createNotificationEndpoint({
+    pool,
+    telegram,
+    secret: SECRET,
+    logger,
+    metrics: createMetrics('bot-test'),
+    maxQueueWaitMs: 1_500,
+  });
+  const ids = await Promise.all([1, 2, 3, 4].map(() => pendingNotification()));
+  const answers = await Promise.all(
+    ids.map((id) => {
+      const body = delivery([id], [message({ photoUrl: null, text: `заказ ${id}` })]);
+      return handle(body, sign(SECRET, body));
+    }),
+  );
+  const statuses = answers.map((answer) => (answer.body as { status: string }).status);
+  expect(statuses.filter((status) => status === 'sent').length).toBeGreaterThanOrEqual(2);
+  expect(statuses).toContain('retry');
+  expect(fake.control.calls().filter((call) => !call.response.ok)).toEqual([]);
+});

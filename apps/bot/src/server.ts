@@ -1,0 +1,80 @@
+import http from 'node:http';
+import { BOT_NOTIFY_PATH, SIGNATURE_HEADER } from '@wb-assist/delivery';
+import type { Logger } from '@wb-assist/logger';
+import type { Metrics } from '@wb-assist/metrics';
+import type { EndpointResult } from './notify/notification-endpoint.ts';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface BotServerOptions {
+  logger: Logger;
+  metrics: Metrics;
+  notify: (body: string, signature: string | undefined) => Promise<EndpointResult>;
+  health: () => Promise<boolean>;
+  /** Telegram's webhook: its path and handler, when the bot runs with a public URL. */
+  telegramWebhook?: { path: string; handle: (req: http.IncomingMessage, res: http.ServerResponse) => void };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** The bot's HTTP side: the worker's signed notifications, Telegram's webhook, health and metrics. */
+export function createBotServer(options: BotServerOptions): http.Server {
+  return http.createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://bot').pathname;
+    const fail = (error: unknown) => {
+      options.logger.error({ err: error }, 'bot request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'internal error' });
+    };
+    if (req.method === 'POST' && path === BOT_NOTIFY_PATH) {
+      readBody(req)
+        .then(async (body) => {
+          if (body === null) return sendJson(res, 413, { error: 'too_large', message: 'body over 1 MB' });
+          const signature = req.headers[SIGNATURE_HEADER];
+          const result = await options.notify(body, typeof signature === 'string' ? signature : undefined);
+          sendJson(res, result.status, result.body);
+        })
+        .catch(fail);
+      return;
+    }
+    if (req.method === 'POST' && options.telegramWebhook && path === options.telegramWebhook.path) {
+      options.telegramWebhook.handle(req, res);
+      return;
+    }
+    if (req.method === 'GET' && (path === '/healthz' || path === '/readyz')) {
+      options.health().then(
+        (ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' }),
+        () => sendJson(res, 503, { status: 'unavailable' }),
+      );
+      return;
+    }
+    if (req.method === 'GET' && path === '/metrics') {
+      options.metrics.registry.metrics().then((body) => {
+        res.writeHead(200, { 'content-type': options.metrics.registry.contentType });
+        res.end(body);
+      }, fail);
+      return;
+    }
+    sendJson(res, 404, { error: 'not_found', message: `No route for ${req.method} ${path}` });
+  });
+}

@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createPrismaClient, type PrismaClient } from '@wb-assist/db';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { createLogger } from '@wb-assist/logger';
+import { startTelegramFake, type Message, type TelegramFake } from '@wb-assist/telegram-fake';
+import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
+import { freePort, workerEnv } from '../../../worker/src/testing/worker-env.ts';
+import { startBotApp } from '../app.ts';
+import { loadBotEnv } from '../env.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** A token of the fake's bot that passes the config's BOT_TOKEN check. */
+export const BOT_TOKEN = '777000:AAFake-token-for-the-bot-tests_01';
+
+export interface System {
+  emulator: RunningEmulator;
+  telegram: TelegramFake;
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  workerOutput: () => string;
+  /** Moves the emulator's clock a little, so the next action happens after the previous one. */
+  tick: () => Promise<void>;
+  /** Everything the bot sent to a chat, in its current (edited) state. */
+  inbox: (chatId: number) => Message[];
+  stop: () => Promise<void>;
+}
+
+/**
+ * The whole path of a notification, for real: the WB emulator, a worker process syncing from it,
+ * this bot (in-process, so a test can read its state through Telegram only) and the fake Bot API,
+ * on this test file's PostgreSQL database.
+ */
+export async function startSystem(): Promise<System> {
+  // A frozen emulator clock: the demo shop's history cannot produce a late buyout or review in
+  // the middle of a test; tests move time forward themselves (tick) before each action.
+  const encryptionKey = randomBytes(32);
+  const secret = randomBytes(24).toString('hex');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bot-'));
+  const emulator = await startEmulator({
+    seed: 11,
+    profile: 'fast',
+    publishIntervalMinutes: 0,
+    reportReadyMinutes: 0,
+    frozenClock: true,
+  });
+  const telegram = await startTelegramFake({ tokens: [BOT_TOKEN] });
+  const botPort = await freePort();
+  const logger = createLogger({ name: 'bot', level: 'warn' });
+  const bot = await startBotApp({
+    logger,
+    env: loadBotEnv({
+      DATABASE_URL: testDatabaseUrl(),
+      DATA_DIR: dataDir,
+      BOT_TOKEN,
+      TELEGRAM_API_ROOT: telegram.url,
+      BOT_PORT: String(botPort),
+      WB_STATISTICS_API_URL: emulator.url,
+      WB_ANALYTICS_API_URL: emulator.url,
+      WB_FEEDBACKS_API_URL: emulator.url,
+      WB_CONTENT_API_URL: emulator.url,
+      WB_COMMON_API_URL: emulator.url,
+      ENCRYPTION_KEY: encryptionKey.toString('base64'),
+      INTERNAL_WEBHOOK_SECRET: secret,
+      PUBLIC_WEB_URL: 'http://localhost:3999',
+      LOG_LEVEL: 'warn',
+    }),
+  });
+
+  let output = '';
+  const worker: ChildProcess = spawn(process.execPath, ['apps/worker/src/main.ts'], {
+    cwd: repoRoot,
+    env: await workerEnv({
+      databaseUrl: testDatabaseUrl(),
+      dataDir,
+      emulatorUrl: emulator.url,
+      encryptionKey,
+      webhookSecret: secret,
+      extra: { WB_RATE_LIMIT_SCALE: '0.001', BOT_INTERNAL_URL: `http://127.0.0.1:${bot.port}` },
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  worker.stdout?.on('data', (chunk) => (output += chunk));
+  worker.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+
+  const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 3 });
+  const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
+  return {
+    emulator,
+    telegram,
+    prisma,
+    pool,
+    workerOutput: () => output,
+    tick: async () => {
+      await emulator.control.advanceClock({ ms: 1_000 });
+    },
+    inbox: (chatId) => telegram.control.messagesTo(chatId),
+    async stop() {
+      worker.kill('SIGTERM');
+      await exited;
+      await bot.stop();
+      await telegram.close();
+      await emulator.close();
+      await prisma.$disconnect();
+      await pool.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const textOf = (message: Message): string => message.text ?? message.caption ?? '';
