@@ -69,7 +69,7 @@ it('walks a seller from /start to live notifications that follow their settings'
   await waitFor('the second welcome', () => find(/Пришлите ключ WB API/).length === 2);
   const users = await pool.query('SELECT telegram_id::text, username FROM users');
   expect(users.rows).toEqual([{ telegram_id: String(CHAT), username: 'anna_seller' }]);
-  expect(inbox().some((message) => /Главное меню/.test(textOf(message)))).toBe(false);
+  expect(inbox().some((message) => /^🏠 <b>Главное меню/.test(textOf(message)))).toBe(false);
 
   // A bad key: deleted at once, refused with its own reason.
   const bad = telegram.control.injectMessage(CHAT, 'definitely-not-a-wb-key-1234567890');
@@ -96,14 +96,14 @@ it('walks a seller from /start to live notifications that follow their settings'
     'Будут приходить: заказы, выкупы, отмены, возвраты, негативные отзывы, критические остатки.',
   );
   await waitForMessage('the gate', /Синхронизация идёт, \d+%\. Главное меню пришлю/, good.message_id);
-  const menu = await waitForMessage('the main menu', /Главное меню/, good.message_id, 60_000);
+  const menu = await waitForMessage('the main menu', /^🏠 <b>Главное меню/, good.message_id, 60_000);
   await waitFor(
     'the progress message to finish',
     () =>
       /Данные загружены/.test(textOf(inbox().find((message) => message.message_id === progress.message_id)!)) ||
       undefined,
   );
-  expect(find(/Главное меню/)).toHaveLength(1);
+  expect(find(/^🏠 <b>Главное меню/)).toHaveLength(1);
   const edits = telegram.control
     .calls()
     .filter((call) => call.method === 'editMessageText' && Number(call.params.message_id) === progress.message_id)

@@ -128,8 +128,16 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
       return;
     }
 
-    // A message just as the initial sync ends: the gate sends the menu, once.
-    if (!looksLikeWbKey(text) && (await gate().settle(chatId))) return;
+    if (!looksLikeWbKey(text)) {
+      // A message just as the initial sync ends: the gate sends the menu, once.
+      if (await gate().settle(chatId)) return;
+      // Still waiting: the gate will send the menu, so this chat gets only the progress.
+      const waitingFor = gate().watchedBy(chatId);
+      if (waitingFor && !state.awaitingKey) {
+        await syncInProgress(chatId, user, waitingFor);
+        return;
+      }
+    }
     const { viewer, cabinets } = await currentViewer(ctx, user, chatId);
     if (state.awaitingKey || cabinets.length === 0 || looksLikeWbKey(text)) {
       if (text === '') {

@@ -61,6 +61,12 @@ export class InitialSyncGate {
     return this.#watching.get(cabinetId)?.has(chatId) ?? false;
   }
 
+  /** The cabinet whose initial sync this chat is waiting for, if any. */
+  watchedBy(chatId: number): string | null {
+    for (const [cabinetId, watchers] of this.#watching) if (watchers.has(chatId)) return cabinetId;
+    return null;
+  }
+
   /**
    * Brings this chat's progress up to date now. True when that finished the gate for the chat
    * (the cabinet is ready and the menu went out), so the caller must not send a second one.

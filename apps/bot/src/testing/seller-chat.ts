@@ -61,6 +61,6 @@ export class SellerChat {
       categories: ['statistics', 'analytics', 'feedbacks', 'content'],
     });
     const sent = this.say(token);
-    return this.waitFor('the main menu', /Главное меню/, sent.message_id, 90_000);
+    return this.waitFor('the main menu', /^🏠 <b>Главное меню/, sent.message_id, 90_000);
   }
 }
