@@ -1,15 +1,34 @@
 import http from 'node:http';
 import type pg from 'pg';
 import type { Logger } from '@wb-assist/logger';
+import type { ApiServices } from './context.ts';
 import { healthReport } from './health.ts';
+import { attachWebSocket } from './ws.ts';
+import { createApiYoga, GRAPHQL_PATH } from './yoga.ts';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
-export function createApiServer({ pool, logger }: { pool: pg.Pool; logger: Logger }): http.Server {
-  return http.createServer((req, res) => {
+export interface ApiApp {
+  server: http.Server;
+  /** Closes WebSocket clients, so that server.close() can finish. */
+  closeSockets: () => Promise<void>;
+}
+
+/** /healthz always; GraphQL over HTTP and WebSocket at /graphql when given its services. */
+export function createApiApp({
+  pool,
+  logger,
+  graphql,
+}: {
+  pool: pg.Pool;
+  logger: Logger;
+  graphql?: ApiServices;
+}): ApiApp {
+  const yoga = graphql ? createApiYoga(graphql) : null;
+  const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/healthz') {
       healthReport(pool).then(
@@ -21,8 +40,18 @@ export function createApiServer({ pool, logger }: { pool: pg.Pool; logger: Logge
       );
       return;
     }
+    if (yoga && url.pathname === GRAPHQL_PATH) {
+      void yoga.requestListener(req, res);
+      return;
+    }
     sendJson(res, 404, { error: 'not_found', message: `No route for ${req.method} ${url.pathname}` });
   });
+  const sockets = yoga && graphql ? attachWebSocket(server, yoga, graphql) : null;
+  return { server, closeSockets: async () => sockets?.close() };
+}
+
+export function createApiServer(options: { pool: pg.Pool; logger: Logger; graphql?: ApiServices }): http.Server {
+  return createApiApp(options).server;
 }
 
 export function listen(server: http.Server, port: number, host: string): Promise<number> {

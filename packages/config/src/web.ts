@@ -10,6 +10,14 @@ export const webEnv = z.object({
   PUBLIC_WEB_URL: httpUrl('http://localhost:3000'),
   /** How the dashboard and integrators reach the GraphQL API. */
   PUBLIC_API_URL: httpUrl('http://localhost:4000'),
+  /**
+   * Demo mode only: the Telegram id of the demo seller's user. When set, the API offers a
+   * password-less demoLogin as that user. Never set it on a real deployment.
+   */
+  DEMO_LOGIN_TELEGRAM_ID: z.coerce
+    .bigint({ error: 'must be a Telegram user id (digits)' })
+    .positive('must be a Telegram user id (digits)')
+    .optional(),
 });
 
 export type WebEnv = z.output<typeof webEnv>;

@@ -1,0 +1,18 @@
+import type { RateLimiter, WbHosts } from '@wb-assist/wb-api';
+
+/** What the schema needs from the environment, decoupled from how it was loaded. */
+export interface ApiConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  /** The dashboard's origin: the only one a browser may call the API from with credentials. */
+  webOrigin: string;
+  /** Session cookies get `Secure` when the API is served over https. */
+  secureCookies: boolean;
+  /** Checks Telegram login widget signatures; without it loginWithTelegram is refused. */
+  botToken: string | undefined;
+  /** Demo mode: demoLogin signs in as this Telegram user; undefined disables it. */
+  demoTelegramId: bigint | undefined;
+  wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number };
+  encryptionKey: Buffer;
+  /** Requests per caller: bucket size and refill per second. */
+  rateLimit: { burst: number; perSecond: number };
+}

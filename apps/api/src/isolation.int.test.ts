@@ -1,0 +1,179 @@
+import { createApiToken } from '@wb-assist/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCabinet } from './testing/fixtures.ts';
+import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
+
+// Tenant isolation: user B (and an anonymous caller) tries every query and mutation with user
+// A's ids and gets nothing: null, empty lists, or a typed ForbiddenError, never A's data.
+// Subscriptions get the same treatment in subscriptions.int.test.ts.
+
+let api: TestApi;
+let a: { userId: string; token: string; cabinetId: string; notificationId: string; apiTokenId: string };
+let b: { userId: string; token: string; cabinetId: string };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const userA = await signedInUser(api.prisma, { firstName: 'Анна' });
+  const cabinetA = await cabinetOf(api.prisma, userA.user.id, 'Кабинет А');
+  const notification = await seedCabinet(api.prisma, cabinetA.id, userA.user.id);
+  const apiToken = await createApiToken(api.prisma, { userId: userA.user.id, name: 'A integration' });
+  a = {
+    userId: userA.user.id,
+    token: userA.token,
+    cabinetId: cabinetA.id,
+    notificationId: notification.id.toString(),
+    apiTokenId: apiToken.id,
+  };
+  const userB = await signedInUser(api.prisma, { firstName: 'Борис' });
+  const cabinetB = await cabinetOf(api.prisma, userB.user.id, 'Кабинет Б');
+  await seedCabinet(api.prisma, cabinetB.id, userB.user.id);
+  b = { userId: userB.user.id, token: userB.token, cabinetId: cabinetB.id };
+});
+afterAll(async () => api?.close());
+
+const EVERYTHING_OF_A_CABINET = `
+  id name sellerId status myRole token { expiresAt categories warnings }
+  syncProgress { percent } lastSync { id errors }
+  notificationSettings { enabled newOrder }
+  orders(first: 10) { totalCount edges { node { id srid priceWithDisc } } }
+  sales(first: 10) { totalCount edges { node { id saleId } } }
+  reviews(first: 10) { totalCount edges { node { id text } } }
+  stocks(first: 10) { totalCount edges { node { id quantity } } }
+  products(first: 10) { totalCount edges { node { id title } } }
+  syncLogs(first: 10) { totalCount edges { node { id } } }
+  notifications(first: 10) { totalCount edges { node { id } } }
+  dailyStats(from: "2026-01-01", to: "2026-01-07") { date orders }
+`;
+
+const callers = () => [
+  { who: 'user B', token: b.token },
+  { who: 'anonymous', token: undefined },
+];
+
+describe('queries with another user’s ids', () => {
+  it('cabinet(id) answers null, with no error that names the data', async () => {
+    for (const caller of callers()) {
+      const result = await gql(api.url, `query($id: ID!) { cabinet(id: $id) { ${EVERYTHING_OF_A_CABINET} } }`, {
+        variables: { id: a.cabinetId },
+        token: caller.token,
+      });
+      expect(result.errors, caller.who).toBeUndefined();
+      expect(result.data, caller.who).toEqual({ cabinet: null });
+    }
+  });
+
+  it('the owner does see the same cabinet (the query itself is sound)', async () => {
+    const result = await gql<{ cabinet: { name: string; orders: { totalCount: number } } }>(
+      api.url,
+      `query($id: ID!) { cabinet(id: $id) { ${EVERYTHING_OF_A_CABINET} } }`,
+      { variables: { id: a.cabinetId }, token: a.token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.cabinet).toMatchObject({ name: 'Кабинет А', orders: { totalCount: 5 } });
+  });
+
+  it('viewer lists only the caller’s own cabinets, notifications and tokens', async () => {
+    const result = await gql<{
+      viewer: {
+        id: string;
+        cabinets: { cabinet: { id: string } }[];
+        notifications: { edges: { node: { id: string } }[] };
+        apiTokens: { id: string }[];
+      };
+    }>(
+      api.url,
+      `{ viewer { id cabinets { cabinet { id } } notifications(first: 50) { edges { node { id } } } apiTokens { id } } }`,
+      { token: b.token },
+    );
+    expect(result.data?.viewer.id).toBe(b.userId);
+    expect(result.data?.viewer.cabinets.map((m) => m.cabinet.id)).toEqual([b.cabinetId]);
+    expect(result.data?.viewer.notifications.edges.map((e) => e.node.id)).not.toContain(a.notificationId);
+    expect(result.data?.viewer.notifications.edges).toHaveLength(1);
+    expect(result.data?.viewer.apiTokens).toEqual([]);
+  });
+
+  it('anonymous viewer is null', async () => {
+    expect((await gql(api.url, '{ viewer { id } }')).data).toEqual({ viewer: null });
+  });
+
+  it('a malformed or unknown id is null too', async () => {
+    for (const id of ['not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
+      const result = await gql(api.url, 'query($id: ID!) { cabinet(id: $id) { id } }', {
+        variables: { id },
+        token: b.token,
+      });
+      expect(result.data).toEqual({ cabinet: null });
+    }
+  });
+});
+
+const forbiddenMutations = () => [
+  {
+    name: 'updateNotificationSettings',
+    query: `mutation($id: ID!) { updateNotificationSettings(cabinetId: $id, patch: { enabled: false }) {
+      __typename ... on ForbiddenError { message } ... on NotificationSettings { enabled } } }`,
+  },
+  {
+    name: 'createInvite',
+    query: `mutation($id: ID!) { createInvite(cabinetId: $id) {
+      __typename ... on ForbiddenError { message } ... on Invite { code } } }`,
+  },
+  {
+    name: 'leaveCabinet',
+    query: `mutation($id: ID!) { leaveCabinet(cabinetId: $id) {
+      __typename ... on ForbiddenError { message } ... on LeaveCabinetPayload { cabinetDeleted } } }`,
+  },
+  {
+    name: 'requestSync',
+    query: `mutation($id: ID!) { requestSync(cabinetId: $id) {
+      __typename ... on ForbiddenError { message } ... on RequestSyncPayload { nextSyncAt } } }`,
+  },
+];
+
+describe('mutations with another user’s cabinet id', () => {
+  it('each answers ForbiddenError and changes nothing', async () => {
+    for (const caller of callers()) {
+      for (const mutation of forbiddenMutations()) {
+        const result = await gql<Record<string, { __typename: string; message: string }>>(api.url, mutation.query, {
+          variables: { id: a.cabinetId },
+          token: caller.token,
+        });
+        expect(result.errors, `${caller.who} ${mutation.name}`).toBeUndefined();
+        expect(result.data?.[mutation.name]?.__typename, `${caller.who} ${mutation.name}`).toBe('ForbiddenError');
+      }
+    }
+    const cabinet = await api.prisma.cabinet.findUniqueOrThrow({
+      where: { id: a.cabinetId },
+      include: { members: true, invites: true, notificationSettings: true },
+    });
+    expect(cabinet.members.map((m) => m.userId)).toEqual([a.userId]);
+    expect(cabinet.invites).toEqual([]);
+    expect(cabinet.notificationSettings.map((s) => s.notificationsEnabled)).toEqual([true]);
+  });
+
+  it('revokeApiToken with A’s token id answers false; A’s token keeps working', async () => {
+    const result = await gql(
+      api.url,
+      'mutation($id: ID!) { revokeApiToken(id: $id) { __typename ... on MutationRevokeApiTokenSuccess { data } } }',
+      {
+        variables: { id: a.apiTokenId },
+        token: b.token,
+      },
+    );
+    expect(result.data).toEqual({ revokeApiToken: { __typename: 'MutationRevokeApiTokenSuccess', data: false } });
+    const token = await api.prisma.apiToken.findUniqueOrThrow({ where: { id: a.apiTokenId } });
+    expect(token.revokedAt).toBeNull();
+  });
+
+  it('anonymous callers cannot create tokens, socket tokens or connect cabinets', async () => {
+    for (const [name, query] of [
+      ['createApiToken', 'mutation { createApiToken(name: "x") { __typename } }'],
+      ['createSocketToken', 'mutation { createSocketToken { __typename } }'],
+      ['connectCabinet', 'mutation { connectCabinet(key: "x") { __typename } }'],
+      ['acceptInvite', 'mutation { acceptInvite(code: "x") { __typename } }'],
+    ] as const) {
+      const result = await gql<Record<string, { __typename: string }>>(api.url, query);
+      expect(result.data?.[name]?.__typename, name).toBe('ForbiddenError');
+    }
+  });
+});

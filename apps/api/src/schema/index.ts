@@ -1,0 +1,28 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import './cabinet.ts';
+import './viewer.ts';
+import './orders.ts';
+import './sales.ts';
+import './reviews.ts';
+import './stocks.ts';
+import './products.ts';
+import './notification-history.ts';
+import './sync-logs.ts';
+import './daily-stats.ts';
+import './notification-settings.ts';
+import './cabinet-mutations.ts';
+import './api-tokens.ts';
+import './auth.ts';
+import './subscriptions.ts';
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+export const schema = builder.toSchema();
+
+/** The SDL as checked in: sorted, so diffs show real changes only. */
+export const sortedSchema = () => lexicographicSortSchema(schema);

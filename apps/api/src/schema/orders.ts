@@ -1,0 +1,80 @@
+import type { Prisma, WbOrder } from '@wb-assist/db';
+import { builder } from './builder.ts';
+import { Cabinet } from './cabinet.ts';
+import { totalCountField, withCount } from './connection-count.ts';
+import { SortDirection } from './enums.ts';
+import { keysetConnection } from './pagination.ts';
+
+export const Order = builder.prismaObject('WbOrder', {
+  name: 'Order',
+  fields: (t) => ({
+    id: t.id({ resolve: (order) => order.id.toString() }),
+    srid: t.exposeString('srid'),
+    orderDate: t.expose('orderDate', { type: 'DateTime' }),
+    lastChangeDate: t.expose('lastChangeDate', { type: 'DateTime' }),
+    nmId: t.exposeInt('nmId'),
+    supplierArticle: t.exposeString('supplierArticle'),
+    barcode: t.exposeString('barcode'),
+    techSize: t.exposeString('techSize'),
+    brand: t.exposeString('brand', { nullable: true }),
+    subject: t.exposeString('subject', { nullable: true }),
+    category: t.exposeString('category', { nullable: true }),
+    warehouseName: t.exposeString('warehouseName'),
+    regionName: t.exposeString('regionName', { nullable: true }),
+    totalPrice: t.expose('totalPrice', { type: 'Decimal' }),
+    discountPercent: t.exposeInt('discountPercent'),
+    priceWithDisc: t.expose('priceWithDisc', { type: 'Decimal' }),
+    finishedPrice: t.expose('finishedPrice', { type: 'Decimal' }),
+    isCancel: t.exposeBoolean('isCancel'),
+    cancelDate: t.expose('cancelDate', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const OrderFilter = builder.inputType('OrderFilter', {
+  fields: (t) => ({
+    from: t.field({ type: 'DateTime', description: 'Ordered at or after.' }),
+    to: t.field({ type: 'DateTime', description: 'Ordered before.' }),
+    nmId: t.int(),
+    cancelled: t.boolean(),
+    supplierArticle: t.string(),
+    warehouseName: t.string(),
+  }),
+});
+
+builder.prismaObjectField(Cabinet, 'orders', (t) =>
+  t.connection(
+    {
+      type: Order,
+      description: 'Orders, newest first by default; keyset-paginated on (orderDate, id).',
+      args: {
+        filter: t.arg({ type: OrderFilter }),
+        direction: t.arg({ type: SortDirection, defaultValue: 'desc' }),
+      },
+      resolve: async (cabinet, args, ctx) => {
+        const f = args.filter;
+        const where: Prisma.WbOrderWhereInput = {
+          cabinetId: cabinet.id,
+          orderDate: { gte: f?.from ?? undefined, lt: f?.to ?? undefined },
+          nmId: f?.nmId ?? undefined,
+          isCancel: f?.cancelled ?? undefined,
+          supplierArticle: f?.supplierArticle ?? undefined,
+          warehouseName: f?.warehouseName ?? undefined,
+        };
+        const connection = await keysetConnection<WbOrder>({
+          args,
+          field: 'orderDate',
+          descending: args.direction !== 'asc',
+          value: (order) => order.orderDate,
+          load: (page) =>
+            ctx.prisma.wbOrder.findMany({
+              where: { AND: [where, ...page.where] },
+              orderBy: page.orderBy as Prisma.WbOrderOrderByWithRelationInput[],
+              take: page.take,
+            }),
+        });
+        return withCount(connection, () => ctx.prisma.wbOrder.count({ where }));
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int(totalCountField) }) },
+  ),
+);

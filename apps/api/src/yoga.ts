@@ -1,0 +1,76 @@
+import type http from 'node:http';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { authenticate, bearerToken, type Viewer } from './auth/authenticate.ts';
+import { readCookie, SESSION_COOKIE } from './auth/cookies.ts';
+import { buildContext, type ApiServices, type GraphQLContext } from './context.ts';
+import { rateLimitPlugin, TokenBuckets } from './rate-limit.ts';
+import { schema } from './schema/index.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ServerContext {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+}
+
+/** Over WebSocket, graphql-ws authenticated the connection; the context carries its viewer. */
+export interface SocketServerContext {
+  viewer: Viewer | null;
+  req: http.IncomingMessage;
+}
+
+/** Limits that keep one query from costing the database more than a page of a dashboard. */
+export const ARMOR = {
+  maxDepth: { n: 10 },
+  costLimit: { maxCost: 20_000 },
+  maxAliases: { n: 15 },
+  maxTokens: { n: 2000 },
+  maxDirectives: { n: 20 },
+  blockFieldSuggestion: { enabled: true },
+};
+
+export type ApiYoga = YogaServerInstance<ServerContext | SocketServerContext, GraphQLContext>;
+
+export function createApiYoga(services: ApiServices): ApiYoga {
+  const development = services.config.nodeEnv === 'development';
+  const buckets = new TokenBuckets(services.config.rateLimit);
+  return createYoga<ServerContext | SocketServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: development ? { subscriptionsProtocol: 'WS' } : false,
+    landingPage: false,
+    // Cookies ride along only from the dashboard; integrators call from servers with a token.
+    cors: { origin: services.config.webOrigin, credentials: true },
+    // Outside development an unexpected error is "Unexpected error." with no stack; typed
+    // failures are results, not errors, and pass unmasked.
+    maskedErrors: { isDev: development },
+    logging: {
+      debug: (...args) => services.logger.debug({ args }, 'yoga'),
+      info: (...args) => services.logger.info({ args }, 'yoga'),
+      warn: (...args) => services.logger.warn({ args }, 'yoga'),
+      error: (...args) => services.logger.error({ args }, 'yoga'),
+    },
+    plugins: [EnvelopArmorPlugin(ARMOR), rateLimitPlugin(buckets)],
+    context: async (initial) => {
+      if ('viewer' in initial) {
+        return buildContext(services, {
+          viewer: initial.viewer,
+          userAgent: initial.req.headers['user-agent'] ?? null,
+          clientAddress: initial.req.socket.remoteAddress ?? null,
+          transport: 'ws',
+        });
+      }
+      const { req, res } = initial;
+      const token = bearerToken(req.headers.authorization) ?? readCookie(req.headers.cookie, SESSION_COOKIE);
+      return buildContext(services, {
+        viewer: await authenticate(services.prisma, token),
+        userAgent: req.headers['user-agent'] ?? null,
+        clientAddress: req.socket.remoteAddress ?? null,
+        // Node merges headers set here with the ones yoga writes for the response.
+        setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+        transport: 'http',
+      });
+    },
+  });
+}
