@@ -1,0 +1,166 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { MemoryRateLimiter } from '@wb-assist/wb-api';
+import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
+import { freePort, workerEnv } from '../../worker/src/testing/worker-env.ts';
+import { gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
+
+// The issue's whole path: a seller connects a key through GraphQL, a real worker process syncs
+// from the WB emulator, the emulator takes a new order, and notificationReceived arrives over
+// graphql-ws — on this process's API and on a second API process sharing the database.
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-api-live-'));
+const encryptionKey = randomBytes(32);
+let emulator: RunningEmulator;
+let api: TestApi;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    seed: 21,
+    profile: 'fast',
+    publishIntervalMinutes: 0,
+    reportReadyMinutes: 0,
+    frozenClock: true,
+  });
+  const hosts = {
+    statistics: emulator.url,
+    analytics: emulator.url,
+    feedbacks: emulator.url,
+    content: emulator.url,
+    common: emulator.url,
+  };
+  api = await startTestApi({ encryptionKey, wb: { hosts, limiter: new MemoryRateLimiter(), timeoutMs: 5_000 } });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await api?.close();
+  await emulator?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Received = { type: string; cabinetId: string; payload: { srid?: string } };
+
+function subscribe(wsUrl: string, token: string): { received: Received[] } {
+  const client = createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { token },
+    retryAttempts: 0,
+  });
+  clients.push(client);
+  const received: Received[] = [];
+  client.subscribe<{ notificationReceived: Received }>(
+    { query: 'subscription { notificationReceived { type cabinetId payload } }' },
+    {
+      next: (result) => {
+        if (result.data) received.push(result.data.notificationReceived);
+      },
+      error: (error) => received.push({ type: `error: ${JSON.stringify(error)}`, cabinetId: '', payload: {} }),
+      complete: () => undefined,
+    },
+  );
+  return { received };
+}
+
+async function waitFor<T>(what: string, read: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+it('delivers a new emulator order to subscribers on two API processes once the worker syncs it', async () => {
+  const first = api;
+  const seller = await emulator.control.createSeller({
+    name: 'ИП Подписка',
+    historyDays: 2,
+    traffic: { ordersPerDay: 30 },
+  });
+  const { token: key } = await emulator.control.createToken({
+    sid: seller.sid,
+    categories: ['statistics', 'analytics', 'feedbacks', 'content'],
+  });
+  const { token } = await signedInUser(first.prisma, { firstName: 'Инна' });
+  const connected = await gql<{ connectCabinet: { cabinet?: { id: string }; message?: string } }>(
+    first.url,
+    'mutation ($key: String!) { connectCabinet(key: $key) { ... on ConnectCabinetPayload { cabinet { id } } ... on ConnectCabinetError { message } } }',
+    { token, variables: { key } },
+  );
+  const cabinetId = connected.data?.connectCabinet.cabinet?.id;
+  expect(cabinetId, JSON.stringify(connected)).toBeDefined();
+
+  let output = '';
+  const env = await workerEnv({
+    databaseUrl: testDatabaseUrl(),
+    dataDir,
+    emulatorUrl: emulator.url,
+    encryptionKey,
+    webhookSecret: randomBytes(16).toString('hex'),
+    extra: { WB_RATE_LIMIT_SCALE: '0.001', BOT_INTERNAL_URL: 'http://127.0.0.1:9' },
+  });
+  const start = (script: string, extra: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, [script], {
+      cwd: repoRoot,
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    return { child, exited: new Promise((resolve) => child.once('exit', resolve)) };
+  };
+  const apiPort = await freePort();
+  const worker = start('apps/worker/src/main.ts');
+  const secondApi = start('apps/api/src/main.ts', { API_PORT: String(apiPort) });
+  try {
+    await waitFor('the second API process', () =>
+      fetch(`http://127.0.0.1:${apiPort}/healthz`).then(
+        (response) => (response.ok ? true : undefined),
+        () => undefined,
+      ),
+    );
+    await waitFor('the initial sync', async () => {
+      const { rows } = await first.pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [
+        cabinetId,
+      ]);
+      return rows[0]?.status === 'ready' ? true : undefined;
+    });
+    const onFirst = subscribe(first.wsUrl, token);
+    const onSecond = subscribe(`ws://127.0.0.1:${apiPort}/graphql`, token);
+    // Subscriptions go live once the server ran their resolvers; the client cannot see that moment.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    await emulator.control.advanceClock({ ms: 1_000 });
+    const order = await emulator.control.addOrder(seller.sid);
+    const started = Date.now();
+    for (const [name, subscriber] of [
+      ['first', onFirst],
+      ['second process', onSecond],
+    ] as const) {
+      const event = await waitFor(`the notification on the ${name} API`, () =>
+        subscriber.received.find((item) => item.payload.srid === order.srid),
+      );
+      expect(event, output).toMatchObject({ type: 'new_order', cabinetId });
+    }
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // The history of the initial sync raised nothing, and the order arrived once per process.
+    expect(onFirst.received).toHaveLength(1);
+    expect(onSecond.received).toHaveLength(1);
+  } finally {
+    worker.child.kill('SIGTERM');
+    secondApi.child.kill('SIGTERM');
+    await Promise.all([worker.exited, secondApi.exited]);
+  }
+}, 120_000);
