@@ -141,6 +141,9 @@ describe('an app started alone', () => {
         '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
         '  - DATABASE_URL: required in production (or POSTGRES_HOST with POSTGRES_*); the embedded database is for development only',
         '  - API_PORT: must be a port number',
+        // The API stores WB keys (connectCabinet): production needs the real secrets too.
+        '  - ENCRYPTION_KEY: required in production',
+        '  - INTERNAL_WEBHOOK_SECRET: required in production',
         'See .env.example for every variable and its default.',
         '',
       ].join('\n'),
