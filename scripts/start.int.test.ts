@@ -55,12 +55,13 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<Response> 
 }
 
 describe('npm start (scripts/start.ts)', () => {
-  it('brings up embedded PostgreSQL, the API and the worker, and Ctrl-C leaves no PostgreSQL behind', async () => {
+  it('brings up embedded PostgreSQL, the demo shop, the API, the worker and the bot, and Ctrl-C leaves no PostgreSQL behind', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-start-'));
     fs.chmodSync(dataDir, 0o755);
     folders.push(dataDir);
     const apiPort = await freePort();
     const workerPort = await freePort();
+    const botPort = await freePort();
     const launcher = run(
       ['scripts/start.ts'],
       cleanEnv({
@@ -68,6 +69,8 @@ describe('npm start (scripts/start.ts)', () => {
         EMBEDDED_POSTGRES_PORT: String(await freePort()),
         API_PORT: String(apiPort),
         WORKER_PORT: String(workerPort),
+        BOT_PORT: String(botPort),
+        WEB_PORT: String(await freePort()),
         LOG_FORMAT: 'json',
       }),
     );
@@ -79,6 +82,10 @@ describe('npm start (scripts/start.ts)', () => {
     await waitForHealth(`http://127.0.0.1:${workerPort}/healthz`, 45_000);
     const metrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
     expect(metrics).toContain('process_resident_memory_bytes{app="worker"}');
+    // No BOT_TOKEN: the demo — the emulator's shop connected for the demo user, the bot on the fake Bot API.
+    await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 45_000);
+    expect(launcher.output()).toContain('demo seller «ИП Демонстрационный магазин» connected for the demo user');
+    expect(launcher.output()).toMatch(/Telegram: +fake Bot API at http:\/\/127\.0\.0\.1:\d+/);
 
     launcher.child.kill('SIGINT');
     expect(await launcher.exited).toBe(0);

@@ -1,8 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { concurrently, type ConcurrentlyCommandInput } from 'concurrently';
-import { databaseEnv, loadEnv, repoRoot, runtimeEnv } from '@wb-assist/config';
+import {
+  cryptoEnv,
+  databaseEnv,
+  loadEnv,
+  repoRoot,
+  resolveSecrets,
+  runtimeEnv,
+  syncEnv,
+  telegramEnv,
+  webEnv,
+} from '@wb-assist/config';
 import { prepareDatabaseOrExit } from '@wb-assist/db';
+import { DEMO_TELEGRAM_ID, startDemo, type RunningDemo } from './demo.ts';
 
 // `npm start`: every app that exists, in one terminal, on the embedded defaults unless
 // DATABASE_URL says otherwise. The database comes first and goes last.
@@ -29,11 +40,30 @@ function discoverApps(): App[] {
     .filter((app): app is App => typeof app.start === 'string');
 }
 
-const env = loadEnv([runtimeEnv, databaseEnv]);
+const env = loadEnv([runtimeEnv, databaseEnv, cryptoEnv, telegramEnv, webEnv, syncEnv]);
 const database = await prepareDatabaseOrExit(env, {
   info: say,
   fatal: (message) => process.stderr.write(`${message}\n`),
 });
+
+// Without a bot token and without WB hosts of its own, this is the demo: a living shop on the
+// WB emulator, connected for a demo user, and the fake Bot API standing in for Telegram. With
+// BOT_TOKEN (real mode) the apps talk to the real WB hosts and the real Telegram.
+let demo: RunningDemo | null = null;
+if (env.NODE_ENV !== 'production' && !env.BOT_TOKEN && !process.env.WB_STATISTICS_API_URL) {
+  try {
+    demo = await startDemo({
+      databaseUrl: database.url,
+      encryptionKey: resolveSecrets(env).encryptionKey,
+      fakeTelegram: true,
+      say,
+    });
+  } catch (error) {
+    process.stderr.write(`the demo could not start: ${(error as Error).message}\n`);
+    await database.stop();
+    process.exit(1);
+  }
+}
 
 const apps = discoverApps();
 const commands: ConcurrentlyCommandInput[] = apps.map((app) => ({
@@ -41,9 +71,29 @@ const commands: ConcurrentlyCommandInput[] = apps.map((app) => ({
   // exec: the app itself receives our signals, not a shell in between.
   command: `exec ${app.start}`,
   cwd: app.dir,
-  env: { DATABASE_URL: database.url, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
+  env: {
+    DATABASE_URL: database.url,
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+    // The worker finds the bot wherever BOT_PORT put it.
+    BOT_INTERNAL_URL: process.env.BOT_INTERNAL_URL ?? `http://127.0.0.1:${env.BOT_PORT}`,
+    ...demo?.env,
+  },
 }));
 say(`starting ${apps.map((app) => app.name).join(', ')}; Ctrl-C stops everything`);
+const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
+for (const line of [
+  `dashboard:  ${env.PUBLIC_WEB_URL}${demo ? '  (log in with «Войти в демо»)' : ''}`,
+  `GraphQL:    ${env.PUBLIC_API_URL}/graphql`,
+  `metrics:    http://${host}:${env.WORKER_PORT}/metrics (worker), http://${host}:${env.BOT_PORT}/metrics (bot)`,
+  ...(demo
+    ? [
+        `WB emulator: ${demo.emulatorUrl} (demo shop «ИП Демонстрационный магазин»)`,
+        `Telegram:   fake Bot API at ${demo.telegramUrl}; the demo user's messages: ${demo.telegramUrl}/__control/messages?chat_id=${DEMO_TELEGRAM_ID}`,
+      ]
+    : []),
+]) {
+  say(line);
+}
 
 const { result, commands: running } = concurrently(commands, {
   prefix: 'name',
@@ -72,6 +122,7 @@ try {
 } catch {
   exitCode = process.exitCode === undefined ? 1 : Number(process.exitCode);
 }
+await demo?.stop();
 if (database.embedded) say('stopping the embedded PostgreSQL');
 await database.stop();
 say('stopped');

@@ -71,3 +71,4 @@ export type { TrafficOptions } from './generator.ts';
 export type { Category, TokenType, TokenClaims } from './tokens.ts';
 export type { Profile } from './rate-limit.ts';
 export type { SellerSummary } from './control/summary.ts';
+export { startDemo } from './demo.ts';
