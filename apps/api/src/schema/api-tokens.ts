@@ -1,4 +1,5 @@
 import { createApiToken, revokeApiToken } from '@wb-assist/core';
+import { forgetToken } from '../auth/authenticate.ts';
 import { isUuid } from '../auth/cabinet-access.ts';
 import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
@@ -41,7 +42,11 @@ builder.mutationField('revokeApiToken', (t) =>
     errors: { types: [ForbiddenError], directResult: false },
     args: { id: t.arg.id({ required: true }) },
     authScopes: { signedIn: true },
-    resolve: async (_root, { id }, ctx) =>
-      isUuid(String(id)) ? revokeApiToken(ctx.prisma, { userId: viewerId(ctx), tokenId: String(id) }) : false,
+    resolve: async (_root, { id }, ctx) => {
+      if (!isUuid(String(id))) return false;
+      const revoked = await revokeApiToken(ctx.prisma, { userId: viewerId(ctx), tokenId: String(id) });
+      if (revoked) forgetToken({ apiTokenId: String(id) });
+      return revoked;
+    },
   }),
 );

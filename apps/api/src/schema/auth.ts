@@ -6,6 +6,7 @@ import {
   revokeSession,
   verifyTelegramLogin,
 } from '@wb-assist/core';
+import { forgetToken } from '../auth/authenticate.ts';
 import { clearedSessionCookie, sessionCookie } from '../auth/cookies.ts';
 import { viewerId, type GraphQLContext } from '../context.ts';
 import { builder } from './builder.ts';
@@ -109,6 +110,7 @@ builder.mutationField('logout', (t) =>
       const token = ctx.viewer?.sessionToken;
       if (!token) return false;
       await revokeSession(ctx.prisma, { token });
+      forgetToken({ token });
       return true;
     },
   }),

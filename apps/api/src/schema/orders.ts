@@ -30,6 +30,29 @@ export const Order = builder.prismaObject('WbOrder', {
   }),
 });
 
+/** The columns the Order type shows: a page of 50 reads these, not all thirty. */
+const ORDER_COLUMNS = {
+  id: true,
+  srid: true,
+  orderDate: true,
+  lastChangeDate: true,
+  nmId: true,
+  supplierArticle: true,
+  barcode: true,
+  techSize: true,
+  brand: true,
+  subject: true,
+  category: true,
+  warehouseName: true,
+  regionName: true,
+  totalPrice: true,
+  discountPercent: true,
+  priceWithDisc: true,
+  finishedPrice: true,
+  isCancel: true,
+  cancelDate: true,
+} satisfies Prisma.WbOrderSelect;
+
 const OrderFilter = builder.inputType('OrderFilter', {
   fields: (t) => ({
     from: t.field({ type: 'DateTime', description: 'Ordered at or after.' }),
@@ -67,10 +90,11 @@ builder.prismaObjectField(Cabinet, 'orders', (t) =>
           value: (order) => order.orderDate,
           load: (page) =>
             ctx.prisma.wbOrder.findMany({
+              select: ORDER_COLUMNS,
               where: { AND: [where, ...page.where] },
               orderBy: page.orderBy as Prisma.WbOrderOrderByWithRelationInput[],
               take: page.take,
-            }),
+            }) as Promise<WbOrder[]>,
         });
         return withCount(connection, () => ctx.prisma.wbOrder.count({ where }));
       },

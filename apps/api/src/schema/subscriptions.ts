@@ -21,7 +21,7 @@ builder.subscriptionField('notificationReceived', (t) =>
     subscribe: (_root, _args, ctx) => {
       const userId = viewerId(ctx);
       // The row is read with the viewer's id, so another user's event never yields data.
-      return loadEach(ctx.pubsub.subscribe('notification'), (event) =>
+      return loadEach(ctx.pubsub.subscribe('notification', userId), (event) =>
         event.userId !== userId || !/^\d+$/.test(event.id)
           ? Promise.resolve(null)
           : ctx.prisma.notificationHistory.findFirst({
@@ -49,7 +49,7 @@ builder.subscriptionField('syncProgress', (t) =>
     subscribe: (_root, args, ctx) => {
       const cabinetId = String(args.cabinetId);
       const live = pipe(
-        ctx.pubsub.subscribe('syncProgress'),
+        ctx.pubsub.subscribe('syncProgress', cabinetId),
         filter((event: ProgressEvent) => event.cabinetId === cabinetId),
       );
       return Repeater.merge([currentProgress(ctx, cabinetId), live]);

@@ -1,0 +1,168 @@
+// node bench/graphql-orders.ts
+// Target (issue #7): the orders connection (first 50, filtered) on a cabinet with 1,000,000
+// orders: p99 < 50 ms at 200 req/s, and within 2x the same raw Prisma query measured in the
+// same run at the same rate.
+// GraphQL: the real API in this process (yoga, armor, the production rate limit) loaded from
+// a worker thread (bench/graphql-orders-load.ts) as 40 integrators, one API token each, 5 req/s
+// each (under the 10/s per-token limit), twice: paced (one request every 5 ms, as the Prisma
+// reference is issued: the figure the targets are checked on) and with autocannon (whose rate
+// mode sends in bursts at the top of each second). Every answer is checked: 50 orders, no errors.
+// Prisma: the query the resolver runs (same where, order and take), one every 5 ms.
+// BENCH_SECONDS (20), BENCH_ORDERS (1,000,000) and BENCH_RATE (200) change the run.
+import { once } from 'node:events';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { createApiToken } from '@wb-assist/core';
+import { createPrismaClient } from '@wb-assist/db';
+import type { LoadOptions, LoadResult } from './graphql-orders-load.ts';
+import { benchDatabase, benchUsers, ms, percentile, startBenchApi } from './graphql-api.ts';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = 40;
+const DAY = 86_400_000;
+
+const database = await benchDatabase('wb_bench_graphql_orders');
+const api = await startBenchApi(database.url);
+const { cabinetId, users } = await benchUsers(api.prisma, CONNECTIONS);
+const tokens = await Promise.all(
+  users.map(async (user) => (await createApiToken(api.prisma, { userId: user.id, name: 'bench' })).token),
+);
+
+// 1,000,000 orders over the last 365 days, newest first, 200 products on 8 warehouses, 10% cancelled.
+const seedStarted = performance.now();
+await api.pool.query(
+  `INSERT INTO wb_orders (cabinet_id, srid, order_date, last_change_date, warehouse_name, warehouse_type,
+     country_name, oblast_okrug_name, region_name, supplier_article, nm_id, barcode, category, subject,
+     brand, tech_size, income_id, is_supply, is_realization, total_price, discount_percent, spp,
+     finished_price, price_with_disc, is_cancel, cancel_date, sticker, g_number)
+   SELECT $1, 'srid-' || g, d, d + interval '1 minute',
+     (ARRAY['Коледино','Электросталь','Казань','Тула','Подольск','Краснодар','Невинномысск','Екатеринбург'])[1 + g % 8],
+     'Склад WB', 'Россия', 'Центральный федеральный округ', 'Московская область',
+     'art-' || (g % 200), 100000 + g % 200, '20000000' || (g % 200), 'Одежда', 'Платья', 'Бренд',
+     (ARRAY['S','M','L','XL'])[1 + g % 4], 1000 + g % 97, false, true,
+     p, 20, 10, round(p * 0.72, 2), round(p * 0.8, 2),
+     g % 10 = 0, CASE WHEN g % 10 = 0 THEN d + interval '1 hour' END, 's' || g, 'g' || g
+   FROM generate_series(1, $2::int) AS g,
+     LATERAL (SELECT now() - g * ($3::float8 * interval '1 millisecond') AS d, 1000 + (g % 50) * 100 AS p) AS v`,
+  [cabinetId, ORDERS, (365 * DAY) / ORDERS],
+);
+await api.pool.query('ANALYZE wb_orders');
+const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+const now = Date.now();
+const variants = [
+  {
+    name: 'last 30 days, not cancelled',
+    filter: { from: new Date(now - 30 * DAY), to: new Date(now + DAY), cancelled: false },
+  },
+  { name: 'one product (nmId), whole year', filter: { nmId: 100_042 } },
+];
+
+const ORDERS_QUERY = `query Orders($id: ID!, $filter: OrderFilter) {
+  cabinet(id: $id) {
+    orders(first: 50, filter: $filter) {
+      edges { cursor node { id srid orderDate nmId supplierArticle warehouseName techSize totalPrice finishedPrice isCancel } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`;
+
+/** The resolver's own query: where, keyset order and take (first + 1 to know hasNextPage). */
+const reference = createPrismaClient(database.url, { poolSize: 10 });
+const rawQuery = (filter: { from?: Date; to?: Date; cancelled?: boolean; nmId?: number }) => () =>
+  reference.wbOrder.findMany({
+    where: {
+      AND: [
+        {
+          cabinetId,
+          orderDate: { gte: filter.from, lt: filter.to },
+          nmId: filter.nmId,
+          isCancel: filter.cancelled,
+        },
+      ],
+    },
+    orderBy: [{ orderDate: 'desc' }, { id: 'desc' }],
+    take: 51,
+  });
+
+/** Open loop: one call every 1000/RATE ms for `seconds`, latency of each from its start. */
+async function atRate(run: () => Promise<unknown>, seconds: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const calls: Promise<void>[] = [];
+  const started = performance.now();
+  for (let n = 0; n < RATE * seconds; n += 1) {
+    const wait = started + (n * 1000) / RATE - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const at = performance.now();
+    calls.push(run().then(() => void latencies.push(performance.now() - at)));
+  }
+  await Promise.all(calls);
+  return latencies.sort((a, b) => a - b);
+}
+
+/** Checks the query answers a full page, then loads the API from a worker thread. */
+async function graphqlAtRate(filter: object, seconds: number, generator: LoadOptions['generator']) {
+  const body = JSON.stringify({ query: ORDERS_QUERY, variables: { id: cabinetId, filter } });
+  const probe = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` },
+    body,
+  });
+  const probed = (await probe.json()) as { data?: { cabinet?: { orders: { edges: unknown[] } } }; errors?: unknown };
+  if (probed.errors || probed.data?.cabinet?.orders.edges.length !== 50) {
+    throw new Error(`the orders query does not answer 50 orders: ${JSON.stringify(probed).slice(0, 500)}`);
+  }
+  const before = performance.eventLoopUtilization();
+  const worker = new Worker(new URL('./graphql-orders-load.ts', import.meta.url), {
+    workerData: { generator, url: api.url, body, tokens, rate: RATE, seconds } satisfies LoadOptions,
+  });
+  const [result] = (await once(worker, 'message')) as [LoadResult & Partial<{ p50: number; p99: number; max: number }>];
+  const busy = performance.eventLoopUtilization(before).utilization;
+  await worker.terminate();
+  // autocannon stops at its deadline without waiting for answers still on their way.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return {
+    requests: result.requests,
+    failures: result.failures,
+    answered: result.p50 === undefined ? result.latencies.length : result.requests - result.failures,
+    p50: result.p50 ?? percentile(result.latencies, 0.5),
+    p99: result.p99 ?? percentile(result.latencies, 0.99),
+    max: result.max ?? result.latencies.at(-1) ?? Number.NaN,
+    busy,
+  };
+}
+
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}, Node ${process.version}; PostgreSQL at ${database.host}`,
+);
+console.log(`seed: ${ORDERS.toLocaleString('en')} orders in one cabinet in ${seedSeconds.toFixed(1)} s`);
+
+for (const variant of variants) {
+  // Warm both paths (plans, pools, JIT) before measuring.
+  await atRate(rawQuery(variant.filter), 2);
+  await graphqlAtRate(variant.filter, 2, 'paced');
+
+  const raw = await atRate(rawQuery(variant.filter), SECONDS);
+  const paced = await graphqlAtRate(variant.filter, SECONDS, 'paced');
+  const bursts = await graphqlAtRate(variant.filter, SECONDS, 'autocannon');
+  const rawP50 = percentile(raw, 0.5);
+  const rawP99 = percentile(raw, 0.99);
+  const line = (figures: Awaited<ReturnType<typeof graphqlAtRate>>) =>
+    `n=${figures.answered}/${figures.requests}, p50 ${ms(figures.p50)}, p99 ${ms(figures.p99)}, max ${ms(figures.max)}, failed ${figures.failures}; API event loop ${(figures.busy * 100).toFixed(0)}% busy`;
+  console.log(`\norders(first: 50, filter: ${variant.name}) at ${RATE} req/s for ${SECONDS} s`);
+  console.log(
+    `  raw Prisma, paced:          n=${raw.length}, p50 ${ms(rawP50)}, p99 ${ms(rawP99)}, max ${ms(raw.at(-1) ?? Number.NaN)}`,
+  );
+  console.log(`  GraphQL, paced:             ${line(paced)}`);
+  console.log(`  GraphQL, autocannon bursts: ${line(bursts)}`);
+  console.log(
+    `  targets (paced): p99 < 50 ms ${paced.p99 < 50 && paced.failures === 0 ? 'met' : 'NOT met'}; p99 ${(paced.p99 / rawP99).toFixed(2)}x raw (<= 2x ${paced.p99 <= 2 * rawP99 ? 'met' : 'NOT met'}); p50 ${(paced.p50 / rawP50).toFixed(2)}x raw`,
+  );
+}
+
+await reference.$disconnect();
+await api.close();
+await database.drop();
