@@ -84,7 +84,7 @@ const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
 for (const line of [
   `dashboard:  ${env.PUBLIC_WEB_URL}${demo ? '  (log in with «Войти в демо»)' : ''}`,
   `GraphQL:    ${env.PUBLIC_API_URL}/graphql`,
-  `metrics:    http://${host}:${env.WORKER_PORT}/metrics (worker), http://${host}:${env.BOT_PORT}/metrics (bot)`,
+  `metrics:    http://${host}:${env.API_PORT}/metrics (api), :${env.WORKER_PORT}/metrics (worker), :${env.BOT_PORT}/metrics (bot)`,
   ...(demo
     ? [
         `WB emulator: ${demo.emulatorUrl} (demo shop «ИП Демонстрационный магазин»)`,

@@ -56,6 +56,16 @@ describe('GET /healthz', () => {
     });
   });
 
+  it('serves /readyz like /healthz and counts requests in /metrics', async () => {
+    const base = await serve(testDatabaseUrl());
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    await fetch(`${base}/nope`);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('process_resident_memory_bytes{app="api"}');
+    expect(metrics).toMatch(/http_requests_total\{route="other",status="404",app="api"\} 1/);
+    expect(metrics).toMatch(/http_requests_total\{route="other",status="200",app="api"\} 1/);
+  });
+
   it('answers 404 in JSON for unknown routes', async () => {
     const response = await fetch(`${await serve(testDatabaseUrl())}/nope`);
     expect(response.status).toBe(404);

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type pg from 'pg';
 import type { Logger } from '@wb-assist/logger';
+import { createMetrics, type Metrics } from '@wb-assist/metrics';
 import type { ApiServices } from './context.ts';
 import { healthReport } from './health.ts';
 import { attachWebSocket } from './ws.ts';
@@ -17,20 +18,41 @@ export interface ApiApp {
   closeSockets: () => Promise<void>;
 }
 
-/** /healthz always; GraphQL over HTTP and WebSocket at /graphql when given its services. */
+/**
+ * /healthz and /readyz (the database answers and is migrated), /metrics, and GraphQL over HTTP
+ * and WebSocket at /graphql when given its services.
+ */
 export function createApiApp({
   pool,
   logger,
   graphql,
+  metrics = createMetrics('api'),
 }: {
   pool: pg.Pool;
   logger: Logger;
   graphql?: ApiServices;
+  metrics?: Metrics;
 }): ApiApp {
   const yoga = graphql ? createApiYoga(graphql) : null;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'GET' && url.pathname === '/healthz') {
+    const route = url.pathname === GRAPHQL_PATH ? 'graphql' : url.pathname === '/metrics' ? 'metrics' : 'other';
+    const stopTimer = metrics.httpDuration.startTimer({ route });
+    res.once('finish', () => {
+      stopTimer();
+      metrics.httpRequests.inc({ route, status: String(res.statusCode) });
+    });
+    if (req.method === 'GET' && url.pathname === '/metrics') {
+      metrics.registry.metrics().then(
+        (body) => {
+          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.end(body);
+        },
+        () => sendJson(res, 500, { status: 'error' }),
+      );
+      return;
+    }
+    if (req.method === 'GET' && (url.pathname === '/healthz' || url.pathname === '/readyz')) {
       healthReport(pool).then(
         (report) => sendJson(res, report.status === 'ok' ? 200 : 503, report),
         (error: unknown) => {

@@ -55,6 +55,19 @@ export function createMetrics(app: string) {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
       registers: [registry],
     }),
+    httpRequests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests served, by route and status code',
+      labelNames: ['route', 'status'],
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time to answer an HTTP request, by route',
+      labelNames: ['route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
     telegramRequests: new Counter({
       name: 'telegram_requests_total',
       help: 'Bot API calls by method and outcome (ok or Telegram error code)',
