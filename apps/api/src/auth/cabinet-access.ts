@@ -11,6 +11,20 @@ export interface CabinetAccess {
 }
 
 /**
+ * Memberships seen in the last few seconds, across requests: an integrator paging at 10
+ * requests a second would otherwise pay a membership query per page. Joining or leaving in
+ * this process forgets the entry at once (forgetMembership); another process sees it within
+ * SHARED_MS.
+ */
+const SHARED_MS = 5_000;
+const SHARED_LIMIT = 50_000;
+const shared = new Map<string, { role: CabinetRole | null; until: number }>();
+
+export function forgetMembership(userId: string, cabinetId: string): void {
+  shared.delete(`${userId}:${cabinetId}`);
+}
+
+/**
  * The caller's membership per cabinet, asked once per request: every cabinet-scoped field
  * checks it, so a page of orders must not cost one query per row.
  */
@@ -21,9 +35,14 @@ export function cabinetAccess(prisma: PrismaClient, userId: string | null): Cabi
     if (!userId || !UUID.test(cabinetId)) return Promise.resolve(null);
     const cached = cache.get(cabinetId);
     if (cached) return cached;
-    const role = getMembership(prisma, { userId, cabinetId }).then(
-      (membership: { role: CabinetRole } | null) => membership?.role ?? null,
-    );
+    const key = `${userId}:${cabinetId}`;
+    const known = shared.get(key);
+    if (known && known.until > Date.now()) return Promise.resolve(known.role);
+    const role = getMembership(prisma, { userId, cabinetId }).then((membership: { role: CabinetRole } | null) => {
+      if (shared.size >= SHARED_LIMIT) shared.clear();
+      shared.set(key, { role: membership?.role ?? null, until: Date.now() + SHARED_MS });
+      return membership?.role ?? null;
+    });
     cache.set(cabinetId, role);
     return role;
   };

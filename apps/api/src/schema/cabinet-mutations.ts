@@ -1,4 +1,5 @@
 import { acceptInvite, connectCabinet, createInvite, leaveCabinet, requestSync } from '@wb-assist/core';
+import { forgetMembership } from '../auth/cabinet-access.ts';
 import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
 import { NotificationTypeEnum } from './enums.ts';
@@ -44,6 +45,7 @@ builder.mutationField('connectCabinet', (t) =>
         encryptionKey: ctx.config.encryptionKey,
       });
       if (!result.ok) throw new ConnectCabinetError(result.error, result.message);
+      forgetMembership(viewerId(ctx), result.cabinetId);
       return result;
     },
   }),
@@ -91,6 +93,7 @@ builder.mutationField('acceptInvite', (t) =>
     resolve: async (_root, { code }, ctx) => {
       const result = await acceptInvite(ctx.prisma, { code: code.trim(), userId: viewerId(ctx) });
       if (!result.ok) throw new OperationError(result.error, result.message);
+      forgetMembership(viewerId(ctx), result.cabinetId);
       return result;
     },
   }),
@@ -112,6 +115,7 @@ builder.mutationField('leaveCabinet', (t) =>
     authScopes: (_root, args) => ({ cabinetMember: String(args.cabinetId) }),
     resolve: async (_root, args, ctx) => {
       const result = await leaveCabinet(ctx.prisma, { cabinetId: String(args.cabinetId), userId: viewerId(ctx) });
+      forgetMembership(viewerId(ctx), String(args.cabinetId));
       if (!result.ok) throw new OperationError(result.error, result.message);
       return { cabinetDeleted: result.cabinetDeleted };
     },
