@@ -94,7 +94,7 @@ export function createMetricsServer(metrics: Metrics, health: () => Promise<bool
       );
       return;
     }
-    if (req.url === '/healthz') {
+    if (req.url === '/healthz' || req.url === '/readyz') {
       health().then(
         (ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
