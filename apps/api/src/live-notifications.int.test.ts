@@ -82,7 +82,7 @@ async function waitFor<T>(what: string, read: () => Promise<T | undefined> | T |
   }
 }
 
-it('delivers a new emulator order to subscribers on two API processes once the worker syncs it', async () => {
+it('delivers new emulator orders to subscribers on two API processes, with one worker and then two', async () => {
   const first = api;
   const seller = await emulator.control.createSeller({
     name: 'ИП Подписка',
@@ -123,6 +123,7 @@ it('delivers a new emulator order to subscribers on two API processes once the w
   };
   const apiPort = await freePort();
   const worker = start('apps/worker/src/main.ts');
+  const extra: ReturnType<typeof start>[] = [];
   const secondApi = start('apps/api/src/main.ts', { API_PORT: String(apiPort) });
   try {
     await waitFor('the second API process', () =>
@@ -158,9 +159,36 @@ it('delivers a new emulator order to subscribers on two API processes once the w
     // The history of the initial sync raised nothing, and the order arrived once per process.
     expect(onFirst.received).toHaveLength(1);
     expect(onSecond.received).toHaveLength(1);
+
+    // Scale-out: a second worker joins; a dozen orders in a row reach both API processes'
+    // subscribers, each exactly once, whichever worker synced and delivered them.
+    const secondWorker = start('apps/worker/src/main.ts', { WORKER_PORT: String(await freePort()) });
+    extra.push(secondWorker);
+    const more: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await emulator.control.advanceClock({ ms: 1_000 });
+      more.push((await emulator.control.addOrder(seller.sid)).srid);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    for (const subscriber of [onFirst, onSecond]) {
+      await waitFor('every order on both APIs', () =>
+        more.every((srid) => subscriber.received.some((item) => item.payload.srid === srid)) ? true : undefined,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    for (const subscriber of [onFirst, onSecond]) {
+      const srids = subscriber.received.map((item) => item.payload.srid);
+      expect(srids).toHaveLength(13);
+      expect(new Set(srids).size).toBe(13);
+    }
+    const { rows: overlaps } = await first.pool.query<{ overlapping: number }>(
+      `SELECT count(*)::int AS overlapping FROM wb_sync_logs a JOIN wb_sync_logs b
+         ON a.cabinet_id = b.cabinet_id AND a.id < b.id
+        AND a.started_at < COALESCE(b.completed_at, now()) AND b.started_at < COALESCE(a.completed_at, now())`,
+    );
+    expect(overlaps[0]?.overlapping, 'no cabinet synced twice at once').toBe(0);
   } finally {
-    worker.child.kill('SIGTERM');
-    secondApi.child.kill('SIGTERM');
-    await Promise.all([worker.exited, secondApi.exited]);
+    for (const child of [worker, secondApi, ...extra]) child.child.kill('SIGTERM');
+    await Promise.all([worker.exited, secondApi.exited, ...extra.map((child) => child.exited)]);
   }
 }, 120_000);
