@@ -82,6 +82,7 @@ describe('npm start (scripts/start.ts)', () => {
     await waitForHealth(`http://127.0.0.1:${workerPort}/healthz`, 45_000);
     const metrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
     expect(metrics).toContain('process_resident_memory_bytes{app="worker"}');
+    expect(metrics).toMatch(/db_query_duration_seconds_count\{app="worker"\} [1-9]/);
     // No BOT_TOKEN: the demo — the emulator's shop connected for the demo user, the bot on the fake Bot API.
     await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 45_000);
     expect(launcher.output()).toContain('demo seller «ИП Демонстрационный магазин» connected for the demo user');

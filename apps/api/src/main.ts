@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createPrismaClient, prepareDatabaseOrExit } from '@wb-assist/db';
 import { createLogger } from '@wb-assist/logger';
+import { createMetrics, instrumentPool } from '@wb-assist/metrics';
 import { apiConfigFromEnv } from './config-from-env.ts';
 import { loadApiEnv } from './env.ts';
 import { createPostgresPubSub } from './pubsub/index.ts';
@@ -14,11 +15,14 @@ const database = await prepareDatabaseOrExit(env, logger);
 const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
 // An idle client losing its connection (database restart) must not crash the process.
 pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+const metrics = createMetrics('api');
+instrumentPool(pool, metrics);
 const prisma = createPrismaClient(database.url, { poolSize: env.DATABASE_POOL_SIZE });
 const pubsub = await createPostgresPubSub({ connectionString: database.url, logger });
 const app = createApiApp({
   pool,
   logger,
+  metrics,
   graphql: { prisma, pubsub, logger, config: apiConfigFromEnv(env, pool) },
 });
 const port = await listen(app.server, env.API_PORT, env.HOST);

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { resolveSecrets } from '@wb-assist/config';
 import { createPrismaClient, prepareDatabaseOrExit } from '@wb-assist/db';
 import type { Logger } from '@wb-assist/logger';
-import { createMetrics } from '@wb-assist/metrics';
+import { createMetrics, instrumentPool } from '@wb-assist/metrics';
 import { PostgresRateLimiter } from '@wb-assist/wb-api';
 import type { BotContext } from './context.ts';
 import type { BotEnv } from './env.ts';
@@ -34,6 +34,7 @@ export async function startBotApp({ env, logger, limits }: BotAppOptions) {
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   const prisma = createPrismaClient(database.url, { poolSize: env.DATABASE_POOL_SIZE });
   const metrics = createMetrics('bot');
+  instrumentPool(pool, metrics);
 
   // The conversation needs the adapter's port and the adapter needs the conversation: tied up below.
   const route: { handlers?: ReturnType<typeof createHandlers> } = {};

@@ -3,7 +3,7 @@ import { resolveSecrets } from '@wb-assist/config';
 import { prepareDatabaseOrExit } from '@wb-assist/db';
 import { BOT_NOTIFY_PATH, startDeliveryLoop } from '@wb-assist/delivery';
 import type { Logger } from '@wb-assist/logger';
-import { createMetrics, createMetricsServer } from '@wb-assist/metrics';
+import { createMetrics, createMetricsServer, instrumentPool } from '@wb-assist/metrics';
 import { PostgresRateLimiter } from '@wb-assist/wb-api';
 import { renderForTelegram } from './delivery/render.ts';
 import type { WorkerEnv } from './env.ts';
@@ -28,6 +28,7 @@ export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds
   const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   const metrics = createMetrics('worker');
+  instrumentPool(pool, metrics);
   const handler = createSyncCabinet({
     pool,
     logger,

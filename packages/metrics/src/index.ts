@@ -55,6 +55,12 @@ export function createMetrics(app: string) {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
       registers: [registry],
     }),
+    dbQueryDuration: new Histogram({
+      name: 'db_query_duration_seconds',
+      help: 'Time of the queries this process sends through its pg pool',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers: [registry],
+    }),
     httpRequests: new Counter({
       name: 'http_requests_total',
       help: 'HTTP requests served, by route and status code',
@@ -78,6 +84,30 @@ export function createMetrics(app: string) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+interface QueryablePool {
+  query: (...args: never[]) => unknown;
+}
+
+/**
+ * Times every promise-style query of a pg pool into db_query_duration_seconds. The pool object
+ * stays the same, so everything that already holds it is measured.
+ */
+export function instrumentPool<P extends QueryablePool>(pool: P, metrics: Metrics): P {
+  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    const end = metrics.dbQueryDuration.startTimer();
+    const result = original(...args);
+    if (result instanceof Promise)
+      result.then(
+        () => end(),
+        () => end(),
+      );
+    else end();
+    return result;
+  }) as P['query'];
+  return pool;
+}
 
 /** A small server for /metrics and /healthz of processes that have no HTTP server of their own. */
 export function createMetricsServer(metrics: Metrics, health: () => Promise<boolean>): http.Server {
