@@ -10,6 +10,7 @@ export function apiConfigFromEnv(env: ApiEnv, pool: pg.Pool): ApiConfig {
     webOrigin: new URL(env.PUBLIC_WEB_URL).origin,
     secureCookies: env.PUBLIC_API_URL.startsWith('https:'),
     botToken: env.BOT_TOKEN,
+    telegramApiRoot: env.TELEGRAM_API_ROOT,
     demoTelegramId: env.DEMO_LOGIN_TELEGRAM_ID,
     wb: {
       hosts: {

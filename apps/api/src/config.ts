@@ -9,6 +9,8 @@ export interface ApiConfig {
   secureCookies: boolean;
   /** Checks Telegram login widget signatures; without it loginWithTelegram is refused. */
   botToken: string | undefined;
+  /** Where the bot's API lives, to learn its @username for the login widget. */
+  telegramApiRoot?: string;
   /** Demo mode: demoLogin signs in as this Telegram user; undefined disables it. */
   demoTelegramId: bigint | undefined;
   wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number };

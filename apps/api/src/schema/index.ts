@@ -16,6 +16,7 @@ import './notification-settings.ts';
 import './cabinet-mutations.ts';
 import './api-tokens.ts';
 import './auth.ts';
+import './login-options.ts';
 import './subscriptions.ts';
 
 builder.queryType({});
