@@ -111,6 +111,8 @@ describe('demoLogin', () => {
     api = await startTestApi();
     const result = await gql(api.url, `mutation { demoLogin { ${LOGIN_FIELDS} } }`);
     expect(result.data).toMatchObject({ demoLogin: { __typename: 'OperationError', code: 'demo_disabled' } });
+    const options = await gql(api.url, '{ loginOptions { demo telegramBotUsername } }');
+    expect(options.data).toEqual({ loginOptions: { demo: false, telegramBotUsername: null } });
   });
 
   it('signs in as the configured demo user when enabled', async () => {
@@ -120,6 +122,8 @@ describe('demoLogin', () => {
     api = await startTestApi({ demoTelegramId: user.telegramId });
     const result = await gql(api.url, `mutation { demoLogin { ${LOGIN_FIELDS} } }`);
     expect(result.data).toMatchObject({ demoLogin: { __typename: 'LoginPayload', user: { id: user.id } } });
+    const options = await gql(api.url, '{ loginOptions { demo } }');
+    expect(options.data).toEqual({ loginOptions: { demo: true } });
   });
 });
 
