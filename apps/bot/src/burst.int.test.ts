@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MESSAGE_LIMIT } from '@wb-assist/domain';
 import { SellerChat } from './testing/seller-chat.ts';
-import { startSystem, waitFor, type System } from './testing/system.ts';
+import { quietTraffic, startSystem, type System, waitFor } from './testing/system.ts';
 
 // 200 orders at once for a cabinet with three members: grouped into a few messages per person,
 // each within Telegram's 4096 characters, and Telegram never answers 429 (the bot keeps to one
@@ -20,7 +20,7 @@ it('groups a burst of 200 orders and stays within Telegram’s limits', async ()
   const seller = await system.emulator.control.createSeller({
     name: 'ИП Быстров',
     historyDays: 1,
-    traffic: { ordersPerDay: 10 },
+    traffic: quietTraffic(10),
   });
   const chats = [7_700_001, 7_700_002, 7_700_003].map((chatId) => new SellerChat(system, chatId));
   for (const chat of chats) await chat.connect(seller.sid);

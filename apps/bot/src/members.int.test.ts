@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SellerChat } from './testing/seller-chat.ts';
-import { startSystem, textOf, waitFor, type System } from './testing/system.ts';
+import { quietTraffic, startSystem, textOf, type System, waitFor } from './testing/system.ts';
 
 // A cabinet shared by two people: each gets what their own settings ask for, and a person who
 // blocked the bot is not written to again.
@@ -28,7 +28,7 @@ it('invites a teammate, honours each member’s settings, and stops writing to w
   const seller = await system.emulator.control.createSeller({
     name: 'ООО Ромашка',
     historyDays: 2,
-    traffic: { ordersPerDay: 20 },
+    traffic: quietTraffic(20),
   });
   const owner = new SellerChat(system, 6_600_001);
   const mate = new SellerChat(system, 6_600_002);

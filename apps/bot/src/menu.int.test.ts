@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { consumeLoginLink } from '@wb-assist/core';
 import { formatInteger } from '@wb-assist/domain';
 import { SellerChat } from './testing/seller-chat.ts';
-import { startSystem, textOf, type System } from './testing/system.ts';
+import { quietTraffic, startSystem, textOf, type System } from './testing/system.ts';
 
 // Every page of the main menu, read against what the database holds.
 
@@ -19,7 +19,7 @@ it('shows orders, stocks, reviews, sync status, a working login link and help fr
   const seller = await system.emulator.control.createSeller({
     name: 'ИП Меню',
     historyDays: 3,
-    traffic: { ordersPerDay: 60 },
+    traffic: quietTraffic(60),
   });
   const chat = new SellerChat(system, 9_900_001);
   const menu = await chat.connect(seller.sid);

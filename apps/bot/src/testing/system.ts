@@ -129,4 +129,19 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * A shop with a history but nothing left pending: every order's fate (cancel or buyout) came
+ * within a minute of it, and no reviews or returns are scheduled, so a test's own actions are
+ * the only events while it advances the clock by seconds.
+ */
+export function quietTraffic(ordersPerDay: number) {
+  return {
+    ordersPerDay,
+    buyoutAfterHours: [0.005, 0.01],
+    cancelAfterHours: [0.005, 0.01],
+    returnRate: 0,
+    reviewRate: 0,
+  } as const;
+}
+
 export const textOf = (message: Message): string => message.text ?? message.caption ?? '';
