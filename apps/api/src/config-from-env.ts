@@ -11,6 +11,8 @@ export function apiConfigFromEnv(env: ApiEnv, pool: pg.Pool): ApiConfig {
     secureCookies: env.PUBLIC_API_URL.startsWith('https:'),
     botToken: env.BOT_TOKEN,
     telegramApiRoot: env.TELEGRAM_API_ROOT,
+    // A bot runs wherever a token is configured (the demo's fake one included).
+    botHealthUrl: env.BOT_TOKEN ? new URL('/readyz', env.BOT_INTERNAL_URL).href : undefined,
     demoTelegramId: env.DEMO_LOGIN_TELEGRAM_ID,
     wb: {
       hosts: {

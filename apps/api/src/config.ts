@@ -11,6 +11,8 @@ export interface ApiConfig {
   botToken: string | undefined;
   /** Where the bot's API lives, to learn its @username for the login widget. */
   telegramApiRoot?: string;
+  /** The bot's /readyz, for the dashboard's monitoring page; undefined when no bot runs. */
+  botHealthUrl?: string;
   /** Demo mode: demoLogin signs in as this Telegram user; undefined disables it. */
   demoTelegramId: bigint | undefined;
   wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number };

@@ -43,6 +43,9 @@ const EVERYTHING_OF_A_CABINET = `
   syncLogs(first: 10) { totalCount edges { node { id } } }
   notifications(first: 10) { totalCount edges { node { id } } }
   dailyStats(from: "2026-01-01", to: "2026-01-07") { date orders }
+  topProducts(from: "2026-01-01", to: "2026-12-31") { nmId title orders }
+  criticalStocks { nmId available }
+  members { firstName username role }
 `;
 
 const callers = () => [
@@ -90,6 +93,16 @@ describe('queries with another user’s ids', () => {
     expect(result.data?.viewer.notifications.edges.map((e) => e.node.id)).not.toContain(a.notificationId);
     expect(result.data?.viewer.notifications.edges).toHaveLength(1);
     expect(result.data?.viewer.apiTokens).toEqual([]);
+  });
+
+  it('monitoring shows the caller’s own cabinets only, and nothing to an anonymous caller', async () => {
+    const query = '{ monitoring { cabinets { cabinet { id } pendingNotifications } } }';
+    const own = await gql<{ monitoring: { cabinets: { cabinet: { id: string } }[] } }>(api.url, query, {
+      token: b.token,
+    });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.monitoring.cabinets.map((c) => c.cabinet.id)).toEqual([b.cabinetId]);
+    expect((await gql(api.url, query)).data).toEqual({ monitoring: null });
   });
 
   it('anonymous viewer is null', async () => {

@@ -1,7 +1,7 @@
-import { createGraphQLError } from 'graphql-yoga';
-import { viewerId, type GraphQLContext } from '../context.ts';
+import type { GraphQLContext } from '../context.ts';
 import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
+import { checkRange, zoneFor } from './time-zone.ts';
 
 interface DayRow {
   day: string;
@@ -36,26 +36,12 @@ const DailyStats = builder.objectRef<DayRow>('DailyStats').implement({
 
 const MAX_DAYS = 366;
 
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const badInput = (message: string) => createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-
 /**
  * One SQL statement: each source is grouped by its local day (index range scan on the
  * cabinet's date index), then joined to the calendar so empty days show as zeros.
  */
 async function dailyStats(ctx: GraphQLContext, cabinetId: string, from: string, to: string, zone: string) {
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  if (days < 1) throw badInput('«from» must not be after «to».');
-  if (days > MAX_DAYS) throw badInput(`At most ${MAX_DAYS} days at once.`);
-  if (!validZone(zone)) throw badInput(`Unknown time zone ${zone}.`);
+  checkRange(from, to, MAX_DAYS);
   return ctx.prisma.$queryRaw<DayRow[]>`
     WITH bounds AS (
       SELECT ${from}::date::timestamp AT TIME ZONE ${zone} AS lo,
@@ -104,12 +90,7 @@ builder.prismaObjectField(Cabinet, 'dailyStats', (t) =>
       to: t.arg({ type: 'Date', required: true }),
       timeZone: t.arg.string({ description: 'IANA zone; defaults to the viewer’s (Moscow unless changed).' }),
     },
-    resolve: async (cabinet, args, ctx) => {
-      const zone =
-        args.timeZone ??
-        (await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewerId(ctx) }, select: { timeZone: true } }))
-          .timeZone;
-      return dailyStats(ctx, cabinet.id, args.from, args.to, zone);
-    },
+    resolve: async (cabinet, args, ctx) =>
+      dailyStats(ctx, cabinet.id, args.from, args.to, await zoneFor(ctx, args.timeZone)),
   }),
 );
