@@ -14,8 +14,12 @@ RUN find apps packages -type f ! -name package.json ! -name schema.prisma ! -nam
     && npm ci --no-audit --no-fund
 
 FROM deps AS build
+ARG APP=api
 COPY . .
-RUN npm run generate -w @wb-assist/db && npm prune --omit=dev --no-audit --no-fund
+# The dashboard serves a production build; it is made here, before dev dependencies go.
+RUN npm run generate -w @wb-assist/db \
+    && if [ "$APP" = web ]; then npm run build -w @wb-assist/web; fi \
+    && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
 ARG APP=api
@@ -25,4 +29,5 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
 WORKDIR /app/apps/${APP}
-CMD ["node", "src/main.ts"]
+# Every app starts with its package's `start` (node src/main.ts; the dashboard: next start).
+CMD ["sh", "-c", "if [ -f src/main.ts ]; then exec node src/main.ts; else exec node scripts/start.ts; fi"]

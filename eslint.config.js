@@ -10,6 +10,7 @@ export default tseslint.config(
       '.data/**',
       '**/dist/**',
       '**/.next/**',
+      '**/.next-e2e/**',
       'artifacts/**',
     ],
   },

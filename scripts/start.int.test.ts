@@ -55,13 +55,14 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<Response> 
 }
 
 describe('npm start (scripts/start.ts)', () => {
-  it('brings up embedded PostgreSQL, the demo shop, the API, the worker and the bot, and Ctrl-C leaves no PostgreSQL behind', async () => {
+  it('brings up embedded PostgreSQL, the demo shop, the API, the worker, the bot and the dashboard, and Ctrl-C leaves no PostgreSQL behind', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-start-'));
     fs.chmodSync(dataDir, 0o755);
     folders.push(dataDir);
     const apiPort = await freePort();
     const workerPort = await freePort();
     const botPort = await freePort();
+    const webPort = await freePort();
     const launcher = run(
       ['scripts/start.ts'],
       cleanEnv({
@@ -70,7 +71,7 @@ describe('npm start (scripts/start.ts)', () => {
         API_PORT: String(apiPort),
         WORKER_PORT: String(workerPort),
         BOT_PORT: String(botPort),
-        WEB_PORT: String(await freePort()),
+        WEB_PORT: String(webPort),
         LOG_FORMAT: 'json',
       }),
     );
@@ -87,13 +88,24 @@ describe('npm start (scripts/start.ts)', () => {
     await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 45_000);
     expect(launcher.output()).toContain('demo seller «ИП Демонстрационный магазин» connected for the demo user');
     expect(launcher.output()).toMatch(/Telegram: +fake Bot API at http:\/\/127\.0\.0\.1:\d+/);
+    // The dashboard: its production build (made on first start) under next start, on WEB_PORT,
+    // offering the demo login and pointed at this copy's API.
+    expect(launcher.output()).toContain(`dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`);
+    const login = await waitForHealth(`http://127.0.0.1:${webPort}/login`, 240_000);
+    expect(await login.text()).toContain(`http://localhost:${apiPort}`);
+    const options = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ loginOptions { demo } }' }),
+    });
+    expect(await options.json()).toEqual({ data: { loginOptions: { demo: true } } });
 
     launcher.child.kill('SIGINT');
     expect(await launcher.exited).toBe(0);
     expect(launcher.output()).toContain('stopping the embedded PostgreSQL');
     const ps = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout;
     expect(ps.split('\n').filter((line) => line.includes(`postgres -D ${path.join(dataDir, 'postgres')}`))).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe('an app started alone', () => {

@@ -65,6 +65,11 @@ if (env.NODE_ENV !== 'production' && !env.BOT_TOKEN && !process.env.WB_STATISTIC
   }
 }
 
+// Unless set, the public addresses follow the ports: a second copy on other ports (or the
+// tests) must not point its dashboard at the first copy's API.
+const publicWebUrl = process.env.PUBLIC_WEB_URL ?? `http://localhost:${env.WEB_PORT}`;
+const publicApiUrl = process.env.PUBLIC_API_URL ?? `http://localhost:${env.API_PORT}`;
+
 const apps = discoverApps();
 const commands: ConcurrentlyCommandInput[] = apps.map((app) => ({
   name: app.name,
@@ -74,6 +79,8 @@ const commands: ConcurrentlyCommandInput[] = apps.map((app) => ({
   env: {
     DATABASE_URL: database.url,
     LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+    PUBLIC_WEB_URL: publicWebUrl,
+    PUBLIC_API_URL: publicApiUrl,
     // The worker finds the bot wherever BOT_PORT put it.
     BOT_INTERNAL_URL: process.env.BOT_INTERNAL_URL ?? `http://127.0.0.1:${env.BOT_PORT}`,
     ...demo?.env,
@@ -82,8 +89,8 @@ const commands: ConcurrentlyCommandInput[] = apps.map((app) => ({
 say(`starting ${apps.map((app) => app.name).join(', ')}; Ctrl-C stops everything`);
 const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
 for (const line of [
-  `dashboard:  ${env.PUBLIC_WEB_URL}${demo ? '  (log in with «Войти в демо»)' : ''}`,
-  `GraphQL:    ${env.PUBLIC_API_URL}/graphql`,
+  `dashboard:  ${publicWebUrl}${demo ? '  (log in with «Войти в демо»)' : ''}`,
+  `GraphQL:    ${publicApiUrl}/graphql`,
   `metrics:    http://${host}:${env.API_PORT}/metrics (api), :${env.WORKER_PORT}/metrics (worker), :${env.BOT_PORT}/metrics (bot)`,
   ...(demo
     ? [

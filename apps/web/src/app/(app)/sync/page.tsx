@@ -1,0 +1,48 @@
+'use client';
+
+import { DataTable } from '../../../components/data-table';
+import { RequestSync } from '../../../components/request-sync';
+import { SYNC_LOGS } from '../../../graphql/tables';
+import { formatDateTime } from '../../../lib/format';
+
+interface SyncLog {
+  id: string;
+  startedAt: string;
+  kind: string;
+  status: string;
+  durationMs: number | null;
+  eventsCreated: number;
+  skippedRows: number;
+  errors: unknown;
+}
+
+const KIND: Record<string, string> = { initial: 'Первичная', periodic: 'Плановая', manual: 'Ручная' };
+const STATUS: Record<string, string> = { success: 'Успешно', partial: 'Частично', failed: 'Ошибка', running: 'Идёт' };
+
+export default function SyncPage() {
+  return (
+    <>
+      <RequestSync />
+      <DataTable<SyncLog>
+        title="Синхронизация"
+        query={SYNC_LOGS}
+        field="syncLogs"
+        sortLabel="Начало"
+        defaultDirection="DESC"
+        empty="Синхронизаций ещё не было"
+        columns={[
+          { label: 'Начало', render: (s) => formatDateTime(s.startedAt) },
+          { label: 'Вид', render: (s) => KIND[s.kind] ?? s.kind },
+          { label: 'Статус', render: (s) => STATUS[s.status] ?? s.status },
+          {
+            label: 'Длительность',
+            render: (s) => (s.durationMs === null ? '—' : `${(s.durationMs / 1000).toFixed(1)} с`),
+          },
+          { label: 'События', render: (s) => s.eventsCreated },
+          { label: 'Пропущено строк', render: (s) => s.skippedRows },
+          { label: 'Ошибки', render: (s) => (s.errors ? JSON.stringify(s.errors) : '—') },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useSubscription } from 'urql';
+import { CONNECT_CABINET, SYNC_PROGRESS } from '../../graphql/onboarding';
+import { ErrorState } from '../../components/states';
+
+interface Connected {
+  __typename: string;
+  message?: string;
+  sellerName?: string;
+  warnings?: string[];
+  cabinet?: { id: string; status: string };
+}
+interface Progress {
+  syncProgress: { percent: number; stage: string };
+}
+
+const STAGES: Record<string, string> = {
+  orders: 'Заказы',
+  sales: 'Продажи',
+  stocks: 'Остатки',
+  reviews: 'Отзывы',
+  products: 'Карточки товаров',
+  done: 'Готово',
+};
+
+function SyncBar({ cabinetId }: { cabinetId: string }) {
+  const router = useRouter();
+  const [{ data, error }] = useSubscription<Progress>({ query: SYNC_PROGRESS, variables: { cabinetId } });
+  const percent = data?.syncProgress.percent ?? 0;
+  useEffect(() => {
+    if (percent >= 100) {
+      const timer = setTimeout(() => router.replace('/'), 800);
+      return () => clearTimeout(timer);
+    }
+  }, [percent, router]);
+  return (
+    <section aria-labelledby="progress-title">
+      <h2 id="progress-title">Загружаем данные из WB</h2>
+      <progress max={100} value={percent} aria-labelledby="progress-title" data-testid="sync-progress" />
+      <p aria-live="polite" data-testid="sync-percent">
+        {percent} % · {STAGES[data?.syncProgress.stage ?? ''] ?? 'Начинаем'}
+      </p>
+      {error && <ErrorState error={error} />}
+    </section>
+  );
+}
+
+export default function OnboardingPage() {
+  const [key, setKey] = useState('');
+  const [state, connect] = useMutation<{ connectCabinet: Connected }>(CONNECT_CABINET);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [connected, setConnected] = useState<Connected | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    const result = await connect({ key: key.trim() });
+    // The key leaves the page's state once sent: it is never shown again.
+    setKey('');
+    const payload = result.data?.connectCabinet;
+    if (payload?.__typename === 'ConnectCabinetPayload') setConnected(payload);
+    else setProblem(payload?.message ?? result.error?.message ?? 'Не удалось подключить кабинет');
+  }
+
+  return (
+    <main className="center card">
+      <h1>Подключение кабинета WB</h1>
+      {connected?.cabinet ? (
+        <>
+          <p>
+            Подключён кабинет <strong>{connected.sellerName}</strong>.
+          </p>
+          {connected.warnings?.map((warning) => (
+            <p key={warning} className="muted">
+              {warning}
+            </p>
+          ))}
+          <SyncBar cabinetId={connected.cabinet.id} />
+        </>
+      ) : (
+        <form onSubmit={(e) => void submit(e)}>
+          <p>
+            Создайте токен в личном кабинете WB (Профиль → Интеграции по API) с доступом «Статистика» и вставьте его
+            сюда.
+          </p>
+          <label htmlFor="wb-key">Токен WB API</label>
+          <input
+            id="wb-key"
+            type="password"
+            autoComplete="off"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            required
+            style={{ width: '100%', margin: '6px 0 12px' }}
+          />
+          <button type="submit" disabled={state.fetching || !key.trim()}>
+            {state.fetching ? 'Проверяем…' : 'Подключить'}
+          </button>
+          {problem && <ErrorState error={problem} />}
+        </form>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const ITEMS = [
+  ['/', 'Обзор'],
+  ['/orders', 'Заказы'],
+  ['/sales', 'Продажи'],
+  ['/stocks', 'Остатки'],
+  ['/reviews', 'Отзывы'],
+  ['/notifications', 'Уведомления'],
+  ['/settings', 'Настройки'],
+  ['/cabinets', 'Кабинеты'],
+  ['/sync', 'Синхронизация'],
+  ['/monitoring', 'Мониторинг'],
+] as const;
+
+export function Nav() {
+  const pathname = usePathname();
+  return (
+    <nav className="nav" aria-label="Разделы">
+      <p>
+        <strong>WB Assist</strong>
+      </p>
+      <ul>
+        {ITEMS.map(([href, label]) => (
+          <li key={href}>
+            <Link href={href} aria-current={pathname === href ? 'page' : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

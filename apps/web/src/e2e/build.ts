@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(webDir, '../..');
+export const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
+/** The tests' own build folder (next.config.ts reads it), apart from the one `npm start` serves. */
+export const testDistEnv = { NEXT_DIST_DIR: '.next-e2e' };
+
+/**
+ * The production build the tests run against. Built fresh on every run (about 15–20 s with
+ * Turbopack), so a test never passes on a stale bundle.
+ */
+export function buildWeb(): void {
+  const result = spawnSync(nextBin, ['build'], {
+    cwd: webDir,
+    encoding: 'utf8',
+    env: { ...process.env, ...testDistEnv, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+}

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLoginLink } from '@wb-assist/core';
+import { buildWeb, webDir } from './build.ts';
+import { openBrowser, type TestBrowser } from './browser.ts';
+import { DEMO_TELEGRAM_ID, startWebSystem, type WebSystem } from './system.ts';
+
+// The dashboard end to end: production build, real API, worker, emulator and PostgreSQL, and
+// Debian's chromium clicking through it. The tests run in order and share one signed-in browser.
+
+const shots = path.join(webDir, 'test-results/screenshots');
+let system: WebSystem;
+let browser: TestBrowser;
+let cabinetId: string;
+
+beforeAll(async () => {
+  buildWeb();
+  system = await startWebSystem();
+  browser = await openBrowser();
+  fs.mkdirSync(shots, { recursive: true });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+it('logs in as the demo user and onboards a WB key to a finished sync', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/login`);
+  await page.getByRole('button', { name: 'Войти в демо' }).click();
+  await page.waitForURL('**/onboarding', { timeout: 15_000 });
+  await page.getByLabel('Токен WB API').fill(system.sellerKey);
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  await page
+    .getByTestId('sync-percent')
+    .getByText(/^100 %/)
+    .waitFor({ timeout: 60_000 });
+  // The key is never shown back: not in the page, not in an input.
+  expect(await page.content()).not.toContain(system.sellerKey);
+  await page.waitForURL(`${system.webUrl}/`, { timeout: 15_000 });
+  const { rows } = await system.api.pool.query<{ id: string }>('SELECT id FROM cabinets');
+  cabinetId = rows[0]!.id;
+}, 120_000);
+
+it('shows overview numbers equal to what the database holds', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/`);
+  const month = page.getByTestId('kpi-30d');
+  await month.waitFor({ timeout: 15_000 });
+  const shown = async (metric: string) =>
+    Number(await month.locator(`[data-metric="${metric}"]`).getAttribute('data-value'));
+  const day = `(now() AT TIME ZONE 'Europe/Moscow')::date`;
+  const { rows } = await system.api.pool.query<{ orders: number; buyouts: number; returns: number }>(
+    `SELECT
+       (SELECT count(*)::int FROM wb_orders WHERE cabinet_id = $1
+          AND (order_date AT TIME ZONE 'Europe/Moscow')::date BETWEEN ${day} - 29 AND ${day}) AS orders,
+       (SELECT count(*)::int FROM wb_sales WHERE cabinet_id = $1 AND type = 'buyout'
+          AND (sale_date AT TIME ZONE 'Europe/Moscow')::date BETWEEN ${day} - 29 AND ${day}) AS buyouts,
+       (SELECT count(*)::int FROM wb_sales WHERE cabinet_id = $1 AND type = 'return'
+          AND (sale_date AT TIME ZONE 'Europe/Moscow')::date BETWEEN ${day} - 29 AND ${day}) AS returns`,
+    [cabinetId],
+  );
+  const held = rows[0]!;
+  expect(held.orders).toBeGreaterThan(0);
+  expect(await shown('orders')).toBe(held.orders);
+  expect(await shown('buyouts')).toBe(held.buyouts);
+  expect(await shown('returns')).toBe(held.returns);
+
+  // The best seller of the 30 days, by orders, leads the top list.
+  const { rows: top } = await system.api.pool.query<{ nm_id: number; orders: number }>(
+    `SELECT nm_id, count(*)::int AS orders FROM wb_orders WHERE cabinet_id = $1
+       AND (order_date AT TIME ZONE 'Europe/Moscow')::date BETWEEN ${day} - 29 AND ${day}
+     GROUP BY nm_id ORDER BY orders DESC, sum(price_with_disc) FILTER (WHERE NOT is_cancel) DESC, nm_id LIMIT 1`,
+    [cabinetId],
+  );
+  const leader = page.getByTestId('top-products').locator('li').first();
+  expect(Number(await leader.getAttribute('data-orders'))).toBe(top[0]!.orders);
+  await page.getByTestId('orders-chart').locator('canvas').first().waitFor();
+});
+
+it('shows health at a glance on the monitoring page', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/monitoring`);
+  const database = page.locator('[data-component="database"]');
+  await database.waitFor({ timeout: 15_000 });
+  expect(await database.getAttribute('data-status')).toBe('ok');
+  expect(await page.locator('[data-component="api"]').getAttribute('data-status')).toBe('ok');
+  const { rows } = await system.api.pool.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM wb_sync_logs WHERE cabinet_id = $1 AND started_at > now() - interval '1 day'`,
+    [cabinetId],
+  );
+  await page
+    .getByTestId('syncs-day')
+    .getByText(new RegExp(`^${rows[0]!.count},`))
+    .waitFor();
+});
+
+it('shows a new emulator order in the live feed within 5 s, without a reload', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/notifications`);
+  await page.getByRole('heading', { name: 'Уведомления' }).waitFor();
+  await page.getByTestId('feed').waitFor();
+  // The socket opens lazily with the shell; give the server a moment to run the subscription.
+  await page.waitForTimeout(1_500);
+  const before = await page.locator('[data-type="new_order"]').count();
+  const navigations: string[] = [];
+  page.on('framenavigated', (frame) => navigations.push(frame.url()));
+
+  await system.emulator.control.advanceClock({ ms: 1_000 });
+  await system.emulator.control.addOrder(system.seller.sid);
+  const started = Date.now();
+  await page.waitForFunction((count) => document.querySelectorAll('[data-type="new_order"]').length > count, before, {
+    timeout: 5_000,
+  });
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await page.getByTestId('toast').first().waitFor({ timeout: 1_000 });
+  expect(navigations).toEqual([]);
+}, 30_000);
+
+it('stores a settings toggle', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/settings`);
+  const buyouts = page.getByRole('switch', { name: 'Выкупы' });
+  await buyouts.waitFor();
+  expect(await buyouts.isChecked()).toBe(true);
+  await buyouts.click();
+  await page.waitForFunction(() => !(document.querySelector('input[name="buyout"]') as HTMLInputElement).checked);
+  const stored = async () =>
+    (await system.api.pool.query<{ on: boolean }>('SELECT order_buyouts_enabled AS on FROM notification_settings'))
+      .rows[0]?.on;
+  const deadline = Date.now() + 5_000;
+  while ((await stored()) !== false && Date.now() < deadline) await page.waitForTimeout(100);
+  expect(await stored()).toBe(false);
+  await page.reload();
+  await page.getByRole('switch', { name: 'Выкупы' }).waitFor();
+  expect(await page.getByRole('switch', { name: 'Выкупы' }).isChecked()).toBe(false);
+});
+
+const PAGES = [
+  ['overview', '/'],
+  ['orders', '/orders'],
+  ['sales', '/sales'],
+  ['stocks', '/stocks'],
+  ['reviews', '/reviews'],
+  ['notifications', '/notifications'],
+  ['settings', '/settings'],
+  ['cabinets', '/cabinets'],
+  ['sync', '/sync'],
+  ['monitoring', '/monitoring'],
+] as const;
+
+it('renders every page without console errors, at desktop and phone width', async () => {
+  const { page } = browser;
+  browser.takeErrors();
+  for (const [width, height, device] of [
+    [1280, 800, 'desktop'],
+    [390, 844, 'phone'],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const [name, route] of PAGES) {
+      await page.goto(`${system.webUrl}${route}`);
+      await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: path.join(shots, `${name}-${device}.png`), fullPage: true });
+      expect(browser.takeErrors(), `${name} at ${device} width`).toEqual([]);
+    }
+  }
+  await page.context().clearCookies();
+  for (const [name, route] of [['login', '/login']] as const) {
+    await page.goto(`${system.webUrl}${route}`);
+    await page.getByRole('heading', { name: 'Вход в WB Assist' }).waitFor();
+    await page.screenshot({ path: path.join(shots, `${name}-phone.png`) });
+    expect(browser.takeErrors(), name).toEqual([]);
+  }
+}, 120_000);
+
+it('signs in with the one-time link the bot sends, and only once', async () => {
+  const { page } = browser;
+  await page.context().clearCookies();
+  const user = await system.api.prisma.user.findFirstOrThrow({ where: { telegramId: DEMO_TELEGRAM_ID } });
+  const { token } = await createLoginLink(system.api.prisma, { userId: user.id });
+  await page.goto(`${system.webUrl}/login/link?token=${token}`);
+  await page.waitForURL(`${system.webUrl}/`, { timeout: 15_000 });
+  await page.getByTestId('kpi-30d').waitFor();
+
+  await page.context().clearCookies();
+  await page.goto(`${system.webUrl}/login/link?token=${token}`);
+  await page.getByRole('alert').filter({ hasText: 'недействительна' }).waitFor();
+  expect(page.url()).toContain('/login/link');
+  await page.screenshot({ path: path.join(shots, 'login-link-used-phone.png') });
+});

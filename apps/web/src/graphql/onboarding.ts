@@ -1,0 +1,12 @@
+export const CONNECT_CABINET = `mutation ConnectCabinet($key: String!) {
+  connectCabinet(key: $key) {
+    __typename
+    ... on ConnectCabinetPayload { sellerName joined warnings cabinet { id status } }
+    ... on ConnectCabinetError { code message }
+    ... on ForbiddenError { message }
+  }
+}`;
+
+export const SYNC_PROGRESS = `subscription SyncProgress($cabinetId: ID!) {
+  syncProgress(cabinetId: $cabinetId) { cabinetId percent stage }
+}`;

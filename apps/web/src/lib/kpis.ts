@@ -1,0 +1,48 @@
+import type { DailyStat } from '../graphql/overview';
+import { shiftDay } from './format';
+
+export interface Totals {
+  orders: number;
+  buyouts: number;
+  cancellations: number;
+  returns: number;
+  revenue: number;
+  buyoutRate: number | null;
+}
+
+/** Sums the days in [from, to]; buyout rate = buyouts / (buyouts + returns). */
+export function totals(days: DailyStat[], from: string, to: string): Totals {
+  const t = { orders: 0, buyouts: 0, cancellations: 0, returns: 0, revenue: 0 };
+  for (const day of days) {
+    if (day.date < from || day.date > to) continue;
+    t.orders += day.orders;
+    t.buyouts += day.buyouts;
+    t.cancellations += day.cancellations;
+    t.returns += day.returns;
+    t.revenue += Number(day.revenue);
+  }
+  const settled = t.buyouts + t.returns;
+  return { ...t, buyoutRate: settled ? t.buyouts / settled : null };
+}
+
+export interface Period {
+  key: string;
+  label: string;
+  current: [string, string];
+  previous: [string, string];
+}
+
+/** Today, yesterday, 7 and 30 days ending today, each with the period just before it. */
+export function periods(today: string): Period[] {
+  const span = (key: string, label: string, days: number, endOffset = 0): Period => {
+    const to = shiftDay(today, -endOffset);
+    const from = shiftDay(to, -(days - 1));
+    return { key, label, current: [from, to], previous: [shiftDay(from, -days), shiftDay(from, -1)] };
+  };
+  return [
+    span('today', 'Сегодня', 1),
+    span('yesterday', 'Вчера', 1, 1),
+    span('7d', '7 дней', 7),
+    span('30d', '30 дней', 30),
+  ];
+}

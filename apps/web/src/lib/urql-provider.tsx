@@ -1,0 +1,59 @@
+'use client';
+
+import { createClient as createWsClient } from 'graphql-ws';
+import { useMemo, type ReactNode } from 'react';
+import { Client, Provider, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+
+const SOCKET_TOKEN = 'mutation SocketToken { createSocketToken { __typename ... on SocketToken { token } } }';
+
+/** The session cookie authenticates HTTP; the socket gets a short-lived token asked for over HTTP. */
+async function socketToken(httpUrl: string): Promise<string | undefined> {
+  const response = await fetch(httpUrl, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: SOCKET_TOKEN }),
+  });
+  const body = (await response.json()) as { data?: { createSocketToken?: { token?: string } } };
+  return body.data?.createSocketToken?.token;
+}
+
+export function makeClient(apiUrl: string): Client {
+  const httpUrl = `${apiUrl.replace(/\/$/, '')}/graphql`;
+  const wsUrl = httpUrl.replace(/^http/, 'ws');
+  const ws =
+    typeof window === 'undefined'
+      ? null
+      : createWsClient({
+          url: wsUrl,
+          lazy: true,
+          retryAttempts: 20,
+          connectionParams: async () => ({ token: await socketToken(httpUrl) }),
+        });
+  return new Client({
+    url: httpUrl,
+    fetchOptions: { credentials: 'include' },
+    // Lists change under the user's eyes (sync, live feed): prefer fresh data over a stale cache.
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      ...(ws
+        ? [
+            subscriptionExchange({
+              forwardSubscription: (request) => ({
+                subscribe: (sink) => ({
+                  unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink),
+                }),
+              }),
+            }),
+          ]
+        : []),
+    ],
+  });
+}
+
+export function UrqlProvider({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
+  const client = useMemo(() => makeClient(apiUrl), [apiUrl]);
+  return <Provider value={client}>{children}</Provider>;
+}
