@@ -35,7 +35,12 @@ if (stale) {
 const port = process.env.WEB_PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
 const server = spawn(bin, ['start', '--port', port, '--hostname', host], { cwd: appDir, stdio: 'inherit' });
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    stopping = true;
+    server.kill(signal);
+  });
 }
-server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+// next start answers a signal by exiting 130/143 itself: asked to stop, that is a clean stop.
+server.on('exit', (code, signal) => process.exit(stopping || signal ? 0 : (code ?? 0)));
