@@ -30,6 +30,7 @@ console.log(`next build: ${((performance.now() - buildStarted) / 1000).toFixed(1
 const system = await startWebSystem();
 
 const times: number[] = [];
+const painted: number[] = [];
 let scriptBytes = 0;
 let scriptGzip = 0;
 let scripts = 0;
@@ -47,7 +48,8 @@ try {
   await setup.close();
 
   for (let run = 0; run < RUNS; run++) {
-    const browser = await openBrowser();
+    // No request interception here: it would route every request through this process.
+    const browser = await openBrowser({ intercept: false });
     await browser.context.addCookies(cookies);
     // Scripts requested before the KPIs show are the route's first-load JS; the chart's uPlot
     // chunk is requested lazily after them.
@@ -63,6 +65,21 @@ try {
     // Loaded = the KPI numbers from the API are on screen.
     await browser.page.getByTestId('kpi-30d').waitFor();
     times.push(performance.now() - started);
+    // When the browser painted the 30-day order count, from the start of navigation (Element
+    // Timing): what the seller sees, independent of when this test's own polling gets a turn.
+    painted.push(
+      await browser.page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              const entry = list
+                .getEntries()
+                .find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'kpi-30d-orders');
+              if (entry) resolve((entry as PerformanceEntry & { renderTime: number }).renderTime || entry.startTime);
+            }).observe({ type: 'element', buffered: true });
+          }),
+      ),
+    );
     kpisShown = true;
     await browser.page.locator('[data-testid="orders-chart"] canvas').first().waitFor();
     await browser.page.waitForLoadState('networkidle');
@@ -86,9 +103,13 @@ try {
 }
 
 times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)]!;
+painted.sort((a, b) => a - b);
+const median = painted[Math.floor(painted.length / 2)]!;
 console.log(
-  `overview first load (cold cache, to KPIs shown): median ${median.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms over ${RUNS} runs (target < 1500 ms)`,
+  `overview first load (cold cache, navigation start to the KPI numbers painted): median ${median.toFixed(0)} ms, max ${painted.at(-1)!.toFixed(0)} ms over ${RUNS} runs (target < 1500 ms)`,
+);
+console.log(
+  `  the same loads as this script's own check saw them (after hydration frees the page): median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`,
 );
 console.log(
   `overview route JS: first load ${(firstLoadGzip / 1024).toFixed(1)} KB gzipped (target < 250 KB); ` +

@@ -21,5 +21,6 @@ const url = () =>
   z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((value) => value.replace(/\/+$/, ''));
 
 export const httpUrl = (fallback: string) => url().default(fallback);
+export const optionalHttpUrl = () => url().optional();
 
 export const bool = (fallback: boolean) => z.stringbool({ error: 'must be true or false' }).default(fallback);

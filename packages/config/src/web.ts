@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, port } from './fields.ts';
+import { httpUrl, optionalHttpUrl, port } from './fields.ts';
 
 export const webEnv = z.object({
   /** Interface the HTTP servers listen on; 0.0.0.0 in containers. */
@@ -10,6 +10,8 @@ export const webEnv = z.object({
   PUBLIC_WEB_URL: httpUrl('http://localhost:3000'),
   /** How the dashboard and integrators reach the GraphQL API. */
   PUBLIC_API_URL: httpUrl('http://localhost:4000'),
+  /** How the dashboard's server reaches the API (first render); PUBLIC_API_URL when unset. */
+  INTERNAL_API_URL: optionalHttpUrl(),
   /**
    * Demo mode only: the Telegram id of the demo seller's user. When set, the API offers a
    * password-less demoLogin as that user. Never set it on a real deployment.

@@ -46,7 +46,8 @@ export function KpiGrid({ days, today }: { days: DailyStat[]; today: string }) {
                 return (
                   <div key={metric.key} className="kpi" data-metric={metric.key} data-value={value ?? ''}>
                     <span className="muted">{metric.label}</span>
-                    <b>{shown}</b>
+                    {/* Element Timing: the browser records when these numbers were painted (bench/web-overview.ts). */}
+                    <b {...{ elementtiming: `kpi-${period.key}-${metric.key}` }}>{shown}</b>
                     <Change now={value} before={before[metric.key]} />
                   </div>
                 );

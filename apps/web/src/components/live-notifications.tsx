@@ -1,15 +1,26 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import { useSubscription } from 'urql';
 import { NOTIFICATION_RECEIVED, type NotificationNode } from '../graphql/notifications';
 import { NOTIFICATION_TYPES } from '../lib/format';
 import { useToast } from './toast';
 
-/** One subscription for the whole shell: every new notification raises a toast and reaches the feed. */
-export function useLiveNotifications(): NotificationNode[] {
+/**
+ * One subscription for the whole shell: every new notification raises a toast and reaches the
+ * feed. It opens once the signed-in shell is up and the page had a moment for its own data
+ * (the socket token and the handshake would otherwise compete with the first paint of numbers).
+ */
+export function useLiveNotifications(signedIn: boolean): NotificationNode[] {
   const toast = useToast();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!signedIn) return;
+    const timer = setTimeout(() => setOpen(true), 500);
+    return () => clearTimeout(timer);
+  }, [signedIn]);
   const [result] = useSubscription<{ notificationReceived: NotificationNode }, NotificationNode[]>(
-    { query: NOTIFICATION_RECEIVED },
+    { query: NOTIFICATION_RECEIVED, pause: !open },
     (list = [], data) => {
       const node = data.notificationReceived;
       toast(`${NOTIFICATION_TYPES[node.type] ?? node.type}: ${summary(node)}`);

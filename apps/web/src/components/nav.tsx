@@ -16,6 +16,8 @@ const ITEMS = [
   ['/monitoring', 'Мониторинг'],
 ] as const;
 
+// No prefetch: on first load it would render every section on the server at the very moment
+// the page waits for its own data (measured: +0.3 s to the overview's numbers).
 export function Nav() {
   const pathname = usePathname();
   return (
@@ -26,7 +28,7 @@ export function Nav() {
       <ul>
         {ITEMS.map(([href, label]) => (
           <li key={href}>
-            <Link href={href} aria-current={pathname === href ? 'page' : undefined}>
+            <Link href={href} prefetch={false} aria-current={pathname === href ? 'page' : undefined}>
               {label}
             </Link>
           </li>

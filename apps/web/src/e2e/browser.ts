@@ -19,7 +19,7 @@ export interface TestBrowser {
 }
 
 /** Debian's chromium, headless, in a throwaway profile; every console error is recorded. */
-export async function openBrowser(): Promise<TestBrowser> {
+export async function openBrowser(options: { intercept?: boolean } = {}): Promise<TestBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-web-chromium-'));
   // A persistent context is how Playwright takes --user-data-dir: a fresh one per run.
   const context = await chromium.launchPersistentContext(profile, {
@@ -40,13 +40,14 @@ export async function openBrowser(): Promise<TestBrowser> {
   });
   // The sandbox has no internet: product photos on WB's CDN get a stand-in image instead of a
   // DNS failure, so a console error always means a fault of the dashboard itself.
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
-    (route) =>
-      route.request().resourceType() === 'image'
-        ? route.fulfill({ contentType: 'image/png', body: PIXEL })
-        : route.fulfill({ status: 204, body: '' }),
-  );
+  if (options.intercept !== false)
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+      (route) =>
+        route.request().resourceType() === 'image'
+          ? route.fulfill({ contentType: 'image/png', body: PIXEL })
+          : route.fulfill({ status: 204, body: '' }),
+    );
   const page = context.pages()[0] ?? (await context.newPage());
   let errors: string[] = [];
   page.on('console', (message) => {

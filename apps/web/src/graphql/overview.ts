@@ -1,3 +1,5 @@
+import { dayIn, shiftDay } from '../lib/format';
+
 export const OVERVIEW = `query Overview($id: ID!, $from: Date!, $to: Date!, $monthFrom: Date!) {
   cabinet(id: $id) {
     id name lastSyncAt status criticalStockThreshold
@@ -18,4 +20,10 @@ export interface DailyStat {
   returns: number;
   revenue: string;
   orderedAmount: string;
+}
+
+/** 60 days: the 30-day period and the one before it, for the change column. */
+export function overviewVariables(cabinetId: string, timeZone: string) {
+  const today = dayIn(new Date(), timeZone);
+  return { id: cabinetId, from: shiftDay(today, -59), to: today, monthFrom: shiftDay(today, -29) };
 }

@@ -13,6 +13,7 @@ import {
   REVOKE_API_TOKEN,
 } from '../../../graphql/cabinets';
 import { useCabinet } from '../../../lib/cabinet-context';
+import { storeChosenCabinet } from '../../../lib/chosen-cabinet';
 import { formatDateTime } from '../../../lib/format';
 
 interface AdminData {
@@ -80,7 +81,7 @@ export default function CabinetsPage() {
     if (!window.confirm(`Покинуть «${name}»? Уведомления из него перестанут приходить.`)) return;
     const result = (await leave({ id: cabinetId })).data?.leaveCabinet;
     if (result?.__typename === 'LeaveCabinetPayload') {
-      localStorage.removeItem('cabinetId');
+      storeChosenCabinet(null);
       // The shell reloads the viewer: another cabinet, or onboarding when none is left.
       router.replace('/');
       window.location.reload();
