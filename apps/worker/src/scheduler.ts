@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Db, PgBoss } from 'pg-boss';
+import { inTransaction } from '@wb-assist/db';
 import type { Logger } from '@wb-assist/logger';
 import { claimDueCabinets, rescheduleSync } from './cabinet-schedule.ts';
 import { CABINET_SYNC_QUEUE, PRIORITY } from './queues.ts';
@@ -58,10 +59,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
 /** One claim-and-send pass; the number of jobs sent. */
 async function tick({ pool, boss, intervalSeconds, tickSeconds, claimLimit }: SchedulerOptions): Promise<number> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const claimed = await claimDueCabinets(client, { limit: claimLimit, intervalSeconds });
     // pg-boss writes the job through our transaction: the claim and the job commit together.
     const db: Db = { executeSql: (text, values) => client.query(text, values) };
@@ -83,13 +81,6 @@ async function tick({ pool, boss, intervalSeconds, tickSeconds, claimLimit }: Sc
         sent += 1;
       }
     }
-    await client.query('COMMIT');
     return sent;
-  } catch (error) {
-    // A connection that cannot even roll back is dropped rather than handed to the next caller.
-    await client.query('ROLLBACK').catch(() => (broken = true));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }

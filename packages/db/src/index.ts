@@ -17,3 +17,4 @@ export {
 } from './embedded-postgres.ts';
 export { migrate, migrationStatus, MigrationError, type MigrateResult, type MigrationStatus } from './migrate.ts';
 export { readMigrations, checksumOf, migrationsDir, schemaPath, type MigrationFile } from './migrations.ts';
+export { inTransaction } from './transaction.ts';

@@ -1,7 +1,7 @@
 import { addCounts, emptyCounts, type SourceContext, type SourceCounts } from '../context.ts';
 import { bulkUpsert } from '../store/bulk-upsert.ts';
 import { lastByKey, productRecord, SQL } from '../store/tables.ts';
-import { inTransaction } from '../store/transaction.ts';
+import { inTransaction } from '@wb-assist/db';
 import { saveWatermark } from '../store/watermarks.ts';
 
 interface CardsCursor {

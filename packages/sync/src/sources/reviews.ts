@@ -3,7 +3,7 @@ import { reviewEvents, type ReviewChange } from '../events/detect.ts';
 import { writeEvents } from '../events/outbox.ts';
 import { bulkUpsert, bulkUpsertDetailed } from '../store/bulk-upsert.ts';
 import { DETAIL_SQL, lastByKey, reviewRecord, SQL } from '../store/tables.ts';
-import { inTransaction } from '../store/transaction.ts';
+import { inTransaction } from '@wb-assist/db';
 import { saveWatermark } from '../store/watermarks.ts';
 
 /**

@@ -4,7 +4,7 @@ import { orderEvents, saleEvents, type DetectedEvent, type OrderChange, type Sal
 import { writeEvents } from '../events/outbox.ts';
 import { bulkUpsert, bulkUpsertDetailed, type UpsertedRow, type UpsertResult } from '../store/bulk-upsert.ts';
 import { DETAIL_SQL, lastByKey, orderRecord, saleRecord, SQL } from '../store/tables.ts';
-import { inTransaction } from '../store/transaction.ts';
+import { inTransaction } from '@wb-assist/db';
 import { saveWatermark } from '../store/watermarks.ts';
 
 /**

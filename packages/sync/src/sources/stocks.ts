@@ -5,7 +5,7 @@ import { stockEvents, type StockLevel } from '../events/detect.ts';
 import { writeEvents } from '../events/outbox.ts';
 import { bulkUpsert } from '../store/bulk-upsert.ts';
 import { lastByKey, SQL } from '../store/tables.ts';
-import { inTransaction } from '../store/transaction.ts';
+import { inTransaction } from '@wb-assist/db';
 import { saveWatermark } from '../store/watermarks.ts';
 
 type StockRecord = {

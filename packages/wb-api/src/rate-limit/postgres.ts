@@ -15,6 +15,13 @@ export class PostgresRateLimiter implements RateLimiter {
 
   async take(key: RateLimitKey, spec: BucketSpec): Promise<number> {
     const client = await this.pool.connect();
+    // A checked-out client has no pool listener: without ours, a connection killed mid-call
+    // (PostgreSQL restarting) emits an unhandled 'error' and takes the process down.
+    let broken: Error | undefined;
+    const onError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await client.query(
@@ -46,10 +53,13 @@ export class PostgresRateLimiter implements RateLimiter {
       await client.query('COMMIT');
       return wait;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken ??= rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken ?? false);
     }
   }
 
