@@ -1,6 +1,7 @@
 import { ApiError, badRequest } from './api-error.ts';
 import { parseHtml } from './html.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { SendFailures } from './send-failures.ts';
 import { UpdateQueue } from './update-queue.ts';
 import type { Chat, Limits, Message, RecordedCall, User } from './types.ts';
 
@@ -12,6 +13,8 @@ const unixNow = (): number => Math.floor(Date.now() / 1000);
 export class FakeBot {
   readonly me: User;
   readonly updates: UpdateQueue;
+  /** 429s injected on demand (flood control), on top of the rate limits. */
+  readonly sendFailures = new SendFailures();
   readonly #limiter: RateLimiter;
   #calls: RecordedCall[] = [];
   #messages = new Map<number, Map<number, Message>>();
@@ -62,6 +65,7 @@ export class FakeBot {
     this.#blocked.clear();
     this.#openQueries.clear();
     this.#limiter.reset();
+    this.sendFailures.reset();
     this.updates.reset();
   }
 
@@ -168,6 +172,9 @@ export class FakeBot {
 
   #checkDeliverable(chatId: number): void {
     if (this.#blocked.has(chatId)) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
+    // An injected 429 refuses the send before it counts against the rate limits, as Telegram's
+    // flood control does.
+    this.sendFailures.take();
     this.#limiter.take(chatId);
   }
 

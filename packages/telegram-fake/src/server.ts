@@ -22,6 +22,8 @@ export interface TelegramFakeControl {
   injectCallback(chatId: number, messageId: number, data: string): string;
   blockChat(chatId: number): void;
   unblockChat(chatId: number): void;
+  /** The next `count` sendMessage/sendPhoto calls (any chat) answer 429 with this retry_after, in seconds. */
+  failNextSends(count: number, retryAfter: number): void;
   /** Resolves when every webhook delivery in flight has finished. */
   webhookIdle(): Promise<void>;
   reset(): void;
@@ -50,6 +52,7 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
     injectCallback: (chatId, messageId, data) => bot.injectCallback(chatId, messageId, data),
     blockChat: (chatId) => bot.blockChat(chatId),
     unblockChat: (chatId) => bot.unblockChat(chatId),
+    failNextSends: (count, retryAfter) => bot.sendFailures.inject(count, retryAfter),
     webhookIdle: () => bot.updates.idle(),
     reset: () => bot.reset(),
   };
@@ -162,6 +165,9 @@ async function handleControl(
         return send(res, 200, { ok: true });
       case 'POST /__control/unblock':
         control.unblockChat(chatId);
+        return send(res, 200, { ok: true });
+      case 'POST /__control/fail-sends':
+        control.failNextSends(Number(body.count), Number(body.retry_after ?? 1));
         return send(res, 200, { ok: true });
       case 'POST /__control/reset':
         control.reset();
