@@ -1,0 +1,113 @@
+import type { ExpectedEvent } from './expected-event.ts';
+import { EVENT_TYPES, type EventType } from './fingerprint.ts';
+import { parseNotification } from './parse-notification.ts';
+import type { SentMessage } from './read-inbox.ts';
+
+export interface Delivery {
+  event: ExpectedEvent;
+  chatId: number;
+}
+
+export interface Comparison {
+  /** Distinct events per type (not multiplied by members). */
+  eventsByType: Record<EventType, number>;
+  /** Events × the chats subscribed to them. */
+  expected: number;
+  /** Deliveries found exactly once by their fingerprint. */
+  delivered: number;
+  /** Deliveries found only as a count ("…и ещё N") in a grouped message. */
+  countedOnly: number;
+  lost: Delivery[];
+  /** A second (third…) message about an event a chat already had. */
+  duplicated: { chatId: number; fingerprint: string; extra: number }[];
+  /** Messages about events the shop never had (or that the reader could not make out). */
+  unexpected: { chatId: number; fingerprint: string; count: number }[];
+  /** Per delivery found: event visible at WB → message accepted by Telegram, ms. */
+  latenciesMs: number[];
+  messages: { notifications: number; grouped: number; eventsInGroups: number; other: number };
+}
+
+const emptyByType = () => Object.fromEntries(EVENT_TYPES.map((type) => [type, 0])) as Record<EventType, number>;
+
+/**
+ * Every expected event against every message, chat by chat, as multisets of fingerprints:
+ * what a chat was owed and did not get is lost, what it got more than once is duplicated,
+ * what it got and was never owed is unexpected. Events are counted, not messages: a grouped
+ * message accounts for each event it lists (or, past its list, counts).
+ */
+export function compareDeliveries(events: ExpectedEvent[], inbox: SentMessage[]): Comparison {
+  const result: Comparison = {
+    eventsByType: emptyByType(),
+    expected: 0,
+    delivered: 0,
+    countedOnly: 0,
+    lost: [],
+    duplicated: [],
+    unexpected: [],
+    latenciesMs: [],
+    messages: { notifications: 0, grouped: 0, eventsInGroups: 0, other: 0 },
+  };
+  const owed = new Map<number, Map<string, ExpectedEvent[]>>();
+  for (const event of events) {
+    result.eventsByType[event.type] += 1;
+    for (const chatId of event.chatIds) {
+      result.expected += 1;
+      const chat = owed.get(chatId) ?? new Map<string, ExpectedEvent[]>();
+      owed.set(chatId, chat);
+      chat.set(event.fingerprint, [...(chat.get(event.fingerprint) ?? []), event]);
+    }
+  }
+  const got = new Map<number, { items: Map<string, number[]>; hidden: Record<EventType, number> }>();
+  for (const message of inbox) {
+    const parsed = parseNotification(message.text);
+    if (!parsed) {
+      result.messages.other += 1;
+      continue;
+    }
+    result.messages.notifications += 1;
+    if (parsed.grouped) {
+      result.messages.grouped += 1;
+      result.messages.eventsInGroups += parsed.items.length + parsed.hidden;
+    }
+    const chat = got.get(message.chatId) ?? { items: new Map<string, number[]>(), hidden: emptyByType() };
+    got.set(message.chatId, chat);
+    for (const fingerprint of parsed.items)
+      chat.items.set(fingerprint, [...(chat.items.get(fingerprint) ?? []), message.at]);
+    chat.hidden[parsed.type] += parsed.hidden;
+  }
+
+  for (const chatId of new Set([...owed.keys(), ...got.keys()])) {
+    const expected = owed.get(chatId) ?? new Map<string, ExpectedEvent[]>();
+    const received = got.get(chatId) ?? { items: new Map<string, number[]>(), hidden: emptyByType() };
+    const missing: ExpectedEvent[] = [];
+    for (const fingerprint of new Set([...expected.keys(), ...received.items.keys()])) {
+      const owedHere = [...(expected.get(fingerprint) ?? [])].sort((a, b) => (a.visibleAt ?? 0) - (b.visibleAt ?? 0));
+      const times = [...(received.items.get(fingerprint) ?? [])].sort((a, b) => a - b);
+      const matched = Math.min(owedHere.length, times.length);
+      result.delivered += matched;
+      // Same-looking events pair up in time order: the earliest message answers the earliest event.
+      for (let i = 0; i < matched; i++) {
+        const visibleAt = owedHere[i]!.visibleAt;
+        if (visibleAt !== undefined) result.latenciesMs.push(times[i]! - visibleAt);
+      }
+      missing.push(...owedHere.slice(matched));
+      const extra = times.length - matched;
+      if (extra > 0 && owedHere.length > 0) result.duplicated.push({ chatId, fingerprint, extra });
+      if (extra > 0 && owedHere.length === 0) result.unexpected.push({ chatId, fingerprint, count: extra });
+    }
+    // Events a grouped message only counted make up for missing ones of their type, no more.
+    for (const event of missing) {
+      if (received.hidden[event.type] > 0) {
+        received.hidden[event.type] -= 1;
+        result.countedOnly += 1;
+      } else {
+        result.lost.push({ event, chatId });
+      }
+    }
+    for (const type of EVENT_TYPES) {
+      if (received.hidden[type] > 0)
+        result.duplicated.push({ chatId, fingerprint: `${type}|counted in a group`, extra: received.hidden[type] });
+    }
+  }
+  return result;
+}
