@@ -26,6 +26,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createLogger } from '@wb-assist/logger';
+import { freePort } from '@wb-assist/db/testing';
 import { syncCabinet } from '@wb-assist/sync';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
 import { startEmulator } from '@wb-assist/wb-emulator';
@@ -78,14 +79,6 @@ const bot = http.createServer((request, response) => {
   });
 });
 await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
-/** A port nobody listens on now, for the worker's metrics server (its default 4200 may be taken). */
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 let worker: ReturnType<typeof spawn> | undefined;
 try {
   console.log(`[${db.label}] ${await machine(db.url)}`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { freePort } from './free-port.ts';
+import { freePort } from '@wb-assist/db/testing';
 import { superviseProcess, type SupervisedProcess } from './supervised-process.ts';
 
 export interface Apps {

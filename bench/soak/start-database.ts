@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@wb-assist/db';
-import { freePort } from './free-port.ts';
+import { freePort } from '@wb-assist/db/testing';
 
 export interface SoakDatabase {
   url: string;

@@ -1,14 +1,6 @@
-import net from 'node:net';
+import { freePort } from '@wb-assist/db/testing';
 
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /**
  * The environment of a real worker process in a test: this file's database, every WB host on

@@ -1,8 +1,8 @@
 import net from 'node:net';
 
 /**
- * A port nothing listens on right now. Each process keeps its port across restarts: the worker
- * finds the bot at a fixed BOT_INTERNAL_URL, and the database comes back where clients look.
+ * A port nothing listens on right now, for a server a test or benchmark starts (a worker's
+ * metrics, an embedded PostgreSQL that must come back on the same port after a restart).
  */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
