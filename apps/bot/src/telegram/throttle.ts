@@ -20,35 +20,46 @@ export interface ThrottledTelegram {
   stop(): Promise<void>;
 }
 
-// Spacing sends a little wider than the limit: requests leave evenly but may arrive a few
-// milliseconds closer together, and Telegram counts arrivals.
-const SAFETY = 1.06;
+// A send holds its slot a window after Telegram answered (see `held`), and the window is this
+// much longer than Telegram's, for clocks read at a millisecond's granularity.
+const SAFETY = 1.02;
 const INTERACTIVE_RETRIES = 3;
 
 /**
  * Keeps the bot within Telegram's limits (Bottleneck: one limiter per chat chained into one
  * for the whole bot). Sends and edits count; deleting a message and answering a button press
  * do not send anything a user sees and go straight through.
+ *
+ * Telegram counts requests when they arrive, and on a loaded machine a request may arrive
+ * hundreds of milliseconds after it left while the next one arrives at once: spacing the
+ * starts (Bottleneck's minTime) then lets two arrivals fall into one second. So a send keeps
+ * its slot (one per chat, 30 for the bot) until a full window after its answer came back: by
+ * then its arrival is more than a window in the past, whatever the network did, and no window
+ * can ever hold more arrivals than the limit. The caller has its answer as soon as Telegram
+ * gives it; only the slot waits.
  */
 export function throttleTelegram(port: TelegramPort, options: ThrottleOptions = {}): ThrottledTelegram {
   const scale = options.timeScale ?? 1;
-  const chatInterval = Math.ceil(((1000 * SAFETY) / (options.perChatPerSecond ?? 1)) * scale);
-  const globalInterval = Math.ceil(((1000 * SAFETY) / (options.globalPerSecond ?? 30)) * scale);
-  const global = new Bottleneck({ minTime: globalInterval, maxConcurrent: null });
+  const perChat = options.perChatPerSecond ?? 1;
+  const perBot = options.globalPerSecond ?? 30;
+  const windowMs = Math.ceil(1000 * SAFETY * scale);
+  const chatInterval = Math.ceil(windowMs / perChat);
+  const globalInterval = Math.ceil(windowMs / perBot);
+  // minTime as well as the slots: sends leave evenly instead of 30 at once at the top of a window.
+  const global = new Bottleneck({ maxConcurrent: perBot, minTime: globalInterval });
   const chats = new Map<number, { limiter: Bottleneck; usedAt: number }>();
   const chat = (chatId: number) => {
     let entry = chats.get(chatId);
     if (!entry) {
-      entry = { limiter: new Bottleneck({ minTime: chatInterval, maxConcurrent: 1 }).chain(global), usedAt: 0 };
+      entry = { limiter: new Bottleneck({ maxConcurrent: perChat }).chain(global), usedAt: 0 };
       chats.set(chatId, entry);
     }
     entry.usedAt = Date.now();
     return entry.limiter;
   };
-  // A chat's limiter must outlive its last send by the interval (or the next message would go
-  // out too soon); well after that it is only memory.
+  // A chat's limiter lives while it holds a slot; well after that it is only memory.
   const sweep = setInterval(() => {
-    const horizon = Date.now() - Math.max(60_000, chatInterval * 10);
+    const horizon = Date.now() - Math.max(60_000, windowMs * 10);
     for (const [chatId, entry] of chats) {
       const counts = entry.limiter.counts();
       if (entry.usedAt < horizon && counts.QUEUED + counts.RUNNING + counts.EXECUTING + counts.RECEIVED === 0) {
@@ -58,8 +69,22 @@ export function throttleTelegram(port: TelegramPort, options: ThrottleOptions = 
   }, 60_000);
   sweep.unref();
 
-  const inChat = <T>(chatId: number, run: () => Promise<T>) => chat(chatId).schedule(run);
-  const overall = <T>(run: () => Promise<T>) => global.schedule(run);
+  /** Runs `run` in a slot of `limiter` and keeps the slot a window after it settles. */
+  const held = <T>(limiter: Bottleneck, run: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      limiter
+        .schedule(async () => {
+          try {
+            resolve(await run());
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+          await new Promise((wait) => setTimeout(wait, windowMs));
+        })
+        .catch(reject);
+    });
+  const inChat = <T>(chatId: number, run: () => Promise<T>) => held(chat(chatId), run);
+  const overall = <T>(run: () => Promise<T>) => held(global, run);
 
   const withRetries = async <T>(run: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
@@ -92,6 +117,7 @@ export function throttleTelegram(port: TelegramPort, options: ThrottleOptions = 
     expectedWaitMs(chatId) {
       const mine = chats.get(chatId)?.limiter.counts();
       const all = global.counts();
+      // A chat's own slot stays taken a window after its last send (EXECUTING), so it counts.
       const chatAhead = mine ? mine.RECEIVED + mine.QUEUED + mine.RUNNING + mine.EXECUTING : 0;
       const allAhead = all.RECEIVED + all.QUEUED + all.RUNNING;
       return Math.max(chatAhead * chatInterval, allAhead * globalInterval);
