@@ -38,6 +38,9 @@ it('delivers every event exactly once per subscribed user through WB, process, d
     printed,
   ).toEqual({ lost: 0, duplicated: 0, unexpected: 0 });
   expect(report.timings.drain.unfinished, printed).toEqual([]);
+  // The bot itself never went over Telegram's limits, through a flash sale and a restart: the
+  // only 429s are the ones the fake was told to give.
+  expect(report.telegramRefusedSends, printed).toBe(SHORT_SOAK.faults.telegramRefusals);
   // No process dies on its own: a worker holding a pooled connection when PostgreSQL restarts
   // used to crash on an unhandled 'error' event (packages/db/src/transaction.ts says why).
   const exits = report.processes.flatMap((proc) =>
