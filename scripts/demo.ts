@@ -33,13 +33,7 @@ export interface RunningDemo {
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const emulator: RunningEmulator = await startEmulator({ profile: 'fast', seed: 1 });
   const shop = startDemoShop(emulator.store);
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  const hosts = emulator.hosts;
 
   const prisma = createPrismaClient(options.databaseUrl, { poolSize: 2 });
   try {

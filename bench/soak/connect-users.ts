@@ -28,13 +28,7 @@ export async function connectUsers(options: {
   secondMemberEvery: number;
 }): Promise<SoakCabinet[]> {
   const { prisma, emulator } = options;
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  const hosts = emulator.hosts;
   const cabinets: SoakCabinet[] = [];
   await inParallel(
     options.sids.map((sid, index) => ({ sid, index })),

@@ -74,13 +74,7 @@ export async function machine(url: string): Promise<string> {
   }
 }
 
-export const hostsOf = (emulator: RunningEmulator): WbHosts => ({
-  statistics: emulator.url,
-  analytics: emulator.url,
-  feedbacks: emulator.url,
-  content: emulator.url,
-  common: emulator.url,
-});
+export const hostsOf = (emulator: RunningEmulator): WbHosts => emulator.hosts;
 
 /**
  * A cabinet for an emulator seller, inserted directly (what connectCabinet stores, without its

@@ -8,13 +8,7 @@ let api: TestApi;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 11, profile: 'fast', publishIntervalMinutes: 0 });
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  const hosts = emulator.hosts;
   api = await startTestApi({ wb: { hosts, limiter: new MemoryRateLimiter() } });
 });
 afterAll(async () => {

@@ -32,13 +32,7 @@ beforeAll(async () => {
     reportReadyMinutes: 0,
     frozenClock: true,
   });
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  const hosts = emulator.hosts;
   api = await startTestApi({ encryptionKey, wb: { hosts, limiter: new MemoryRateLimiter(), timeoutMs: 5_000 } });
 });
 afterAll(async () => {

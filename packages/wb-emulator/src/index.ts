@@ -19,6 +19,8 @@ export type RunningEmulator = {
   url: string;
   /** Base URL of the `-sandbox` twin (accepts only Test tokens). */
   sandboxUrl: string;
+  /** Every WB host the client knows, all on this one server: what WB_*_URL overrides point at. */
+  hosts: Record<'statistics' | 'analytics' | 'feedbacks' | 'content' | 'common', string>;
   control: EmulatorControl;
   /** Direct access for in-process tools (benchmarks, the demo); tests should prefer `control`. */
   store: Store;
@@ -49,6 +51,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   return {
     url,
     sandboxUrl: `${url}/sandbox`,
+    hosts: { statistics: url, analytics: url, feedbacks: url, content: url, common: url },
     control: new EmulatorControl(url),
     store,
     close: () =>

@@ -61,13 +61,7 @@ export async function startWebSystem(): Promise<WebSystem> {
     sid: seller.sid,
     categories: ['statistics', 'analytics', 'feedbacks', 'content'],
   });
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  const hosts = emulator.hosts;
 
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;

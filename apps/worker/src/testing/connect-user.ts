@@ -17,13 +17,7 @@ export async function connectUser(options: {
     categories: ['statistics', 'analytics', 'feedbacks', 'content'],
   });
   const user = await options.prisma.user.create({ data: { telegramId: options.telegramId } });
-  const hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  const hosts = emulator.hosts;
   const result = await connectCabinet({
     prisma: options.prisma,
     userId: user.id,

@@ -15,13 +15,7 @@ let telegramId = 700_000_000n;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 7, profile: 'fast', publishIntervalMinutes: 0 });
-  hosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  hosts = emulator.hosts;
 });
 afterAll(async () => {
   await prisma.$disconnect();

@@ -24,13 +24,7 @@ export async function createHarness(databaseUrl: string, emulatorOptions: StartO
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const prisma = createPrismaClient(databaseUrl, { poolSize: 2 });
   const encryptionKey = randomBytes(32);
-  const hosts: WbHosts = {
-    statistics: emulator.url,
-    analytics: emulator.url,
-    feedbacks: emulator.url,
-    content: emulator.url,
-    common: emulator.url,
-  };
+  const hosts: WbHosts = emulator.hosts;
   const log = createLogger({ name: 'sync-test', level: 'silent' });
   let telegramId = 900_000_000n;
 
