@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createApiToken } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
+import { ORDER_COLUMNS } from '../apps/api/src/schema/orders.ts';
 import type { LoadOptions, LoadResult } from './graphql-orders-load.ts';
 import { benchDatabase, benchUsers, ms, percentile, startBenchApi } from './graphql-api.ts';
 
@@ -70,10 +71,11 @@ const ORDERS_QUERY = `query Orders($id: ID!, $filter: OrderFilter) {
   }
 }`;
 
-/** The resolver's own query: where, keyset order and take (first + 1 to know hasNextPage). */
+/** The resolver's own query: columns, where, keyset order and take (first + 1 to know hasNextPage). */
 const reference = createPrismaClient(database.url, { poolSize: 10 });
 const rawQuery = (filter: { from?: Date; to?: Date; cancelled?: boolean; nmId?: number }) => () =>
   reference.wbOrder.findMany({
+    select: ORDER_COLUMNS,
     where: {
       AND: [
         {

@@ -31,7 +31,7 @@ export const Order = builder.prismaObject('WbOrder', {
 });
 
 /** The columns the Order type shows: a page of 50 reads these, not all thirty. */
-const ORDER_COLUMNS = {
+export const ORDER_COLUMNS = {
   id: true,
   srid: true,
   orderDate: true,
