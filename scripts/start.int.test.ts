@@ -90,6 +90,17 @@ describe('npm start (scripts/start.ts)', () => {
       body: JSON.stringify({ query: '{ loginOptions { demo } }' }),
     });
     expect(await options.json()).toEqual({ data: { loginOptions: { demo: true } } });
+    // The demo's initial sync shows in the worker's metrics: the sync by kind and outcome, and
+    // every WB call by method group and status.
+    let synced = '';
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      synced = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
+      if (/wb_syncs_total\{[^}]*kind="initial"[^}]*\} [1-9]/.test(synced)) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(synced).toMatch(/wb_syncs_total\{[^}]*kind="initial"[^}]*\} [1-9]/);
+    expect(synced).toMatch(/wb_requests_total\{[^}]*method="[^"]+"[^}]*status="200"[^}]*\} [1-9]/);
+    expect(synced).toMatch(/wb_sync_duration_seconds_count\{[^}]*kind="initial"[^}]*\} [1-9]/);
 
     launcher.child.kill('SIGINT');
     expect(await launcher.exited).toBe(0);
