@@ -21,6 +21,7 @@ const logger = createLogger({ name: 'bot-test', level: 'silent' });
 let fake: TelegramFake;
 let telegram: ThrottledTelegram;
 let handle: ReturnType<typeof createNotificationEndpoint>;
+let metrics: ReturnType<typeof createMetrics>;
 let userId: string;
 let cabinetId: string;
 
@@ -45,7 +46,8 @@ beforeEach(async () => {
     onError: () => {},
   });
   telegram = throttleTelegram(adapter.port, { perChatPerSecond: 1000, globalPerSecond: 1000 });
-  handle = createNotificationEndpoint({ pool, telegram, secret: SECRET, logger, metrics: createMetrics('bot-test') });
+  metrics = createMetrics('bot-test');
+  handle = createNotificationEndpoint({ pool, telegram, secret: SECRET, logger, metrics });
 });
 afterEach(async () => {
   await telegram.stop();
@@ -114,6 +116,10 @@ it('sends a photo with its caption and buttons, marks it sent, and never sends i
   expect(photo?.photo).toBeDefined();
   expect(photo?.caption).toContain('Новый заказ');
   expect(JSON.stringify(photo?.reply_markup)).toContain('Открыть на WB');
+  // What /metrics shows an operator: the notification by type and status, and the webhook's time.
+  const exposed = await metrics.registry.metrics();
+  expect(exposed).toMatch(/wb_notifications_total\{[^}]*type="new_order"[^}]*status="sent"[^}]*\} 1\n/);
+  expect(exposed).toMatch(/wb_webhook_delivery_seconds_count\{[^}]*\} 1\n/);
 
   // The worker lost our answer and posts the same notification again: "sent", no new message.
   const again = delivery([id]);
