@@ -24,17 +24,21 @@ function newest(paths: string[]): number {
   return latest;
 }
 
+// Next.js sends anonymous usage data to Vercel unless told not to; a seller's deployment (and
+// the offline demo) should not phone anyone. An operator who sets the variable keeps theirs.
+const env = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
+
 const sources = ['src', 'next.config.ts', 'package.json', 'tsconfig.json'].map((name) => path.join(appDir, name));
 const stale = !fs.existsSync(buildId) || newest(sources) > fs.statSync(buildId).mtimeMs;
 if (stale) {
   process.stdout.write('building the dashboard (next build, about half a minute)…\n');
-  const build = spawnSync(bin, ['build'], { cwd: appDir, stdio: 'inherit' });
+  const build = spawnSync(bin, ['build'], { cwd: appDir, env, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const port = process.env.WEB_PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
-const server = spawn(bin, ['start', '--port', port, '--hostname', host], { cwd: appDir, stdio: 'inherit' });
+const server = spawn(bin, ['start', '--port', port, '--hostname', host], { cwd: appDir, env, stdio: 'inherit' });
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

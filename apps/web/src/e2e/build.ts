@@ -16,7 +16,7 @@ export function buildWeb(): void {
   const result = spawnSync(nextBin, ['build'], {
     cwd: webDir,
     encoding: 'utf8',
-    env: { ...process.env, ...testDistEnv, NODE_ENV: 'production' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...testDistEnv, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
 }
