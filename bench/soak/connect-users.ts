@@ -9,6 +9,8 @@ export interface SoakCabinet {
   sid: string;
   cabinetId: string;
   chatIds: number[];
+  /** The WB key its owner connected: the soak checks that no log ever shows it. */
+  key: string;
 }
 
 const OWNER_IDS = 700_000_000;
@@ -51,7 +53,7 @@ export async function connectUsers(options: {
         encryptionKey: options.encryptionKey,
       });
       if (!connected.ok) throw new Error(`connecting shop ${sid}: ${connected.message}`);
-      const cabinet: SoakCabinet = { sid, cabinetId: connected.cabinetId, chatIds: [ownerChat] };
+      const cabinet: SoakCabinet = { sid, cabinetId: connected.cabinetId, chatIds: [ownerChat], key: token };
       if (options.secondMemberEvery > 0 && index % options.secondMemberEvery === 0) {
         const teammateChat = TEAMMATE_IDS + index + 1;
         const { user: teammate } = await registerTelegramUser(prisma, {

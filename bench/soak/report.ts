@@ -1,3 +1,4 @@
+import type { LogAudit } from './audit-logs.ts';
 import type { Comparison } from './compare-deliveries.ts';
 import type { DrainOutcome } from './drain.ts';
 import type { FaultRecord } from './fault-schedule.ts';
@@ -24,6 +25,8 @@ export interface SoakReport {
   wbRequests: { requests: Record<string, number>; limited: Record<string, number> };
   findings: string[];
   logDir: string;
+  /** What the processes' logs showed, read back once they stopped. */
+  logs?: LogAudit;
   /** When the run started (epoch ms): process times are shown from here. */
   startedAt: number;
   /** Seconds from the run's start to the start of the live phase (fault times are from there). */
@@ -55,6 +58,17 @@ function processLines(report: SoakReport): string[] {
   );
 }
 
+function logLines(audit: LogAudit): string[] {
+  return [
+    `process logs: ${audit.records} JSON records in ${audit.files} files, ${audit.otherLines.length} other lines; ` +
+      `keys and secrets in them: ${audit.secretsFound.length === 0 ? 'none' : audit.secretsFound.length} ` +
+      `(${audit.secretsLookedFor} looked for: every WB key, ENCRYPTION_KEY, INTERNAL_WEBHOOK_SECRET, BOT_TOKEN); ` +
+      `worker records naming a cabinet: ${audit.cabinetRecords}, without a job id: ${audit.cabinetRecordsWithoutJob}`,
+    ...audit.secretsFound.map((found) => `  SECRET IN A LOG: ${found}`),
+    ...audit.otherLines.slice(0, 5).map((line) => `  not JSON: ${line}`),
+  ];
+}
+
 /** The soak's figures as printed by run.ts (and shown by the test when it fails). */
 export function formatReport(report: SoakReport): string {
   const { comparison: c, options: o, timings: t } = report;
@@ -83,11 +97,12 @@ export function formatReport(report: SoakReport): string {
     `processes (t from the start of the run; the live phase began at t=${report.liveStartS.toFixed(1)} s):`,
     ...processLines(report),
     `unplanned process exits: ${unplanned.length === 0 ? 'none' : unplanned.length}`,
+    ...(report.logs ? logLines(report.logs) : []),
     `faults (t from the start of the live phase):`,
     ...report.faults.map((f) => `  t=${f.startS.toFixed(1)}–${f.endS.toFixed(1)} s: ${f.fault}`),
     ...report.findings,
     `logs: ${report.logDir}`,
-    `result: ${report.passed ? 'PASS (0 lost, 0 duplicated)' : 'FAIL'}`,
+    `result: ${report.passed ? 'PASS (0 lost, 0 duplicated, no secret in the logs)' : 'FAIL'}`,
   ];
   return lines.join('\n');
 }

@@ -8,7 +8,8 @@ import { createPrismaClient } from '@wb-assist/db';
 import { startTelegramFake } from '@wb-assist/telegram-fake';
 import { startEmulator } from '@wb-assist/wb-emulator';
 import { compareDeliveries } from './compare-deliveries.ts';
-import { connectUsers } from './connect-users.ts';
+import { auditLogs, type Secret } from './audit-logs.ts';
+import { connectUsers, type SoakCabinet } from './connect-users.ts';
 import { createShops } from './create-shops.ts';
 import { drain } from './drain.ts';
 import { emulatorEvents } from './emulator-events.ts';
@@ -78,8 +79,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   pool.on('error', () => undefined);
   let apps: Apps | undefined;
   let report: SoakReport | undefined;
+  let cabinets: SoakCabinet[] = [];
+  const encryptionKey = randomBytes(32);
+  const webhookSecret = randomBytes(32).toString('hex');
   try {
-    const encryptionKey = randomBytes(32);
     apps = await startApps({
       repoRoot,
       logDir: folder,
@@ -88,7 +91,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       telegramUrl: telegram.url,
       botToken: BOT_TOKEN,
       encryptionKey,
-      webhookSecret: randomBytes(32).toString('hex'),
+      webhookSecret,
       syncIntervalSeconds: options.syncIntervalSeconds,
       rateLimitScale: options.rateLimitScale,
       workers: options.workers,
@@ -102,7 +105,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const connectStart = Date.now();
     const sids = await createShops(emulator, options.cabinets, options.ordersPerDay);
     const prisma = createPrismaClient(database.url, { poolSize: 4 });
-    const cabinets = await connectUsers({
+    cabinets = await connectUsers({
       prisma,
       emulator,
       sids,
@@ -191,6 +194,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       report.processes = apps
         ? [apps.bot, ...apps.workers].map((app) => ({ name: app.name, incarnations: app.incarnations }))
         : [];
+      const secrets: Secret[] = [
+        ...cabinets.map((cabinet) => ({ label: `the WB key of shop ${cabinet.sid}`, value: cabinet.key })),
+        { label: 'ENCRYPTION_KEY', value: encryptionKey.toString('base64') },
+        { label: 'INTERNAL_WEBHOOK_SECRET', value: webhookSecret },
+        { label: 'BOT_TOKEN', value: BOT_TOKEN },
+      ];
+      report.logs = auditLogs(folder, secrets);
+      report.passed &&= report.logs.secretsFound.length === 0;
       report.timings.wallS = elapsed();
     }
     if (report?.passed && !options.keepLogs) {

@@ -47,4 +47,11 @@ it('delivers every event exactly once per subscribed user through WB, process, d
     proc.incarnations.filter((run) => run.end === 'exited').map((run) => `${proc.name}: ${run.exit}`),
   );
   expect(exits, printed).toEqual([]);
+  // An operator reading the logs after all that finds JSON records that say which cabinet and
+  // job they are about, and not one WB key, token or secret, even from the error paths.
+  const logs = report.logs!;
+  expect(logs.secretsFound, printed).toEqual([]);
+  expect(logs.otherLines, printed).toEqual([]);
+  expect(logs.cabinetRecords, printed).toBeGreaterThan(0);
+  expect(logs.cabinetRecordsWithoutJob, printed).toBe(0);
 }, 180_000);

@@ -38,7 +38,7 @@ export async function startApps(options: AppsOptions): Promise<Apps> {
     DATABASE_URL: options.databaseUrl,
     DATA_DIR: options.logDir,
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     WB_STATISTICS_API_URL: options.emulatorUrl,
     WB_ANALYTICS_API_URL: options.emulatorUrl,

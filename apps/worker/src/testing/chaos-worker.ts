@@ -7,7 +7,8 @@ import { loadWorkerEnv } from '../env.ts';
 const env = loadWorkerEnv();
 const app = await startWorkerApp({
   env,
-  logger: createLogger({ name: 'chaos-worker', level: 'error' }),
+  // Errors only, unless the caller asks for more (the soak does: it reads the logs back).
+  logger: createLogger({ name: 'chaos-worker', level: process.env.LOG_LEVEL ? env.LOG_LEVEL : 'error' }),
   tuning: {
     tickSeconds: 0.5,
     pollingIntervalSeconds: 0.5,
