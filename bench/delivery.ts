@@ -34,7 +34,10 @@ let messages = 0;
 let refused = 0;
 const endpoint = http.createServer((req, res) => {
   let body = '';
-  req.on('data', (chunk) => (body += chunk));
+  // Decoded as one stream: a Russian character split between two network chunks must not
+  // turn into two replacement characters (the signature would then fail on a good request).
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => (body += chunk));
   req.on('end', () => {
     if (!verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined).ok) {
       refused += 1;

@@ -33,7 +33,10 @@ const seen = new Map<string, { userId: string; eventKey: string }>();
 let posts = 0;
 const bot = http.createServer((req, res) => {
   let body = '';
-  req.on('data', (chunk) => (body += chunk));
+  // Decoded as one stream: a Russian character split between two network chunks must not
+  // turn into two replacement characters (the signature would then fail on a good request).
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => (body += chunk));
   req.on('end', () => {
     if (!verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined).ok)
       return void res.writeHead(401).end();

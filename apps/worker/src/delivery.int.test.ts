@@ -28,7 +28,10 @@ let emulator: RunningEmulator;
 /** Stands in for the bot's notification endpoint: checks the signature, answers "sent". */
 const bot = http.createServer((req, res) => {
   let body = '';
-  req.on('data', (chunk) => (body += chunk));
+  // Decoded as one stream: a Russian character split between two network chunks must not
+  // turn into two replacement characters (the signature would then fail on a good request).
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => (body += chunk));
   req.on('end', () => {
     const verdict = verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined);
     if (req.url !== BOT_NOTIFY_PATH || !verdict.ok) {
