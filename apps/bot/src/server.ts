@@ -1,10 +1,8 @@
 import http from 'node:http';
-import { BOT_NOTIFY_PATH, SIGNATURE_HEADER } from '@wb-assist/delivery';
+import { BOT_NOTIFY_PATH, MAX_DELIVERY_BYTES, SIGNATURE_HEADER } from '@wb-assist/delivery';
 import type { Logger } from '@wb-assist/logger';
 import type { Metrics } from '@wb-assist/metrics';
 import type { EndpointResult } from './notify/notification-endpoint.ts';
-
-const MAX_BODY_BYTES = 1_000_000;
 
 export interface BotServerOptions {
   logger: Logger;
@@ -21,7 +19,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > MAX_DELIVERY_BYTES) {
         resolve(null);
         req.destroy();
         return;

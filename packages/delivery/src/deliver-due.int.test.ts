@@ -5,7 +5,7 @@ import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { deliverDue } from './deliver-due.ts';
 import { ReplayGuard } from './replay-guard.ts';
 import { SIGNATURE_HEADER, verify } from './signature.ts';
-import type { BotAnswer, BotDelivery, NotificationType, Renderer } from './types.ts';
+import { MAX_DELIVERY_BYTES, type BotAnswer, type BotDelivery, type NotificationType, type Renderer } from './types.ts';
 
 const SECRET = 'test-secret-test-secret-test-secret';
 const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
@@ -18,8 +18,13 @@ const bot = {
   answer: (): BotAnswer | 'down' => ({ status: 'sent' }),
   server: http.createServer((req, res) => {
     let body = '';
-    req.on('data', (chunk) => (body += chunk));
+    // Decoded as one stream: a Russian character split between two network chunks must not
+    // turn into two replacement characters (the signature would then fail on a good request).
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
+      // The real bot's limit (apps/bot/src/server.ts).
+      if (Buffer.byteLength(body) > MAX_DELIVERY_BYTES) return void res.writeHead(413).end('too large');
       const signature = req.headers[SIGNATURE_HEADER] as string | undefined;
       const verdict = verify(SECRET, body, signature);
       if (!verdict.ok) return void res.writeHead(401).end(verdict.reason);
@@ -243,5 +248,34 @@ describe('deliverDue', () => {
       'new_order:1,new_order:2,new_order:3,new_order:4,new_order:5,new_order:6,new_order:7,new_order:8',
     );
     expect(bot.received[1]?.messages[0]?.text).toBe('buyout:1');
+  });
+
+  it('sends a burst of 1,000 orders from one sync as grouped messages under the bot’s size limit, each order once and in order', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    // A real order row is about a kilobyte of JSON: 1,000 of them in one request would be over
+    // the bot's limit, refused on every retry.
+    await pool.query(
+      `WITH o AS (
+         INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
+         SELECT $1::uuid, 'new_order', $1::text || ':new_order:' || n, now() - (2000 - n) * interval '1 second',
+                jsonb_build_object('n', n, 'row', repeat('з', 600)), $2, now()
+         FROM generate_series(1, 1000) AS n RETURNING id, type, event_key, occurred_at)
+       INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at)
+       SELECT m.user_id, $1::uuid, o.id, o.event_key, o.type, o.occurred_at FROM o CROSS JOIN cabinet_users m WHERE m.cabinet_id = $1::uuid`,
+      [cabinetId, syncLogId],
+    );
+    await drain();
+    const sizes = bot.received.map((delivery) => delivery.notificationIds.length);
+    expect(sizes).toEqual(Array.from({ length: 10 }, () => 100));
+    const order = bot.received.flatMap((delivery) => delivery.events.map((e) => Number(e.eventKey.split(':').at(-1))));
+    expect(order).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect((await statuses(cabinetId)).filter((row) => row.status === 'sent')).toHaveLength(1000);
+  });
+
+  it('cuts a burst just over the group size into even parts, with no small remainder sent one by one', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    for (let n = 1; n <= 103; n += 1) await event(cabinetId, syncLogId, 'buyout', n, 200 - n);
+    await drain();
+    expect(bot.received.map((delivery) => delivery.notificationIds.length)).toEqual([52, 51]);
   });
 });

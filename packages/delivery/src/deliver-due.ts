@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
 import {
   BURST_SIZE,
+  MAX_GROUP,
   SETTING_COLUMN,
   type BotAnswer,
   type BotDelivery,
@@ -76,7 +77,12 @@ async function claimHeads(pool: pg.Pool, limit: number, leaseSeconds: number): P
   return rows;
 }
 
-/** A burst: the rest of this user's pending notifications of the same type from the same sync. */
+/**
+ * A burst: this user's pending notifications of the same type from the same sync, grouped
+ * when there are more than BURST_SIZE. Over MAX_GROUP they are cut into even parts (250 → 84,
+ * 83, 83), so no request outgrows the bot's body limit and no small remainder goes out one
+ * message per event.
+ */
 async function burstOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
   if (head.sync_log_id === null) return [head];
   const { rows } = await pool.query<ClaimedRow>(
@@ -86,7 +92,10 @@ async function burstOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
      ORDER BY h.occurred_at, h.id`,
     [head.user_id, head.type, head.sync_log_id, head.id],
   );
-  return rows.length + 1 > BURST_SIZE ? [head, ...rows] : [head];
+  const total = rows.length + 1;
+  if (total <= BURST_SIZE) return [head];
+  const size = Math.ceil(total / Math.ceil(total / MAX_GROUP));
+  return [head, ...rows.slice(0, size - 1)];
 }
 
 async function finish(

@@ -5,6 +5,8 @@ export { sign, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verify, type Verif
 export {
   BOT_NOTIFY_PATH,
   BURST_SIZE,
+  MAX_DELIVERY_BYTES,
+  MAX_GROUP,
   SETTING_COLUMN,
   type BotAnswer,
   type BotDelivery,

@@ -61,3 +61,14 @@ export const BOT_NOTIFY_PATH = '/internal/notifications';
 
 /** More than this many events of one type for one user from one sync become one message. */
 export const BURST_SIZE = 5;
+
+/**
+ * At most this many events go in one delivery. A burst after a long pause (a big seller's
+ * orders of several hours in one sync) would otherwise be one request carrying every event's
+ * row, over the bot's 1 MB body limit: refused on every retry until it failed. Larger bursts go
+ * out as several grouped messages of even size.
+ */
+export const MAX_GROUP = 100;
+
+/** The bot refuses a delivery body over this size (413); MAX_GROUP keeps every request well under it. */
+export const MAX_DELIVERY_BYTES = 1_000_000;
