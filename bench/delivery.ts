@@ -5,6 +5,7 @@
 // delivery loop (LISTEN + leases) posts them, signed, to a local endpoint that answers at once.
 import http from 'node:http';
 import os from 'node:os';
+import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { startDeliveryLoop, SIGNATURE_HEADER, verify, type BotDelivery, type Renderer } from '@wb-assist/delivery';
 import {
@@ -33,12 +34,8 @@ let received = 0;
 let messages = 0;
 let refused = 0;
 const endpoint = http.createServer((req, res) => {
-  let body = '';
-  // Decoded as one stream: a Russian character split between two network chunks must not
-  // turn into two replacement characters (the signature would then fail on a good request).
-  req.setEncoding('utf8');
-  req.on('data', (chunk: string) => (body += chunk));
-  req.on('end', () => {
+  // Read whole, then decoded: a Russian character split between two network chunks stays whole.
+  void text(req).then((body) => {
     if (!verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined).ok) {
       refused += 1;
       return void res.writeHead(401).end();

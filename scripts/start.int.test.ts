@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '@wb-assist/db/testing';
+import { freePort, waitFor } from '@wb-assist/db/testing';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
@@ -92,12 +92,13 @@ describe('npm start (scripts/start.ts)', () => {
     expect(await options.json()).toEqual({ data: { loginOptions: { demo: true } } });
     // The demo's initial sync shows in the worker's metrics: the sync by kind and outcome, and
     // every WB call by method group and status.
-    let synced = '';
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-      synced = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
-      if (/wb_syncs_total\{[^}]*kind="initial"[^}]*\} [1-9]/.test(synced)) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    const synced = await waitFor(
+      async () => {
+        const text = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
+        return /wb_syncs_total\{[^}]*kind="initial"[^}]*\} [1-9]/.test(text) && text;
+      },
+      { timeoutMs: 60_000, what: 'the initial sync in the worker metrics' },
+    );
     expect(synced).toMatch(/wb_syncs_total\{[^}]*kind="initial"[^}]*\} [1-9]/);
     expect(synced).toMatch(/wb_requests_total\{[^}]*method="[^"]+"[^}]*status="200"[^}]*\} [1-9]/);
     expect(synced).toMatch(/wb_sync_duration_seconds_count\{[^}]*kind="initial"[^}]*\} [1-9]/);

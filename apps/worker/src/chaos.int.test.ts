@@ -6,6 +6,7 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient } from '@wb-assist/db';
@@ -32,12 +33,8 @@ let emulator: RunningEmulator;
 const seen = new Map<string, { userId: string; eventKey: string }>();
 let posts = 0;
 const bot = http.createServer((req, res) => {
-  let body = '';
-  // Decoded as one stream: a Russian character split between two network chunks must not
-  // turn into two replacement characters (the signature would then fail on a good request).
-  req.setEncoding('utf8');
-  req.on('data', (chunk: string) => (body += chunk));
-  req.on('end', () => {
+  // Read whole, then decoded: a Russian character split between two network chunks stays whole.
+  void text(req).then((body) => {
     if (!verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined).ok)
       return void res.writeHead(401).end();
     const delivery = JSON.parse(body) as BotDelivery;

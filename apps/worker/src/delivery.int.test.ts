@@ -6,6 +6,7 @@ import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient } from '@wb-assist/db';
@@ -27,12 +28,8 @@ let emulator: RunningEmulator;
 
 /** Stands in for the bot's notification endpoint: checks the signature, answers "sent". */
 const bot = http.createServer((req, res) => {
-  let body = '';
-  // Decoded as one stream: a Russian character split between two network chunks must not
-  // turn into two replacement characters (the signature would then fail on a good request).
-  req.setEncoding('utf8');
-  req.on('data', (chunk: string) => (body += chunk));
-  req.on('end', () => {
+  // Read whole, then decoded: a Russian character split between two network chunks stays whole.
+  void text(req).then((body) => {
     const verdict = verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined);
     if (req.url !== BOT_NOTIFY_PATH || !verdict.ok) {
       refused.push(`${req.url} ${verdict.ok ? '' : verdict.reason}`);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
@@ -17,12 +18,8 @@ const bot = {
   lastRequest: { body: '', signature: '' },
   answer: (): BotAnswer | 'down' => ({ status: 'sent' }),
   server: http.createServer((req, res) => {
-    let body = '';
-    // Decoded as one stream: a Russian character split between two network chunks must not
-    // turn into two replacement characters (the signature would then fail on a good request).
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
+    // Read whole, then decoded: a Russian character split between two network chunks stays whole.
+    void text(req).then((body) => {
       // The real bot's limit (apps/bot/src/server.ts).
       if (Buffer.byteLength(body) > MAX_DELIVERY_BYTES) return void res.writeHead(413).end('too large');
       const signature = req.headers[SIGNATURE_HEADER] as string | undefined;

@@ -75,15 +75,5 @@ export function recordingHandler(
   };
 }
 
-export async function waitFor<T>(
-  check: () => Promise<T | undefined | false>,
-  { timeoutMs = 15_000, what = 'condition' } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+// Shared with the other suites that wait on processes.
+export { waitFor } from '@wb-assist/db/testing';

@@ -1,4 +1,5 @@
 export { freePort } from './free-port.ts';
+export { waitFor } from './wait-for.ts';
 export {
   createDatabase,
   createTemplateDatabase,
