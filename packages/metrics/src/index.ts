@@ -45,7 +45,7 @@ export function createMetrics(app: string) {
     }),
     notifications: new Counter({
       name: 'wb_notifications_total',
-      help: 'Notifications by type and outcome (sent, suppressed, failed, retry, blocked)',
+      help: 'Notifications by type and outcome (sent, suppressed, failed, retry, blocked; in_doubt: sent again after a send with unknown outcome)',
       labelNames: ['type', 'status'],
       registers: [registry],
     }),

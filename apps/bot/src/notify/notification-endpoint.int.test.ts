@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
@@ -95,6 +98,40 @@ function delivery(ids: string[], messages: RenderedMessage[] = [message()]): str
 const sends = () => fake.control.calls().filter((call) => call.method === 'sendPhoto' || call.method === 'sendMessage');
 const statusOf = async (id: string) =>
   (await pool.query<{ status: string }>('SELECT status FROM notification_history WHERE id = $1', [id])).rows[0]?.status;
+const rowOf = async (id: string) =>
+  (
+    await pool.query<{ status: string; in_doubt: boolean }>(
+      'SELECT status::text, in_doubt FROM notification_history WHERE id = $1',
+      [id],
+    )
+  ).rows[0];
+
+/**
+ * The road to Telegram, with a switch: "drop" hands the call to Telegram (the fake records the
+ * message) and then breaks the connection before the answer gets back, as when the bot is killed
+ * mid-send or the network fails at the worst moment.
+ */
+async function roadToTelegram(target: () => string) {
+  const road = { mode: 'pass' as 'pass' | 'drop', url: '' };
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const body = await text(req);
+      const answer = await fetch(`${target()}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        body: req.method === 'GET' ? undefined : body,
+      });
+      const answered = await answer.text();
+      if (road.mode === 'drop') return req.socket.destroy();
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answered);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  road.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return Object.assign(road, {
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
 
 it('refuses unsigned, forged and replayed requests without sending anything', async () => {
   const id = await pendingNotification();
@@ -203,4 +240,58 @@ it('answers retry instead of queueing when the chat is already busy for long', a
   expect(statuses.filter((status) => status === 'sent').length).toBeGreaterThanOrEqual(2);
   expect(statuses).toContain('retry');
   expect(fake.control.calls().filter((call) => !call.response.ok)).toEqual([]);
+});
+
+it('sends again, marked in doubt, when it cannot know whether Telegram took a message; not when Telegram refused it', async () => {
+  const road = await roadToTelegram(() => fake.url);
+  await telegram.stop();
+  const endpointVia = () => {
+    const adapter = createTelegrafBot({ token: TOKEN, apiRoot: road.url, onUpdate: async () => {}, onError: () => {} });
+    telegram = throttleTelegram(adapter.port, { perChatPerSecond: 1000, globalPerSecond: 1000 });
+    metrics = createMetrics('bot-test');
+    return createNotificationEndpoint({ pool, telegram, secret: SECRET, logger, metrics });
+  };
+  try {
+    let endpoint = endpointVia();
+    const post = async (id: string) => {
+      const body = delivery([id], [message({ photoUrl: null, text: `заказ ${id}` })]);
+      return (await endpoint(body, sign(SECRET, body))).body;
+    };
+    const textsTo = (id: string) => fake.control.messagesTo(CHAT).filter((m) => m.text === `заказ ${id}`);
+
+    // Telegram takes the message, the answer is lost: the bot cannot know, says it failed, and
+    // the worker's retry sends it again (at least once) with the rows marked in doubt.
+    const lostAnswer = await pendingNotification();
+    road.mode = 'drop';
+    expect(await post(lostAnswer)).toMatchObject({ error: 'telegram_failed' });
+    expect(textsTo(lostAnswer)).toHaveLength(1);
+    road.mode = 'pass';
+    expect(await post(lostAnswer)).toEqual({ status: 'sent' });
+    expect(textsTo(lostAnswer)).toHaveLength(2);
+    expect(await rowOf(lostAnswer)).toEqual({ status: 'sent', in_doubt: true });
+    expect(await metrics.registry.metrics()).toMatch(/wb_notifications_total\{[^}]*status="in_doubt"[^}]*\} 1\n/);
+
+    // The same after the bot was killed mid-send: a new process has no memory, the row does.
+    const killed = await pendingNotification();
+    road.mode = 'drop';
+    await post(killed);
+    await telegram.stop();
+    endpoint = endpointVia();
+    road.mode = 'pass';
+    expect(await post(killed)).toEqual({ status: 'sent' });
+    expect(await rowOf(killed)).toEqual({ status: 'sent', in_doubt: true });
+
+    // A refusal is an answer: nothing reached the chat, and the retry by a new process is no doubt.
+    const refused = await pendingNotification();
+    fake.control.blockChat(CHAT);
+    expect(await post(refused)).toEqual({ status: 'blocked' });
+    fake.control.unblockChat(CHAT);
+    await telegram.stop();
+    endpoint = endpointVia();
+    expect(await post(refused)).toEqual({ status: 'sent' });
+    expect(textsTo(refused)).toHaveLength(1);
+    expect(await rowOf(refused)).toEqual({ status: 'sent', in_doubt: false });
+  } finally {
+    await road.close();
+  }
 });

@@ -39,7 +39,24 @@ const deliverySchema = z.object({
   events: z.array(z.object({ type: z.string() }).loose()),
 });
 
-const PART_MEMORY_MS = 60 * 60_000;
+/** The send never left: its mark could not be written first. */
+class NotSentError extends Error {
+  constructor(cause: unknown) {
+    super(`not sent: the send mark could not be stored (${cause instanceof Error ? cause.message : String(cause)})`, {
+      cause,
+    });
+    this.name = 'NotSentError';
+  }
+}
+
+const PROGRESS_MEMORY_MS = 60 * 60_000;
+
+/** What this process knows of one delivery it started: the parts Telegram took, and whether a call's outcome is unknown. */
+interface Progress {
+  sent: Set<number>;
+  unsure: boolean;
+  at: number;
+}
 
 /**
  * The worker's signed webhook: verify, refuse replays, send each message within Telegram's
@@ -47,20 +64,62 @@ const PART_MEMORY_MS = 60 * 60_000;
  * bot already sent is answered "sent" again without a second message: the database says so
  * (the bot marks rows sent the moment Telegram accepts them) and, for a request still in
  * flight, the in-memory map does.
+ *
+ * One gap no bot can close: Telegram has no idempotency key, so when the bot dies (or the
+ * connection breaks) after Telegram took a message and before the bot heard so, nobody knows
+ * whether the chat has it. The bot then sends again rather than risk a lost notification, and
+ * says so: a send marks its rows `sending_since` as it leaves, and a retry that finds the mark
+ * without knowing how that send ended marks the rows `in_doubt` and logs a warning.
  */
 export function createNotificationEndpoint(options: NotificationEndpointOptions) {
   const replays = new ReplayGuard();
   const inFlight = new Map<string, Promise<EndpointResult>>();
-  // Parts of a multi-message delivery already sent, so a retry after a 429 on part 2 does not repeat part 1.
-  const sentParts = new Map<string, number>();
+  // Deliveries this process started and has not finished, so a retry after a 429 on part 2 does not repeat part 1.
+  const progress = new Map<string, Progress>();
   const maxWait = options.maxQueueWaitMs ?? 5_000;
 
-  async function alreadySent(ids: string[]): Promise<boolean> {
-    const { rows } = await options.pool.query<{ pending: number }>(
-      `SELECT count(*) FILTER (WHERE status <> 'sent')::int AS pending FROM notification_history WHERE id = ANY($1::bigint[])`,
+  /** Whether every row is sent already, and whether an earlier send of a pending one left its mark. */
+  async function stateOf(ids: string[]): Promise<{ allSent: boolean; marked: boolean }> {
+    const { rows } = await options.pool.query<{ pending: number; marked: number }>(
+      `SELECT count(*) FILTER (WHERE status <> 'sent')::int AS pending,
+              count(*) FILTER (WHERE status = 'pending' AND sending_since IS NOT NULL)::int AS marked
+       FROM notification_history WHERE id = ANY($1::bigint[])`,
       [ids],
     );
-    return rows[0]?.pending === 0;
+    return { allSent: rows[0]?.pending === 0, marked: (rows[0]?.marked ?? 0) > 0 };
+  }
+
+  async function markInDoubt(ids: string[]): Promise<void> {
+    await options.pool.query(
+      `UPDATE notification_history SET in_doubt = true, updated_at = now() WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+      [ids],
+    );
+  }
+
+  /**
+   * Runs in the send's turn, right before it leaves for Telegram: a kill while the message only
+   * waited in the queue leaves no doubt. When the mark cannot be written, nothing is sent.
+   */
+  async function markSending(ids: string[]): Promise<void> {
+    try {
+      await options.pool.query(
+        `UPDATE notification_history SET sending_since = now() WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+        [ids],
+      );
+    } catch (error) {
+      throw new NotSentError(error);
+    }
+  }
+
+  /** Telegram definitely took none of it: a retry may send it without doubt. */
+  async function nothingSent(ids: string[]): Promise<void> {
+    await options.pool
+      .query(
+        `UPDATE notification_history SET sending_since = NULL WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+        [ids],
+      )
+      // Left set, the next attempt only calls itself in doubt; the delivery itself is unharmed.
+      .catch((error: unknown) => options.logger.warn({ err: error }, 'could not clear a notification’s send mark'));
   }
 
   async function markSent(ids: string[]): Promise<void> {
@@ -71,10 +130,14 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     );
   }
 
-  function forgetOldParts(now: number) {
-    for (const [key, at] of sentParts) {
-      if (at > now - PART_MEMORY_MS) break;
-      sentParts.delete(key);
+  function remember(key: string, entry: Progress) {
+    // Re-inserted so the map stays in order of last use, and forgetting stops at the first recent one.
+    progress.delete(key);
+    entry.at = Date.now();
+    progress.set(key, entry);
+    for (const [old, { at }] of progress) {
+      if (at > entry.at - PROGRESS_MEMORY_MS) break;
+      progress.delete(old);
     }
   }
 
@@ -84,24 +147,50 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     const count = (status: string) => {
       for (const type of types) options.metrics.notifications.inc({ type, status });
     };
-    if (await alreadySent(ids)) return { status: 200, body: { status: 'sent' } };
+    const { allSent, marked } = await stateOf(ids);
+    if (allSent) return { status: 200, body: { status: 'sent' } };
 
     const chatId = Number(delivery.chatId);
+    const key = [...ids].sort().join(',');
+    const known = progress.get(key);
+    const state: Progress = known ?? { sent: new Set(), unsure: false, at: 0 };
+    // Marked, and this process does not know how that send ended: it died, or its answer was lost.
+    if (marked && (!known || known.unsure)) {
+      await markInDoubt(ids);
+      count('in_doubt');
+      options.logger.warn(
+        { userId: delivery.userId, notificationIds: ids },
+        'sending again a notification whose earlier send may have reached Telegram: the chat may see it twice',
+      );
+    }
+    remember(key, state);
+    // Checked after the last await before the sends, so concurrent requests see each other's place in the queue.
     const wait = options.telegram.expectedWaitMs(chatId);
     if (wait > maxWait) {
+      if (marked && state.sent.size === 0 && !state.unsure) await nothingSent(ids);
       count('retry');
       return { status: 200, body: { status: 'retry', retryAfter: Math.ceil(wait / 1000) } };
     }
     const started = Date.now();
-    const key = [...ids].sort().join(',');
     try {
       for (const [index, message] of delivery.messages.entries()) {
-        const partKey = `${key}#${index}`;
-        if (sentParts.has(partKey)) continue;
-        await sendRendered(options.telegram.notifyPort, chatId, message);
-        sentParts.set(partKey, Date.now());
+        if (state.sent.has(index)) continue;
+        try {
+          await sendRendered(
+            options.telegram.notifyPort(() => markSending(ids)),
+            chatId,
+            message,
+          );
+        } catch (error) {
+          // An answer from Telegram (4xx) means it did not take the message; anything else may have.
+          const refused = (error instanceof TelegramCallError && error.code < 500) || error instanceof NotSentError;
+          if (!refused) state.unsure = true;
+          throw error;
+        }
+        state.sent.add(index);
       }
     } catch (error) {
+      if (state.sent.size === 0 && !state.unsure) await nothingSent(ids);
       if (error instanceof TelegramCallError && error.code === 403) {
         count('blocked');
         options.logger.info({ userId: delivery.userId }, 'user blocked the bot: stopping their notifications');
@@ -117,8 +206,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
       return { status: 502, body: { error: 'telegram_failed', message } };
     }
     await markSent(ids);
-    for (let i = 0; i < delivery.messages.length; i++) sentParts.delete(`${key}#${i}`);
-    forgetOldParts(Date.now());
+    progress.delete(key);
     count('sent');
     options.metrics.webhookDuration.observe((Date.now() - started) / 1000);
     return { status: 200, body: { status: 'sent' } };

@@ -71,7 +71,7 @@ it('stays within one message a second per chat and 30 per bot when requests arri
     ...Array.from({ length: 60 }, (_, i) => ({ chatId: 5_600_000 + i, text: `заказ #${i}` })),
   ];
   const results = await Promise.allSettled(
-    sends.map(({ chatId, text }) => telegram!.notifyPort.sendMessage(chatId, text)),
+    sends.map(({ chatId, text }) => telegram!.notifyPort().sendMessage(chatId, text)),
   );
 
   const refused = fake.control.calls().filter((call) => !call.response.ok);

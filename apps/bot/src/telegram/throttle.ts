@@ -13,8 +13,11 @@ export interface ThrottleOptions {
 export interface ThrottledTelegram {
   /** For replies to the user: waits its turn and, on a 429, waits retry_after and tries again. */
   port: TelegramPort;
-  /** For notifications: waits its turn but hands a 429 back, so the worker reschedules. */
-  notifyPort: TelegramPort;
+  /**
+   * For notifications: waits its turn but hands a 429 back, so the worker reschedules.
+   * `beforeSend` runs when a send's turn has come, right before it leaves for Telegram.
+   */
+  notifyPort(beforeSend?: () => Promise<void>): TelegramPort;
   /** How long a new message to this chat would wait for its turn right now, in ms. */
   expectedWaitMs(chatId: number): number;
   stop(): Promise<void>;
@@ -97,13 +100,19 @@ export function throttleTelegram(port: TelegramPort, options: ThrottleOptions = 
     }
   };
 
-  const build = (retry: boolean): TelegramPort => {
+  const build = (retry: boolean, beforeSend: () => Promise<void> = async () => {}): TelegramPort => {
     const guard = retry ? withRetries : <T>(run: () => Promise<T>) => run();
+    const send = <T>(chatId: number, run: () => Promise<T>) =>
+      guard(() =>
+        inChat(chatId, async () => {
+          await beforeSend();
+          return run();
+        }),
+      );
     return {
-      sendMessage: (chatId, text, keyboard) =>
-        guard(() => inChat(chatId, () => port.sendMessage(chatId, text, keyboard))),
+      sendMessage: (chatId, text, keyboard) => send(chatId, () => port.sendMessage(chatId, text, keyboard)),
       sendPhoto: (chatId, photoUrl, caption, keyboard) =>
-        guard(() => inChat(chatId, () => port.sendPhoto(chatId, photoUrl, caption, keyboard))),
+        send(chatId, () => port.sendPhoto(chatId, photoUrl, caption, keyboard)),
       editMessageText: (chatId, messageId, text, keyboard) =>
         guard(() => overall(() => port.editMessageText(chatId, messageId, text, keyboard))),
       deleteMessage: (chatId, messageId) => port.deleteMessage(chatId, messageId),
@@ -113,7 +122,7 @@ export function throttleTelegram(port: TelegramPort, options: ThrottleOptions = 
 
   return {
     port: build(true),
-    notifyPort: build(false),
+    notifyPort: (beforeSend) => build(false, beforeSend),
     expectedWaitMs(chatId) {
       const mine = chats.get(chatId)?.limiter.counts();
       const all = global.counts();
