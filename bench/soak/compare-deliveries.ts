@@ -1,4 +1,4 @@
-import type { ExpectedEvent } from './expected-event.ts';
+import { deliveryKey, type ExpectedEvent } from './expected-event.ts';
 import { EVENT_TYPES, type EventType } from './fingerprint.ts';
 import { parseNotification } from './parse-notification.ts';
 import type { SentMessage } from './read-inbox.ts';
@@ -20,6 +20,13 @@ export interface Comparison {
   lost: Delivery[];
   /** A second (third…) message about an event a chat already had. */
   duplicated: { chatId: number; fingerprint: string; extra: number }[];
+  /**
+   * A second message the system knew it might be sending: the bot sent again after a send whose
+   * outcome it could not know (killed between Telegram taking the message and recording it).
+   * Telegram has no idempotency key, so this is the price of never losing one; it is counted
+   * apart, and only for deliveries the database marks in doubt.
+   */
+  resentInDoubt: { chatId: number; fingerprint: string; extra: number }[];
   /** Messages about events the shop never had (or that the reader could not make out). */
   unexpected: { chatId: number; fingerprint: string; count: number }[];
   /** Per delivery found: event visible at WB → message accepted by Telegram, ms. */
@@ -33,9 +40,15 @@ const emptyByType = () => Object.fromEntries(EVENT_TYPES.map((type) => [type, 0]
  * Every expected event against every message, chat by chat, as multisets of fingerprints:
  * what a chat was owed and did not get is lost, what it got more than once is duplicated,
  * what it got and was never owed is unexpected. Events are counted, not messages: a grouped
- * message accounts for each event it lists (or, past its list, counts).
+ * message accounts for each event it lists (or, past its list, counts). An extra message is
+ * put down to doubt only as far as the chat's same-looking events are in `inDoubt`
+ * (deliveryKey: chat and outbox key).
  */
-export function compareDeliveries(events: ExpectedEvent[], inbox: SentMessage[]): Comparison {
+export function compareDeliveries(
+  events: ExpectedEvent[],
+  inbox: SentMessage[],
+  inDoubt: ReadonlySet<string> = new Set(),
+): Comparison {
   const result: Comparison = {
     eventsByType: emptyByType(),
     expected: 0,
@@ -43,6 +56,7 @@ export function compareDeliveries(events: ExpectedEvent[], inbox: SentMessage[])
     countedOnly: 0,
     lost: [],
     duplicated: [],
+    resentInDoubt: [],
     unexpected: [],
     latenciesMs: [],
     messages: { notifications: 0, grouped: 0, eventsInGroups: 0, other: 0 },
@@ -80,6 +94,8 @@ export function compareDeliveries(events: ExpectedEvent[], inbox: SentMessage[])
     const expected = owed.get(chatId) ?? new Map<string, ExpectedEvent[]>();
     const received = got.get(chatId) ?? { items: new Map<string, number[]>(), hidden: emptyByType() };
     const missing: ExpectedEvent[] = [];
+    // Each in-doubt delivery explains one extra message at most, listed or only counted.
+    const doubtUsed = emptyByType();
     for (const fingerprint of new Set([...expected.keys(), ...received.items.keys()])) {
       const owedHere = [...(expected.get(fingerprint) ?? [])].sort((a, b) => (a.visibleAt ?? 0) - (b.visibleAt ?? 0));
       const times = [...(received.items.get(fingerprint) ?? [])].sort((a, b) => a - b);
@@ -92,7 +108,12 @@ export function compareDeliveries(events: ExpectedEvent[], inbox: SentMessage[])
       }
       missing.push(...owedHere.slice(matched));
       const extra = times.length - matched;
-      if (extra > 0 && owedHere.length > 0) result.duplicated.push({ chatId, fingerprint, extra });
+      if (extra > 0 && owedHere.length > 0) {
+        const doubted = Math.min(extra, owedHere.filter((event) => inDoubt.has(deliveryKey(chatId, event))).length);
+        if (doubted > 0) result.resentInDoubt.push({ chatId, fingerprint, extra: doubted });
+        if (extra > doubted) result.duplicated.push({ chatId, fingerprint, extra: extra - doubted });
+        doubtUsed[owedHere[0]!.type] += doubted;
+      }
       if (extra > 0 && owedHere.length === 0) result.unexpected.push({ chatId, fingerprint, count: extra });
     }
     // Events a grouped message only counted make up for missing ones of their type, no more.
@@ -105,8 +126,15 @@ export function compareDeliveries(events: ExpectedEvent[], inbox: SentMessage[])
       }
     }
     for (const type of EVENT_TYPES) {
-      if (received.hidden[type] > 0)
-        result.duplicated.push({ chatId, fingerprint: `${type}|counted in a group`, extra: received.hidden[type] });
+      const extra = received.hidden[type];
+      if (extra === 0) continue;
+      const fingerprint = `${type}|counted in a group`;
+      const doubtful = [...expected.values()]
+        .flat()
+        .filter((event) => event.type === type && inDoubt.has(deliveryKey(chatId, event))).length;
+      const doubted = Math.min(extra, doubtful - doubtUsed[type]);
+      if (doubted > 0) result.resentInDoubt.push({ chatId, fingerprint, extra: doubted });
+      if (extra > doubted) result.duplicated.push({ chatId, fingerprint, extra: extra - doubted });
     }
   }
   return result;

@@ -12,3 +12,10 @@ export interface ExpectedEvent {
   /** Real time (epoch ms) it became visible at WB; absent when the emulator cannot tell (stock). */
   visibleAt?: number;
 }
+
+/** The outbox key the sync gives an event (packages/sync writeEvents): cabinet, type, WB identity. */
+export const outboxKey = (event: ExpectedEvent) =>
+  event.type === 'critical_stock' ? event.identity : `${event.cabinetId}:${event.type}:${event.identity}`;
+
+/** How an in-doubt delivery is named: the chat and the event's outbox key. */
+export const deliveryKey = (chatId: number, event: ExpectedEvent) => `${chatId} ${outboxKey(event)}`;

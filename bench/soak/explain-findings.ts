@@ -1,12 +1,8 @@
 import type pg from 'pg';
 import type { Comparison } from './compare-deliveries.ts';
-import type { ExpectedEvent } from './expected-event.ts';
+import { outboxKey, type ExpectedEvent } from './expected-event.ts';
 
 const SHOWN = 10;
-
-/** The outbox key the sync gives an event (packages/sync writeEvents): cabinet, type, WB identity. */
-const outboxKey = (event: ExpectedEvent) =>
-  event.type === 'critical_stock' ? event.identity : `${event.cabinetId}:${event.type}:${event.identity}`;
 
 /**
  * Evidence for each finding, from the database: whether the sync detected the event at all
@@ -28,8 +24,10 @@ export async function explainFindings(
       error: string | null;
       sent_at: Date | null;
       sync_log_id: string | null;
+      in_doubt: boolean | null;
     }>(
-      `SELECT o.id::text AS outbox, o.sync_log_id::text, h.status::text, h.attempts, coalesce(h.last_error, h.reason) AS error, h.sent_at
+      `SELECT o.id::text AS outbox, o.sync_log_id::text, h.status::text, h.attempts, coalesce(h.last_error, h.reason) AS error, h.sent_at,
+              h.in_doubt
        FROM (SELECT 1) one
        LEFT JOIN outbox_events o ON o.event_key = $1
        LEFT JOIN users u ON u.telegram_id = $2
@@ -41,18 +39,22 @@ export async function explainFindings(
       ? 'not in the outbox (never detected)'
       : `outbox #${row.outbox} (sync log ${row.sync_log_id}), notification ${row.status ?? 'missing'}` +
         `${row.attempts ? ` after ${row.attempts} attempts` : ''}${row.sent_at ? ` at ${row.sent_at.toISOString()}` : ''}` +
-        `${row.error ? `, ${row.error}` : ''}`;
+        `${row.error ? `, ${row.error}` : ''}${row.in_doubt ? ', sent again after a send with unknown outcome' : ''}`;
     return `${event.type} ${event.identity} of shop ${event.sid} for chat ${chatId} [${event.fingerprint}]: ${state}`;
   };
   for (const { event, chatId } of comparison.lost.slice(0, SHOWN)) lines.push(`lost: ${await describe(event, chatId)}`);
   if (comparison.lost.length > SHOWN) lines.push(`lost: … and ${comparison.lost.length - SHOWN} more`);
-  for (const { chatId, fingerprint, extra } of comparison.duplicated.slice(0, SHOWN)) {
-    const owed = events.filter((event) => event.fingerprint === fingerprint && event.chatIds.includes(chatId));
-    lines.push(`duplicated ×${extra + 1} in chat ${chatId}: ${fingerprint}`);
-    for (const event of owed) lines.push(`  ${await describe(event, chatId)}`);
+  for (const [label, list] of [
+    ['duplicated', comparison.duplicated],
+    ['in doubt, shown twice', comparison.resentInDoubt],
+  ] as const) {
+    for (const { chatId, fingerprint, extra } of list.slice(0, SHOWN)) {
+      const owed = events.filter((event) => event.fingerprint === fingerprint && event.chatIds.includes(chatId));
+      lines.push(`${label} ×${extra + 1} in chat ${chatId}: ${fingerprint}`);
+      for (const event of owed) lines.push(`  ${await describe(event, chatId)}`);
+    }
+    if (list.length > SHOWN) lines.push(`${label}: … and ${list.length - SHOWN} more`);
   }
-  if (comparison.duplicated.length > SHOWN)
-    lines.push(`duplicated: … and ${comparison.duplicated.length - SHOWN} more`);
   for (const { chatId, fingerprint, count } of comparison.unexpected.slice(0, SHOWN))
     lines.push(`unexpected ×${count} in chat ${chatId}: ${fingerprint}`);
   if (comparison.unexpected.length > SHOWN)

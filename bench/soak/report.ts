@@ -24,6 +24,8 @@ export interface SoakReport {
   telegramRefusedSends: number;
   wbRequests: { requests: Record<string, number>; limited: Record<string, number> };
   findings: string[];
+  /** Deliveries (event × chat) the bot sent again not knowing whether the first send arrived. */
+  inDoubtDeliveries: number;
   logDir: string;
   /** What the processes' logs showed, read back once they stopped. */
   logs?: LogAudit;
@@ -87,6 +89,8 @@ export function formatReport(report: SoakReport): string {
       (c.countedOnly ? ` (${c.countedOnly} only counted in a grouped message)` : ''),
     `LOST: ${c.lost.length}; DUPLICATED: ${c.duplicated.reduce((n, d) => n + d.extra, 0)}; unexpected: ` +
       `${c.unexpected.reduce((n, u) => n + u.count, 0)}`,
+    `sent again after a send with unknown outcome (the bot killed between Telegram taking a message and recording it): ` +
+      `${report.inDoubtDeliveries} deliveries, of which shown twice: ${c.resentInDoubt.reduce((n, d) => n + d.extra, 0)}`,
     `messages in the fake Telegram: ${c.messages.notifications} notifications (${c.messages.grouped} grouped, ` +
       `covering ${c.messages.eventsInGroups} events), ${c.messages.other} other; sends refused with 429: ${report.telegramRefusedSends}`,
     `latency, event visible at WB → message accepted by Telegram (${latency.length} deliveries): ` +

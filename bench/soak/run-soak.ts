@@ -14,6 +14,7 @@ import { createShops } from './create-shops.ts';
 import { drain } from './drain.ts';
 import { emulatorEvents } from './emulator-events.ts';
 import { explainFindings } from './explain-findings.ts';
+import { inDoubtDeliveries } from './in-doubt-deliveries.ts';
 import { runFaultSchedule } from './fault-schedule.ts';
 import type { SoakOptions } from './options.ts';
 import { countRefusedSends, countSends, readInbox } from './read-inbox.ts';
@@ -153,7 +154,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       ...emulatorEvents({ emulator, cabinets, from: clock.startVirtual, to, realTimeOf: clock.realTimeOf }),
       ...(await stockEvents({ pool, emulator, cabinets })),
     ];
-    const comparison = compareDeliveries(events, readInbox(telegram));
+    const inDoubt = await inDoubtDeliveries(pool);
+    const comparison = compareDeliveries(events, readInbox(telegram), inDoubt);
     const findings = await explainFindings(pool, comparison, events);
     const passed =
       comparison.expected > 0 &&
@@ -177,6 +179,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       telegramRefusedSends: countRefusedSends(telegram),
       wbRequests: structuredClone(emulator.store.stats),
       findings,
+      inDoubtDeliveries: inDoubt.size,
       logDir: folder,
       startedAt,
       liveStartS: (liveStart - startedAt) / 1000,
