@@ -65,6 +65,35 @@ describe('queries with another user’s ids', () => {
     }
   });
 
+  it('cabinet(id) asked only for pages of data (the row is not read then) is null too', async () => {
+    const pages = [
+      'id',
+      'orders(first: 5) { edges { node { id } } }',
+      'sales(first: 5) { edges { node { id } } }',
+      'reviews(first: 5) { edges { node { id } } }',
+      'stocks(first: 5) { edges { node { id } } }',
+      'products(first: 5) { edges { node { id } } }',
+      'syncLogs(first: 5) { edges { node { id } } }',
+    ];
+    for (const caller of callers()) {
+      for (const page of pages) {
+        const result = await gql(api.url, `query($id: ID!) { cabinet(id: $id) { __typename ${page} } }`, {
+          variables: { id: a.cabinetId },
+          token: caller.token,
+        });
+        expect(result.errors, `${caller.who}: ${page}`).toBeUndefined();
+        expect(result.data, `${caller.who}: ${page}`).toEqual({ cabinet: null });
+      }
+    }
+    const own = await gql<{ cabinet: { id: string; orders: { edges: unknown[] } } }>(
+      api.url,
+      'query($id: ID!) { cabinet(id: $id) { id orders(first: 50) { edges { node { id } } } } }',
+      { variables: { id: a.cabinetId }, token: a.token },
+    );
+    expect(own.data?.cabinet).toMatchObject({ id: a.cabinetId, orders: { edges: expect.any(Array) } });
+    expect(own.data?.cabinet.orders.edges).toHaveLength(5);
+  });
+
   it('the owner does see the same cabinet (the query itself is sound)', async () => {
     const result = await gql<{ cabinet: { name: string; orders: { totalCount: number } } }>(
       api.url,
