@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderGroup, renderNotification, type SaleEvent } from '@wb-assist/domain';
 import { compareDeliveries } from './compare-deliveries.ts';
-import { deliveryKey, type ExpectedEvent } from './expected-event.ts';
+import { deliveryKey, outboxKey, type ExpectedEvent } from './expected-event.ts';
 import { eventFingerprint } from './fingerprint.ts';
 
 // The soak's verdict comes from this comparison; these cases pin down what counts as lost,
@@ -71,7 +71,7 @@ describe('comparing what was owed with what Telegram got', () => {
     const events = [expected('A-1', 1, [10, 20]), expected('A-1', 1, [10])];
     const twice = [single('A-1', 1, 10), single('A-1', 1, 10), single('A-1', 1, 10, 2_000)];
     const inbox = [...twice, single('A-1', 1, 20), single('A-1', 1, 20, 4_000)];
-    const result = compareDeliveries(events, inbox, new Set([deliveryKey(10, events[1]!)]));
+    const result = compareDeliveries(events, inbox, new Set([deliveryKey(10, outboxKey(events[1]!))]));
     expect(result.resentInDoubt).toEqual([{ chatId: 10, fingerprint: events[0]!.fingerprint, extra: 1 }]);
     // Chat 20's second copy was never in doubt: it stays a duplicate.
     expect(result.duplicated).toEqual([{ chatId: 20, fingerprint: events[0]!.fingerprint, extra: 1 }]);
@@ -81,7 +81,7 @@ describe('comparing what was owed with what Telegram got', () => {
     const orders = Array.from({ length: 60 }, (_, i) => order(`B-${i}`, i % 60));
     const events = orders.map((o, i) => expected(`B-${i}`, i % 60, [10]));
     const group = renderGroup(orders).map((message) => ({ chatId: 10, at: minute(59).getTime(), text: message.text }));
-    const doubted = new Set(events.map((event) => deliveryKey(10, event)));
+    const doubted = new Set(events.map((event) => deliveryKey(10, outboxKey(event))));
     const result = compareDeliveries(events, [...group, ...group], doubted);
     expect(result).toMatchObject({ lost: [], duplicated: [], unexpected: [] });
     expect(result.resentInDoubt.reduce((n, d) => n + d.extra, 0)).toBe(60);

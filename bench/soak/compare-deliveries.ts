@@ -1,4 +1,4 @@
-import { deliveryKey, type ExpectedEvent } from './expected-event.ts';
+import { deliveryKey, outboxKey, type ExpectedEvent } from './expected-event.ts';
 import { EVENT_TYPES, type EventType } from './fingerprint.ts';
 import { parseNotification } from './parse-notification.ts';
 import type { SentMessage } from './read-inbox.ts';
@@ -94,8 +94,16 @@ export function compareDeliveries(
     const expected = owed.get(chatId) ?? new Map<string, ExpectedEvent[]>();
     const received = got.get(chatId) ?? { items: new Map<string, number[]>(), hidden: emptyByType() };
     const missing: ExpectedEvent[] = [];
+    const doubted = (event: ExpectedEvent) => inDoubt.has(deliveryKey(chatId, outboxKey(event)));
     // Each in-doubt delivery explains one extra message at most, listed or only counted.
-    const doubtUsed = emptyByType();
+    const doubtLeft = emptyByType();
+    for (const event of [...expected.values()].flat()) if (doubted(event)) doubtLeft[event.type] += 1;
+    const putDown = (fingerprint: string, type: EventType, extra: number, allowance: number) => {
+      const explained = Math.min(extra, allowance, doubtLeft[type]);
+      doubtLeft[type] -= explained;
+      if (explained > 0) result.resentInDoubt.push({ chatId, fingerprint, extra: explained });
+      if (extra > explained) result.duplicated.push({ chatId, fingerprint, extra: extra - explained });
+    };
     for (const fingerprint of new Set([...expected.keys(), ...received.items.keys()])) {
       const owedHere = [...(expected.get(fingerprint) ?? [])].sort((a, b) => (a.visibleAt ?? 0) - (b.visibleAt ?? 0));
       const times = [...(received.items.get(fingerprint) ?? [])].sort((a, b) => a - b);
@@ -108,12 +116,8 @@ export function compareDeliveries(
       }
       missing.push(...owedHere.slice(matched));
       const extra = times.length - matched;
-      if (extra > 0 && owedHere.length > 0) {
-        const doubted = Math.min(extra, owedHere.filter((event) => inDoubt.has(deliveryKey(chatId, event))).length);
-        if (doubted > 0) result.resentInDoubt.push({ chatId, fingerprint, extra: doubted });
-        if (extra > doubted) result.duplicated.push({ chatId, fingerprint, extra: extra - doubted });
-        doubtUsed[owedHere[0]!.type] += doubted;
-      }
+      if (extra > 0 && owedHere.length > 0)
+        putDown(fingerprint, owedHere[0]!.type, extra, owedHere.filter(doubted).length);
       if (extra > 0 && owedHere.length === 0) result.unexpected.push({ chatId, fingerprint, count: extra });
     }
     // Events a grouped message only counted make up for missing ones of their type, no more.
@@ -126,15 +130,8 @@ export function compareDeliveries(
       }
     }
     for (const type of EVENT_TYPES) {
-      const extra = received.hidden[type];
-      if (extra === 0) continue;
-      const fingerprint = `${type}|counted in a group`;
-      const doubtful = [...expected.values()]
-        .flat()
-        .filter((event) => event.type === type && inDoubt.has(deliveryKey(chatId, event))).length;
-      const doubted = Math.min(extra, doubtful - doubtUsed[type]);
-      if (doubted > 0) result.resentInDoubt.push({ chatId, fingerprint, extra: doubted });
-      if (extra > doubted) result.duplicated.push({ chatId, fingerprint, extra: extra - doubted });
+      if (received.hidden[type] > 0)
+        putDown(`${type}|counted in a group`, type, received.hidden[type], Number.POSITIVE_INFINITY);
     }
   }
   return result;

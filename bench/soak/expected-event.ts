@@ -18,4 +18,4 @@ export const outboxKey = (event: ExpectedEvent) =>
   event.type === 'critical_stock' ? event.identity : `${event.cabinetId}:${event.type}:${event.identity}`;
 
 /** How an in-doubt delivery is named: the chat and the event's outbox key. */
-export const deliveryKey = (chatId: number, event: ExpectedEvent) => `${chatId} ${outboxKey(event)}`;
+export const deliveryKey = (chatId: number | string, eventKey: string) => `${chatId} ${eventKey}`;
