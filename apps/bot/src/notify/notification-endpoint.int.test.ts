@@ -266,6 +266,10 @@ it('sends again, marked in doubt, when it cannot know whether Telegram took a me
     expect(await post(lostAnswer)).toMatchObject({ error: 'telegram_failed' });
     expect(textsTo(lostAnswer)).toHaveLength(1);
     road.mode = 'pass';
+    // A retry refused by Telegram does not make it a second doubt: counted once, warned once.
+    fake.control.blockChat(CHAT);
+    expect(await post(lostAnswer)).toEqual({ status: 'blocked' });
+    fake.control.unblockChat(CHAT);
     expect(await post(lostAnswer)).toEqual({ status: 'sent' });
     expect(textsTo(lostAnswer)).toHaveLength(2);
     expect(await rowOf(lostAnswer)).toEqual({ status: 'sent', in_doubt: true });

@@ -157,6 +157,8 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     // Marked, and this process does not know how that send ended: it died, or its answer was lost.
     if (marked && (!known || known.unsure)) {
       await markInDoubt(ids);
+      // The doubt is on the rows now: a later refusal of this resend is no new doubt.
+      state.unsure = false;
       count('in_doubt');
       options.logger.warn(
         { userId: delivery.userId, notificationIds: ids },
