@@ -2,7 +2,7 @@
 // Target (issue #7): the orders connection (first 50, filtered) on a cabinet with 1,000,000
 // orders: p99 < 50 ms at 200 req/s, and within 2x the same raw Prisma query measured in the
 // same run at the same rate.
-// GraphQL: the real API in this process (yoga, armor, the production rate limit) loaded from
+// GraphQL: the real API in this process (yoga, armor, graphql-jit, the production rate limit) loaded from
 // a worker thread (bench/graphql-orders-load.ts) as 40 integrators, one API token each, 5 req/s
 // each (under the 10/s per-token limit), twice: paced (one request every 5 ms, as the Prisma
 // reference is issued: the figure the targets are checked on) and with autocannon (whose rate
@@ -11,7 +11,7 @@
 // BENCH_SECONDS (20), BENCH_ORDERS (1,000,000) and BENCH_RATE (200) change the run.
 import { once } from 'node:events';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createApiToken } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
@@ -90,6 +90,31 @@ const rawQuery = (filter: { from?: Date; to?: Date; cancelled?: boolean; nmId?: 
     take: 51,
   });
 
+// Garbage-collection pauses of this thread, which runs both the API and the raw reference. Much
+// of either's tail is requests that waited behind a pause, so each run prints its own.
+const gcPauses: { start: number; duration: number; major: boolean }[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+    gcPauses.push({
+      start: entry.startTime,
+      duration: entry.duration,
+      major: kind === constants.NODE_PERFORMANCE_GC_MAJOR,
+    });
+  }
+}).observe({ entryTypes: ['gc'] });
+
+function gcDuring(from: number, to: number): string {
+  const pauses = gcPauses.filter((pause) => pause.start >= from && pause.start < to);
+  const summary = (major: boolean) => {
+    const some = pauses.filter((pause) => pause.major === major).map((pause) => pause.duration);
+    return some.length === 0
+      ? '0'
+      : `${some.length} (total ${ms(some.reduce((a, b) => a + b, 0))}, longest ${ms(Math.max(...some))})`;
+  };
+  return `GC pauses: minor ${summary(false)}, major ${summary(true)}`;
+}
+
 /** Open loop: one call every 1000/RATE ms for `seconds`, latency of each from its start. */
 async function atRate(run: () => Promise<unknown>, seconds: number): Promise<number[]> {
   const latencies: number[] = [];
@@ -147,8 +172,12 @@ for (const variant of variants) {
   await atRate(rawQuery(variant.filter), 2);
   await graphqlAtRate(variant.filter, 2, 'paced');
 
+  const rawStarted = performance.now();
   const raw = await atRate(rawQuery(variant.filter), SECONDS);
+  const rawGc = gcDuring(rawStarted, performance.now());
+  const pacedStarted = performance.now();
   const paced = await graphqlAtRate(variant.filter, SECONDS, 'paced');
+  const pacedGc = gcDuring(pacedStarted, performance.now());
   const bursts = await graphqlAtRate(variant.filter, SECONDS, 'autocannon');
   const rawP50 = percentile(raw, 0.5);
   const rawP99 = percentile(raw, 0.99);
@@ -158,7 +187,9 @@ for (const variant of variants) {
   console.log(
     `  raw Prisma, paced:          n=${raw.length}, p50 ${ms(rawP50)}, p99 ${ms(rawP99)}, max ${ms(raw.at(-1) ?? Number.NaN)}`,
   );
+  console.log(`  (raw Prisma ${rawGc})`);
   console.log(`  GraphQL, paced:             ${line(paced)}`);
+  console.log(`  (GraphQL ${pacedGc})`);
   console.log(`  GraphQL, autocannon bursts: ${line(bursts)}`);
   console.log(
     `  targets (paced): p99 < 50 ms ${paced.p99 < 50 && paced.failures === 0 ? 'met' : 'NOT met'}; p99 ${(paced.p99 / rawP99).toFixed(2)}x raw (<= 2x ${paced.p99 <= 2 * rawP99 ? 'met' : 'NOT met'}); p50 ${(paced.p50 / rawP50).toFixed(2)}x raw`,
