@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
+import { orderRow } from './testing/fixtures.ts';
+import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
 
 let api: TestApi | undefined;
 afterEach(async () => {
@@ -70,6 +71,31 @@ describe('errors', () => {
     expect(bad.errors?.[0]?.message).toBe('Invalid cursor');
     // An invalid time zone reaching PostgreSQL would be an internal error; it is validated first.
     expect(JSON.stringify(bad)).not.toMatch(/stack|at \w+ \(/);
+  });
+
+  it('answers an unexpected failure as "Unexpected error." with no detail, and the same query works again after', async () => {
+    api = await startTestApi();
+    const signedIn = await signedInUser(api.prisma);
+    const cabinet = await cabinetOf(api.prisma, signedIn.user.id);
+    const order = orderRow(cabinet.id, 1, new Date('2026-03-10T09:00:00Z'));
+    await api.prisma.wbOrder.create({ data: order });
+    const page = { cabinet: { orders: { edges: [{ node: { srid: order.srid } }] } } };
+    const query = 'query($id: ID!) { cabinet(id: $id) { orders(first: 5) { edges { node { srid } } } } }';
+    const ask = () => gql(api!.url, query, { variables: { id: cabinet.id }, token: signedIn.token });
+    expect((await ask()).data).toEqual(page);
+
+    // The table vanishes under a running API: PostgreSQL's message names it, the caller must not see that.
+    await api.pool.query('ALTER TABLE wb_orders RENAME TO wb_orders_away');
+    try {
+      const broken = await ask();
+      expect(broken.status).toBe(200);
+      expect(broken.data).toEqual({ cabinet: null });
+      expect(broken.errors?.map((e) => e.message)).toEqual(['Unexpected error.']);
+      expect(JSON.stringify(broken)).not.toMatch(/wb_orders|stack|prisma|relation/i);
+    } finally {
+      await api.pool.query('ALTER TABLE wb_orders_away RENAME TO wb_orders');
+    }
+    expect((await ask()).data).toEqual(page);
   });
 
   it('serves GraphiQL only in development', async () => {
