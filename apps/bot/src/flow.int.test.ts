@@ -184,17 +184,34 @@ it('walks a seller from /start to live notifications that follow their settings'
   const review = await emulator.control.addReview(seller.sid, { valuation: 2, text: 'Пришло с браком' });
   await system.tick();
   await setStock(0, 2);
-  await waitFor(
-    'the four kinds',
-    () => {
-      const since = inbox()
-        .filter((message) => message.message_id > mark)
-        .map(textOf);
-      const kinds = ['Выкуп', 'Возврат', 'Негативный отзыв', 'Критический остаток'];
-      return kinds.every((kind) => since.some((text) => text.includes(kind))) || undefined;
-    },
-    60_000,
-  );
+  const kinds = ['Выкуп', 'Возврат', 'Негативный отзыв', 'Критический остаток'];
+  const missingKinds = () => {
+    const texts = inbox()
+      .filter((message) => message.message_id > mark)
+      .map(textOf);
+    return kinds.filter((kind) => !texts.some((text) => text.includes(kind)));
+  };
+  await waitFor('the four kinds', () => missingKinds().length === 0 || undefined, 60_000).catch(async (error) => {
+    // Once in a CI run this step timed out with nothing else to go on: say which kinds are
+    // missing, where the worker stands on each, and what it logged.
+    const { rows } = await pool.query(
+      `SELECT type, status, reason, attempts, next_attempt_at, last_error FROM notification_history
+       WHERE created_at > now() - interval '2 minutes' ORDER BY id`,
+    );
+    const { rows: events } = await pool.query(
+      `SELECT type, event_key, created_at, fanned_out_at FROM outbox_events
+       WHERE created_at > now() - interval '2 minutes' ORDER BY id`,
+    );
+    const { rows: cabinets } = await pool.query(
+      `SELECT status, status_reason, last_sync_at, next_sync_at, now() AS now FROM cabinets`,
+    );
+    throw new Error(
+      `${(error as Error).message}; missing: ${missingKinds().join(', ')}\n` +
+        `events: ${JSON.stringify(events)}\nnotifications: ${JSON.stringify(rows)}\n` +
+        `cabinets: ${JSON.stringify(cabinets)}\n` +
+        `worker output (tail): ${system.workerOutput().slice(-3000)}`,
+    );
+  });
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const since = inbox()
     .filter((message) => message.message_id > mark)
