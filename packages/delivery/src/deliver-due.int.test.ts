@@ -87,14 +87,19 @@ async function cabinetWithUsers(count: number) {
   return { cabinetId, users, syncLogId: logs[0]!.id };
 }
 
-/** An event fanned out to every member, as the sync writes it. */
+/**
+ * An event fanned out to every member, as the sync writes it, due at once. Due a second back, not
+ * now(): the column's millisecond rounding can put now() up to half a millisecond later than the
+ * next statement's now(), and deliverDue right after would find nothing due (it happened in CI).
+ */
 async function event(cabinetId: string, syncLogId: string, type: NotificationType, n: number, minutesAgo = 0) {
   await pool.query(
     `WITH o AS (
        INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
        VALUES ($1, $2, $3, now() - $5 * interval '1 minute', $4, $6, now()) RETURNING id, type, event_key, occurred_at)
-     INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at)
-     SELECT m.user_id, $1, o.id, o.event_key, o.type, o.occurred_at FROM o CROSS JOIN cabinet_users m WHERE m.cabinet_id = $1`,
+     INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at, next_attempt_at)
+     SELECT m.user_id, $1, o.id, o.event_key, o.type, o.occurred_at, now() - interval '1 second'
+     FROM o CROSS JOIN cabinet_users m WHERE m.cabinet_id = $1`,
     [cabinetId, type, `${cabinetId}:${type}:${n}`, JSON.stringify({ n }), minutesAgo, syncLogId],
   );
 }
