@@ -88,9 +88,10 @@ async function cabinetWithUsers(count: number) {
 }
 
 /**
- * An event fanned out to every member, as the sync writes it, due at once. Due a second back, not
- * now(): the column's millisecond rounding can put now() up to half a millisecond later than the
- * next statement's now(), and deliverDue right after would find nothing due (it happened in CI).
+ * An event fanned out to every member, as the sync writes it, due at once. In this file "due now"
+ * is always written a second back (here and in the tests' UPDATEs): timestamptz(3) rounds now()
+ * to the millisecond, which can put it a fraction of a millisecond after the next statement's
+ * now(), and deliverDue right after would find nothing due (it happened in CI).
  */
 async function event(cabinetId: string, syncLogId: string, type: NotificationType, n: number, minutesAgo = 0) {
   await pool.query(
@@ -104,8 +105,6 @@ async function event(cabinetId: string, syncLogId: string, type: NotificationTyp
   );
 }
 
-// "Due now" is written a second back: timestamptz(3) rounds now() to the millisecond, which
-// can put it a fraction of a millisecond after the next statement's now().
 const statuses = async (cabinetId: string) =>
   (
     await pool.query<{ user_id: string; status: string; reason: string | null }>(

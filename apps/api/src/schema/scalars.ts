@@ -53,5 +53,5 @@ builder.scalarType('JSON', {
   description: 'Free-form JSON (diagnostic details such as per-source sync counts)',
   serialize: (value) => value,
   parseValue: (value) => value,
-  parseLiteral: (ast) => (ast.kind === Kind.STRING ? ast.value : null),
+  parseLiteral: literalString,
 });
