@@ -172,8 +172,10 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     for (const subscriber of [onFirst, onSecond]) {
       const srids = subscriber.received.map((item) => item.payload.srid);
-      expect(srids).toHaveLength(13);
-      expect(new Set(srids).size).toBe(13);
+      // The living shop may place an order of its own in these seconds (whether it does depends
+      // on the hour the run starts): ours arrive once each, and nothing arrives twice.
+      expect(srids.filter((srid) => srid === order.srid || more.includes(srid!))).toHaveLength(13);
+      expect(new Set(srids).size).toBe(srids.length);
     }
     const { rows: overlaps } = await first.pool.query<{ overlapping: number }>(
       `SELECT count(*)::int AS overlapping FROM wb_sync_logs a JOIN wb_sync_logs b
