@@ -1,7 +1,7 @@
 // The load side of bench/graphql-orders.ts, in a worker thread, so that the load generator's
 // own work does not share the API's event loop. Two generators:
 // - paced: one request every 1000/rate ms (open loop), as the raw Prisma reference is issued,
-//   over up to 40 keep-alive connections, latency from its start;
+//   over up to 40 keep-alive connections, latency from when it was due (as the reference);
 // - autocannon: its `overallRate` releases each connection's share at the start of every
 //   second (40 connections x 5 back-to-back requests), so the load comes in bursts of 40.
 //   Its coordinated-omission correction is off: with a per-connection rate of 5/s it assumes
@@ -22,8 +22,10 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
-  /** Sorted latencies in ms of the answers that passed the check. */
+  /** Sorted latencies in ms of the answers that passed the check, each from when it was due. */
   latencies: number[];
+  /** The same from when this thread sent it (paced only); differs when this thread ran late. */
+  issued?: number[];
   requests: number;
   /** Answers that were not 200 with a full page of 50 orders and no errors, or failed. */
   failures: number;
@@ -69,25 +71,35 @@ function post(token: string): Promise<{ status: number; text: string }> {
 
 async function paced(): Promise<LoadResult> {
   const latencies: number[] = [];
+  const issued: number[] = [];
   let failures = 0;
   const calls: Promise<void>[] = [];
   const started = performance.now();
   for (let n = 0; n < options.rate * options.seconds; n += 1) {
-    const wait = started + (n * 1000) / options.rate - performance.now();
+    const due = started + (n * 1000) / options.rate;
+    const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const at = performance.now();
     calls.push(
       post(options.tokens[n % options.tokens.length]!).then(
         ({ status, text }) => {
-          if (status === 200 && fullPage(text)) latencies.push(performance.now() - at);
-          else failures += 1;
+          if (status === 200 && fullPage(text)) {
+            const end = performance.now();
+            latencies.push(end - Math.min(due, at));
+            issued.push(end - at);
+          } else failures += 1;
         },
         () => void (failures += 1),
       ),
     );
   }
   await Promise.all(calls);
-  return { latencies: latencies.sort((a, b) => a - b), requests: options.rate * options.seconds, failures };
+  return {
+    latencies: latencies.sort((a, b) => a - b),
+    issued: issued.sort((a, b) => a - b),
+    requests: options.rate * options.seconds,
+    failures,
+  };
 }
 
 async function withAutocannon(): Promise<LoadResult & { p50: number; p99: number; max: number }> {
