@@ -1,4 +1,6 @@
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_GRAPHQL_BODY_BYTES } from './server.ts';
 import { orderRow } from './testing/fixtures.ts';
 import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
 
@@ -107,6 +109,69 @@ describe('errors', () => {
     const dev = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(dev.headers.get('content-type')).toMatch(/text\/html/);
     expect(await dev.text()).toMatch(/GraphiQL/i);
+  });
+});
+
+/** A POST sent chunked (no Content-Length), in the given pieces, a few milliseconds apart. */
+function postChunked(url: string, pieces: string[]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    // Once the API has answered 413 it closes the connection; the rest of the body cannot go.
+    request.on('error', (error) => (request.writableEnded ? undefined : reject(error)));
+    void (async () => {
+      for (const piece of pieces) {
+        if (request.destroyed) return;
+        request.write(piece);
+        await new Promise((wait) => setTimeout(wait, 5));
+      }
+      request.end();
+    })();
+  });
+}
+
+describe('request body', () => {
+  it('reads a query that arrives in several chunks', async () => {
+    api = await startTestApi();
+    const body = JSON.stringify({ query: '{ loginOptions { demo } __typename }' });
+    const third = Math.ceil(body.length / 3);
+    const answer = await postChunked(api.url, [
+      body.slice(0, third),
+      body.slice(third, 2 * third),
+      body.slice(2 * third),
+    ]);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses a body over the limit with 413, by its length or as it streams in, and serves the next request', async () => {
+    api = await startTestApi();
+    const padding = 'x'.repeat(MAX_GRAPHQL_BODY_BYTES);
+    const declared = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { padding } }),
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ errors: [{ extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] });
+
+    const streamed = await postChunked(api.url, [
+      '{"query":"{ __typename }","variables":{"padding":"',
+      ...Array.from({ length: 20 }, () => 'x'.repeat(64 * 1024)),
+      '"}}',
+    ]);
+    expect(streamed.status).toBe(413);
+    expect(streamed.body).toMatch(/REQUEST_ENTITY_TOO_LARGE/);
+
+    expect((await gql(api.url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
 });
 

@@ -51,6 +51,8 @@ export function createApiYoga(services: ApiServices): ApiYoga {
     // Outside development an unexpected error is "Unexpected error." with no stack; typed
     // failures are results, not errors, and pass unmasked.
     maskedErrors: { isDev: development },
+    // server.ts reads POST bodies itself, with its own limit (MAX_GRAPHQL_BODY_BYTES).
+    maxRequestBodySize: false,
     logging: {
       debug: (...args) => services.logger.debug({ args }, 'yoga'),
       info: (...args) => services.logger.info({ args }, 'yoga'),
