@@ -8,6 +8,7 @@
 //   a 1 ms expected interval (Math.ceil(1 / rate)) and would fill the histogram with
 //   synthetic samples.
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
@@ -27,6 +28,8 @@ export interface LoadResult {
   /** The same from when this thread sent it (paced only); differs when this thread ran late. */
   issued?: number[];
   requests: number;
+  /** How busy this thread's event loop was (paced only): the load's own share of the CPU. */
+  busy?: number;
   /** Answers that were not 200 with a full page of 50 orders and no errors, or failed. */
   failures: number;
 }
@@ -73,6 +76,7 @@ async function paced(): Promise<LoadResult> {
   const latencies: number[] = [];
   const issued: number[] = [];
   let failures = 0;
+  const before = performance.eventLoopUtilization();
   const calls: Promise<void>[] = [];
   const started = performance.now();
   for (let n = 0; n < options.rate * options.seconds; n += 1) {
@@ -99,6 +103,7 @@ async function paced(): Promise<LoadResult> {
     issued: issued.sort((a, b) => a - b),
     requests: options.rate * options.seconds,
     failures,
+    busy: performance.eventLoopUtilization(before).utilization,
   };
 }
 

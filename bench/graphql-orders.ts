@@ -179,6 +179,7 @@ async function graphqlAtRate(filter: object, seconds: number, generator: LoadOpt
     p99: result.p99 ?? percentile(result.latencies, 0.99),
     max: result.max ?? result.latencies.at(-1) ?? Number.NaN,
     issuedP99: result.issued ? percentile(result.issued, 0.99) : undefined,
+    loadBusy: result.busy,
     busy,
   };
 }
@@ -204,7 +205,8 @@ for (const variant of variants) {
   const rawP99 = percentile(raw.due, 0.99);
   const line = (figures: Awaited<ReturnType<typeof graphqlAtRate>>) =>
     `n=${figures.answered}/${figures.requests}, p50 ${ms(figures.p50)}, p99 ${ms(figures.p99)}, max ${ms(figures.max)}, failed ${figures.failures}; API event loop ${(figures.busy * 100).toFixed(0)}% busy` +
-    (figures.issuedP99 === undefined ? '' : `; p99 from send ${ms(figures.issuedP99)}`);
+    (figures.issuedP99 === undefined ? '' : `; p99 from send ${ms(figures.issuedP99)}`) +
+    (figures.loadBusy === undefined ? '' : `; load thread ${(figures.loadBusy * 100).toFixed(0)}% busy`);
   console.log(`\norders(first: 50, filter: ${variant.name}) at ${RATE} req/s for ${SECONDS} s`);
   console.log(
     `  raw Prisma, paced:          n=${raw.due.length}, p50 ${ms(rawP50)}, p99 ${ms(rawP99)}, max ${ms(raw.due.at(-1) ?? Number.NaN)}; p99 from issue ${ms(percentile(raw.issued, 0.99))}`,
