@@ -9,7 +9,8 @@
 // mode sends in bursts at the top of each second). Every answer is checked: 50 orders, no errors.
 // Prisma: the query the resolver runs (same where, order and take), one every 5 ms.
 // Both are timed from the moment each request was due (see atRate).
-// BENCH_SECONDS (20), BENCH_ORDERS (1,000,000) and BENCH_RATE (200) change the run.
+// The paced runs take turns, BENCH_SLICES (4) times each, BENCH_SECONDS (40) in all per path;
+// BENCH_ORDERS (1,000,000) and BENCH_RATE (200) change the run.
 import { once } from 'node:events';
 import os from 'node:os';
 import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
@@ -22,7 +23,8 @@ import { benchDatabase, benchUsers, ms, percentile, startBenchApi } from './grap
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 40);
+const SLICES = Number(process.env.BENCH_SLICES ?? 4);
 const CONNECTIONS = 40;
 const DAY = 86_400_000;
 
@@ -108,8 +110,8 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-function gcDuring(from: number, to: number): string {
-  const pauses = gcPauses.filter((pause) => pause.start >= from && pause.start < to);
+function gcDuring(windows: [number, number][]): string {
+  const pauses = gcPauses.filter((pause) => windows.some(([from, to]) => pause.start >= from && pause.start < to));
   const summary = (major: boolean) => {
     const some = pauses.filter((pause) => pause.major === major).map((pause) => pause.duration);
     return some.length === 0
@@ -181,7 +183,51 @@ async function graphqlAtRate(filter: object, seconds: number, generator: LoadOpt
     issuedP99: result.issued ? percentile(result.issued, 0.99) : undefined,
     loadBusy: result.busy,
     busy,
+    latencies: result.latencies,
+    issued: result.issued ?? [],
   };
+}
+
+type GraphqlFigures = Awaited<ReturnType<typeof graphqlAtRate>>;
+
+/**
+ * The raw reference and paced GraphQL take turns, SLICES times each, so that whatever drifts
+ * over a run (the heap filling up towards a major GC, PostgreSQL's background work) weighs on
+ * both alike rather than on whichever ran first. Latencies are pooled across the slices.
+ */
+async function pacedInTurns(filter: Parameters<typeof rawQuery>[0]) {
+  const raw = { due: [] as number[], issued: [] as number[], windows: [] as [number, number][] };
+  const slices: GraphqlFigures[] = [];
+  const graphqlWindows: [number, number][] = [];
+  for (let slice = 0; slice < SLICES; slice += 1) {
+    let started = performance.now();
+    const rawSlice = await atRate(rawQuery(filter), SECONDS / SLICES);
+    raw.windows.push([started, performance.now()]);
+    raw.due.push(...rawSlice.due);
+    raw.issued.push(...rawSlice.issued);
+    started = performance.now();
+    slices.push(await graphqlAtRate(filter, SECONDS / SLICES, 'paced'));
+    graphqlWindows.push([started, performance.now()]);
+  }
+  raw.due.sort((a, b) => a - b);
+  raw.issued.sort((a, b) => a - b);
+  const latencies = slices.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
+  const issued = slices.flatMap((slice) => slice.issued).sort((a, b) => a - b);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const paced: GraphqlFigures = {
+    requests: slices.reduce((sum, slice) => sum + slice.requests, 0),
+    failures: slices.reduce((sum, slice) => sum + slice.failures, 0),
+    answered: latencies.length,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    max: latencies.at(-1) ?? Number.NaN,
+    issuedP99: percentile(issued, 0.99),
+    loadBusy: mean(slices.map((slice) => slice.loadBusy ?? Number.NaN)),
+    busy: mean(slices.map((slice) => slice.busy)),
+    latencies,
+    issued,
+  };
+  return { raw, rawGc: gcDuring(raw.windows), paced, pacedGc: gcDuring(graphqlWindows) };
 }
 
 console.log(
@@ -194,20 +240,17 @@ for (const variant of variants) {
   await atRate(rawQuery(variant.filter), 2);
   await graphqlAtRate(variant.filter, 2, 'paced');
 
-  const rawStarted = performance.now();
-  const raw = await atRate(rawQuery(variant.filter), SECONDS);
-  const rawGc = gcDuring(rawStarted, performance.now());
-  const pacedStarted = performance.now();
-  const paced = await graphqlAtRate(variant.filter, SECONDS, 'paced');
-  const pacedGc = gcDuring(pacedStarted, performance.now());
+  const { raw, rawGc, paced, pacedGc } = await pacedInTurns(variant.filter);
   const bursts = await graphqlAtRate(variant.filter, SECONDS, 'autocannon');
   const rawP50 = percentile(raw.due, 0.5);
   const rawP99 = percentile(raw.due, 0.99);
-  const line = (figures: Awaited<ReturnType<typeof graphqlAtRate>>) =>
+  const line = (figures: GraphqlFigures) =>
     `n=${figures.answered}/${figures.requests}, p50 ${ms(figures.p50)}, p99 ${ms(figures.p99)}, max ${ms(figures.max)}, failed ${figures.failures}; API event loop ${(figures.busy * 100).toFixed(0)}% busy` +
     (figures.issuedP99 === undefined ? '' : `; p99 from send ${ms(figures.issuedP99)}`) +
     (figures.loadBusy === undefined ? '' : `; load thread ${(figures.loadBusy * 100).toFixed(0)}% busy`);
-  console.log(`\norders(first: 50, filter: ${variant.name}) at ${RATE} req/s for ${SECONDS} s`);
+  console.log(
+    `\norders(first: 50, filter: ${variant.name}) at ${RATE} req/s, ${SECONDS} s per path (paced: ${SLICES} turns each)`,
+  );
   console.log(
     `  raw Prisma, paced:          n=${raw.due.length}, p50 ${ms(rawP50)}, p99 ${ms(rawP99)}, max ${ms(raw.due.at(-1) ?? Number.NaN)}; p99 from issue ${ms(percentile(raw.issued, 0.99))}`,
   );
