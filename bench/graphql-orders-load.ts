@@ -11,6 +11,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
+import { openLoop } from './open-loop.ts';
 
 export interface LoadOptions {
   generator: 'paced' | 'autocannon';
@@ -74,33 +75,16 @@ function post(token: string): Promise<{ status: number; text: string; end: numbe
 }
 
 async function paced(): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const issued: number[] = [];
-  let failures = 0;
   const before = performance.eventLoopUtilization();
-  const calls: Promise<void>[] = [];
-  const started = performance.now();
-  for (let n = 0; n < options.rate * options.seconds; n += 1) {
-    const due = started + (n * 1000) / options.rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const at = performance.now();
-    calls.push(
-      post(options.tokens[n % options.tokens.length]!).then(
-        ({ status, text, end }) => {
-          if (status === 200 && fullPage(text)) {
-            latencies.push(end - Math.min(due, at));
-            issued.push(end - at);
-          } else failures += 1;
-        },
-        () => void (failures += 1),
-      ),
-    );
-  }
-  await Promise.all(calls);
+  const { due, issued, failures } = await openLoop(options.rate, options.seconds, (n) =>
+    post(options.tokens[n % options.tokens.length]!).then(
+      ({ status, text, end }) => (status === 200 && fullPage(text) ? end : null),
+      () => null,
+    ),
+  );
   return {
-    latencies: latencies.sort((a, b) => a - b),
-    issued: issued.sort((a, b) => a - b),
+    latencies: due,
+    issued,
     requests: options.rate * options.seconds,
     failures,
     busy: performance.eventLoopUtilization(before).utilization,

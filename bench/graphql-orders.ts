@@ -8,7 +8,7 @@
 // reference is issued: the figure the targets are checked on) and with autocannon (whose rate
 // mode sends in bursts at the top of each second). Every answer is checked: 50 orders, no errors.
 // Prisma: the query the resolver runs (same where, order and take), one every 5 ms.
-// Both are timed from the moment each request was due (see atRate).
+// Both are timed from the moment each request was due (bench/open-loop.ts).
 // The paced runs take turns, BENCH_SLICES (4) times each, BENCH_SECONDS (80) in all per path
 // (a p99 set by GC pauses swings from run to run; more requests narrow the swing); autocannon
 // runs for one slice. BENCH_ORDERS (1,000,000) and BENCH_RATE (200) change the run.
@@ -20,6 +20,7 @@ import { createApiToken } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
 import { ORDER_COLUMNS } from '../apps/api/src/schema/orders.ts';
 import type { LoadOptions, LoadResult } from './graphql-orders-load.ts';
+import { openLoop } from './open-loop.ts';
 import { benchDatabase, benchUsers, ms, percentile, startBenchApi } from './graphql-api.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -122,35 +123,9 @@ function gcDuring(windows: [number, number][]): string {
   return `GC pauses: minor ${summary(false)}, major ${summary(true)}`;
 }
 
-/**
- * Open loop: one call due every 1000/RATE ms for `seconds`. Latency counts from the moment the
- * call was due, not from when this thread got round to issuing it: a call due while the thread
- * sat in a GC pause waits for that pause, just as a GraphQL request arriving then waits in the
- * socket (and is timed by the load thread from its send). Timed from the late start instead,
- * the reference hid most of its own pauses (coordinated omission). A timer can also fire up to
- * a millisecond early (libuv keeps whole milliseconds); such a call counts from its issue.
- * Both figures are returned.
- */
-async function atRate(run: () => Promise<unknown>, seconds: number): Promise<{ due: number[]; issued: number[] }> {
-  const due: number[] = [];
-  const issued: number[] = [];
-  const calls: Promise<void>[] = [];
-  const started = performance.now();
-  for (let n = 0; n < RATE * seconds; n += 1) {
-    const dueAt = started + (n * 1000) / RATE;
-    const wait = dueAt - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const at = performance.now();
-    calls.push(
-      run().then(() => {
-        const end = performance.now();
-        due.push(end - Math.min(dueAt, at));
-        issued.push(end - at);
-      }),
-    );
-  }
-  await Promise.all(calls);
-  return { due: due.sort((a, b) => a - b), issued: issued.sort((a, b) => a - b) };
+/** The raw reference at RATE for `seconds` (see openLoop for how it is timed). */
+function atRate(run: () => Promise<unknown>, seconds: number) {
+  return openLoop(RATE, seconds, () => run().then(() => performance.now()));
 }
 
 /** Checks the query answers a full page, then loads the API from a worker thread. */
