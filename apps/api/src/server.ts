@@ -4,7 +4,7 @@ import type { Logger } from '@wb-assist/logger';
 import { createMetrics, type Metrics } from '@wb-assist/metrics';
 import type { ApiServices } from './context.ts';
 import { healthReport } from './health.ts';
-import { readBody } from './read-body.ts';
+import { readBody } from '@wb-assist/http';
 import { attachWebSocket } from './ws.ts';
 import { createApiYoga, GRAPHQL_PATH } from './yoga.ts';
 

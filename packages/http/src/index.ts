@@ -1,0 +1,1 @@
+export { readBody, type BodyRead } from './read-body.ts';
