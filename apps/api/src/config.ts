@@ -20,3 +20,12 @@ export interface ApiConfig {
   /** Requests per caller: bucket size and refill per second. */
   rateLimit: { burst: number; perSecond: number };
 }
+
+/**
+ * The demo user's Telegram id when demoLogin may be used. The environment check already
+ * refuses a demo id in production; this second check keeps a config built another way
+ * (tests, an embedding script) from opening a password-less login on a real deployment.
+ */
+export function demoTelegramId(config: Pick<ApiConfig, 'nodeEnv' | 'demoTelegramId'>): bigint | undefined {
+  return config.nodeEnv === 'production' ? undefined : config.demoTelegramId;
+}

@@ -41,6 +41,13 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('passes no production service the demo login, which production refuses to start with', () => {
+    for (const [name, service] of ours) {
+      if (service.environment?.NODE_ENV !== 'production') continue;
+      expect(Object.keys(service.environment), `service ${name}`).not.toContain('DEMO_LOGIN_TELEGRAM_ID');
+    }
+  });
+
   it('interpolates only variables the env schemas know', () => {
     const referenced = [...read('docker-compose.yml').matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((match) => match[1]);
     const known = knownVariables();

@@ -8,6 +8,7 @@ import {
 } from '@wb-assist/core';
 import { forgetToken } from '../auth/authenticate.ts';
 import { clearedSessionCookie, sessionCookie } from '../auth/cookies.ts';
+import { demoTelegramId } from '../config.ts';
 import { viewerId, type GraphQLContext } from '../context.ts';
 import { builder } from './builder.ts';
 import { ForbiddenError, OperationError } from './errors.ts';
@@ -94,7 +95,7 @@ builder.mutationField('demoLogin', (t) =>
     description: 'Demo deployments only: signs in as the demo seller. Refused unless enabled by config.',
     errors: { types: [OperationError] },
     resolve: async (_root, _args, ctx) => {
-      const telegramId = ctx.config.demoTelegramId;
+      const telegramId = demoTelegramId(ctx.config);
       const user = telegramId ? await ctx.prisma.user.findUnique({ where: { telegramId } }) : null;
       if (!user) throw new OperationError('demo_disabled', 'Демо-вход на этом сервере выключен.');
       return startSession(ctx, user.id);

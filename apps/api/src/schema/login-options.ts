@@ -1,4 +1,4 @@
-import type { ApiConfig } from '../config.ts';
+import { demoTelegramId, type ApiConfig } from '../config.ts';
 import { builder } from './builder.ts';
 
 interface LoginOptions {
@@ -36,7 +36,7 @@ builder.queryField('loginOptions', (t) =>
   t.field({
     type: LoginOptionsRef,
     resolve: async (_root, _args, ctx) => ({
-      demo: ctx.config.demoTelegramId !== undefined,
+      demo: demoTelegramId(ctx.config) !== undefined,
       telegramBotUsername: await botUsername(ctx.config),
     }),
   }),
