@@ -3,6 +3,7 @@ import { forgetToken } from '../auth/authenticate.ts';
 import { isUuid } from '../auth/cabinet-access.ts';
 import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
+import { storableText } from './storable-text.ts';
 import { ForbiddenError, OperationError } from './errors.ts';
 
 const CreateApiTokenPayload = builder
@@ -25,7 +26,7 @@ builder.mutationField('createApiToken', (t) =>
     args: { name: t.arg.string({ required: true }) },
     authScopes: { signedIn: true },
     resolve: async (_root, { name }, ctx) => {
-      const trimmed = name.trim();
+      const trimmed = storableText(name, 'name').trim();
       if (trimmed.length === 0 || trimmed.length > 100) {
         throw new OperationError('invalid_name', 'Название токена — от 1 до 100 символов.');
       }

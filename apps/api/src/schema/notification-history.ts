@@ -63,6 +63,7 @@ export async function notificationConnection(ctx: GraphQLContext, args: Args, ca
   const connection = await keysetConnection<NotificationHistory>({
     args,
     field: 'createdAt',
+    fieldType: 'date',
     descending: args.direction !== 'asc',
     value: (row) => row.createdAt,
     load: (page) =>

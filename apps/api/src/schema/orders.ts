@@ -1,5 +1,6 @@
 import type { Prisma, WbOrder } from '@wb-assist/db';
 import { builder } from './builder.ts';
+import { storableText } from './storable-text.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
@@ -80,12 +81,13 @@ builder.prismaObjectField(Cabinet, 'orders', (t) =>
           orderDate: { gte: f?.from ?? undefined, lt: f?.to ?? undefined },
           nmId: f?.nmId ?? undefined,
           isCancel: f?.cancelled ?? undefined,
-          supplierArticle: f?.supplierArticle ?? undefined,
-          warehouseName: f?.warehouseName ?? undefined,
+          supplierArticle: storableText(f?.supplierArticle, 'supplierArticle') ?? undefined,
+          warehouseName: storableText(f?.warehouseName, 'warehouseName') ?? undefined,
         };
         const connection = await keysetConnection<WbOrder>({
           args,
           field: 'orderDate',
+          fieldType: 'date',
           descending: args.direction !== 'asc',
           value: (order) => order.orderDate,
           load: (page) =>

@@ -1,5 +1,6 @@
 import type { Prisma, WbProduct } from '@wb-assist/db';
 import { builder } from './builder.ts';
+import { storableText } from './storable-text.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
@@ -40,11 +41,11 @@ builder.prismaObjectField(Cabinet, 'products', (t) =>
       },
       resolve: async (cabinet, args, ctx) => {
         const f = args.filter;
-        const search = f?.search?.trim();
+        const search = storableText(f?.search, 'search')?.trim();
         const where: Prisma.WbProductWhereInput = {
           cabinetId: cabinet.id,
           nmId: f?.nmId ?? undefined,
-          vendorCode: f?.vendorCode ?? undefined,
+          vendorCode: storableText(f?.vendorCode, 'vendorCode') ?? undefined,
           ...(search
             ? {
                 OR: [
@@ -57,6 +58,7 @@ builder.prismaObjectField(Cabinet, 'products', (t) =>
         const connection = await keysetConnection<WbProduct>({
           args,
           field: 'nmId',
+          fieldType: 'int',
           descending: args.direction === 'desc',
           value: (product) => product.nmId,
           load: (page) =>

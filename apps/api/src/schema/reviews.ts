@@ -56,6 +56,7 @@ builder.prismaObjectField(Cabinet, 'reviews', (t) =>
         const connection = await keysetConnection<WbReview>({
           args,
           field: 'createdDate',
+          fieldType: 'date',
           descending: args.direction !== 'asc',
           value: (review) => review.createdDate,
           load: (page) =>

@@ -61,6 +61,7 @@ builder.prismaObjectField(Cabinet, 'sales', (t) =>
         const connection = await keysetConnection<WbSale>({
           args,
           field: 'saleDate',
+          fieldType: 'date',
           descending: args.direction !== 'asc',
           value: (sale) => sale.saleDate,
           load: (page) =>

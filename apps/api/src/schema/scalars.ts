@@ -8,9 +8,19 @@ const invalid = (what: string) => createGraphQLError(`Invalid ${what}`, { extens
 // compiles queries, prints a warning to stderr for the default two-argument one.
 const literalString = (ast: ValueNode): unknown => (ast.kind === Kind.STRING ? ast.value : null);
 
+/**
+ * Years 1..9999 in UTC: what four-digit ISO-8601 years write, and inside what PostgreSQL
+ * stores (its timestamptz knows no year 0 and JS dates reach further), so an instant outside
+ * is the caller's mistake, not a failed query.
+ */
+export const isStorableInstant = (date: Date): boolean => {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(year) && year >= 1 && year <= 9999;
+};
+
 const parseDateTime = (value: unknown): Date => {
   const date = typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) throw invalid('DateTime');
+  if (!date || !isStorableInstant(date)) throw invalid('DateTime: expected ISO-8601 with a year from 1 to 9999');
   return date;
 };
 
@@ -23,9 +33,15 @@ builder.scalarType('DateTime', {
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real day: JS rolls 2026-02-30 over into March, so the day must read back unchanged. */
+const isCalendarDay = (value: string): boolean => {
+  const midnight = new Date(`${value}T00:00:00.000Z`);
+  return isStorableInstant(midnight) && midnight.toISOString().slice(0, 10) === value;
+};
+
 const parseCalendarDate = (value: unknown): string => {
-  if (typeof value !== 'string' || !CALENDAR_DATE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw invalid('Date');
+  if (typeof value !== 'string' || !CALENDAR_DATE.test(value) || !isCalendarDay(value)) {
+    throw invalid('Date: expected an existing day as YYYY-MM-DD with a year from 1 to 9999');
   }
   return value;
 };

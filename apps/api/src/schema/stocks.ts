@@ -1,5 +1,6 @@
 import type { Prisma, WbStock } from '@wb-assist/db';
 import { builder } from './builder.ts';
+import { storableText } from './storable-text.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
@@ -46,11 +47,12 @@ builder.prismaObjectField(Cabinet, 'stocks', (t) =>
           cabinetId: cabinet.id,
           nmId: f?.nmId ?? undefined,
           quantity: { lte: f?.maxQuantity ?? undefined },
-          warehouseName: f?.warehouseName ?? undefined,
+          warehouseName: storableText(f?.warehouseName, 'warehouseName') ?? undefined,
         };
         const connection = await keysetConnection<WbStock>({
           args,
           field: 'quantity',
+          fieldType: 'int',
           descending: args.direction === 'desc',
           value: (stock) => stock.quantity,
           load: (page) =>

@@ -46,6 +46,7 @@ builder.prismaObjectField(Cabinet, 'syncLogs', (t) =>
         const connection = await keysetConnection<WbSyncLog>({
           args,
           field: 'startedAt',
+          fieldType: 'date',
           descending: args.direction !== 'asc',
           value: (log) => log.startedAt,
           load: (page) =>
