@@ -1,5 +1,12 @@
 import { createGraphQLError } from 'graphql-yoga';
 
+/**
+ * graphql-ws's code for "not allowed"; its clients retry it (a browser then asks for a fresh
+ * socket token), unlike 4401.
+ */
+export const SOCKET_FORBIDDEN = 4403;
+
+// Close reasons must fit in 123 bytes (RFC 6455): about 60 Cyrillic letters.
 export const CREDENTIAL_REFUSED = 'Токен не принят: он неверен, отозван или истёк';
 export const FOREIGN_ORIGIN_REFUSED = 'Сессия по cookie принимается только со страниц кабинета';
 
