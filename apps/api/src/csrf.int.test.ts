@@ -109,6 +109,16 @@ describe('what keeps working', () => {
     expect(await response.json()).toEqual({ data: { viewer: { id: user.id } } });
   });
 
+  it('GraphiQL in development: a JSON post with the cookie from the API’s own origin', async () => {
+    const { user, cookie } = await userWithCookie();
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: new URL(api.url).origin },
+      body: JSON.stringify({ query: '{ viewer { id } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { viewer: { id: user.id } } });
+  });
+
   it('an integrator’s token from any origin', async () => {
     const { user, cookie } = await userWithCookie();
     const created = await fetch(api.url, {

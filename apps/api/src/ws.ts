@@ -45,7 +45,7 @@ async function admit(
     (typeof params?.token === 'string' ? params.token : undefined) ??
     (typeof params?.authorization === 'string' ? bearerToken(params.authorization) : undefined);
   const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
-  const cookieAllowed = cookie !== undefined && cookieAllowedFrom(request.headers.origin, services.config.webOrigin);
+  const cookieAllowed = cookie !== undefined && cookieAllowedFrom(request.headers, services.config.webOrigin);
   if (presented) {
     const viewer = await authenticate(services.prisma, presented);
     if (!viewer) return { ok: false, reason: CREDENTIAL_REFUSED };

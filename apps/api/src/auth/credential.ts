@@ -16,11 +16,14 @@ export type Credential =
 
 /**
  * Browsers send Origin with every cross-origin request and every WebSocket upgrade; servers (the
- * dashboard's own, integrators) send none. So a cookie counts only without Origin or from the
- * dashboard's.
+ * dashboard's own, integrators) send none. So a cookie counts only without Origin, from the
+ * dashboard's, or from the API's own pages (GraphiQL in development), whose host is the one
+ * the request went to.
  */
-export function cookieAllowedFrom(origin: string | undefined, webOrigin: string): boolean {
-  return origin === undefined || origin === webOrigin;
+export function cookieAllowedFrom(headers: http.IncomingHttpHeaders, webOrigin: string): boolean {
+  const { origin, host } = headers;
+  if (origin === undefined || origin === webOrigin) return true;
+  return URL.canParse(origin) && new URL(origin).host === host;
 }
 
 /** The credential of an HTTP request: the Authorization header when present, else the cookie. */
@@ -28,5 +31,5 @@ export function requestCredential(headers: http.IncomingHttpHeaders, webOrigin: 
   if (headers.authorization?.trim()) return { via: 'authorization', token: bearerToken(headers.authorization) };
   const cookie = readCookie(headers.cookie, SESSION_COOKIE);
   if (!cookie) return { via: 'none' };
-  return cookieAllowedFrom(headers.origin, webOrigin) ? { via: 'cookie', token: cookie } : { via: 'foreign_origin' };
+  return cookieAllowedFrom(headers, webOrigin) ? { via: 'cookie', token: cookie } : { via: 'foreign_origin' };
 }
