@@ -165,14 +165,40 @@ describe('logout and tokens', () => {
       { variables: { id: apiToken.id }, token },
     );
     expect(revoked.data).toEqual({ revokeApiToken: { data: true } });
-    expect((await gql(api.url, '{ viewer { id } }', { token: apiToken.token })).data).toEqual({ viewer: null });
+    const refused = await gql(api.url, '{ viewer { id } }', { token: apiToken.token });
+    expect(refused.status).toBe(401);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a wrong Bearer token signs in nobody', async () => {
+  it('a Bearer token that does not verify is answered 401 UNAUTHENTICATED, not as an anonymous caller', async () => {
     api = await startTestApi();
     const { user } = await signedInUser(api.prisma);
     const other = await createApiToken(api.prisma, { userId: user.id, name: 'x' });
     const tampered = `${other.token.slice(0, -2)}zz`;
-    expect((await gql(api.url, '{ viewer { id } }', { token: tampered })).data).toEqual({ viewer: null });
+    for (const token of ['wba_bogus', tampered, 'wbs_not-a-session']) {
+      const result = await gql(api.url, '{ viewer { id } }', { token });
+      expect(result.status).toBe(401);
+      expect(result.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.errors?.[0]?.message).toMatch(/[Тт]окен/);
+    }
+    const malformed = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Token ${other.token}` },
+      body: JSON.stringify({ query: '{ viewer { id } }' }),
+    });
+    expect(malformed.status).toBe(401);
+  });
+
+  it('without a token, or with a stale session cookie, the caller is anonymous and the login page loads', async () => {
+    api = await startTestApi();
+    const query = '{ viewer { id } loginOptions { demo } }';
+    const anonymous = await gql(api.url, query);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.data).toEqual({ viewer: null, loginOptions: { demo: false } });
+    const stale = await gql(api.url, query, { cookie: 'wba_session=wbs_expired-long-ago' });
+    expect(stale.status).toBe(200);
+    expect(stale.data).toEqual({ viewer: null, loginOptions: { demo: false } });
   });
 });

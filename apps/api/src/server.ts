@@ -9,7 +9,7 @@ import { attachWebSocket } from './ws.ts';
 import { createApiYoga, GRAPHQL_PATH } from './yoga.ts';
 
 /**
- * The largest GraphQL request body taken. The longest query armor lets through (2,000 tokens)
+ * The largest GraphQL request body taken, and the largest WebSocket message. The longest query armor lets through (2,000 tokens)
  * is tens of kilobytes; the rest is variables, and no mutation of ours takes a megabyte.
  */
 export const MAX_GRAPHQL_BODY_BYTES = 1_048_576;
@@ -99,7 +99,8 @@ export function createApiApp({
     }
     sendJson(res, 404, { error: 'not_found', message: `No route for ${req.method} ${url.pathname}` });
   });
-  const sockets = yoga && graphql ? attachWebSocket(server, yoga, graphql) : null;
+  const sockets =
+    yoga && graphql ? attachWebSocket(server, yoga, graphql, { maxPayload: MAX_GRAPHQL_BODY_BYTES }) : null;
   return { server, closeSockets: async () => sockets?.close() };
 }
 

@@ -1,15 +1,24 @@
 import type http from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { authenticate, bearerToken, type Viewer } from './auth/authenticate.ts';
-import { readCookie, SESSION_COOKIE } from './auth/cookies.ts';
+import { authenticate, type Viewer } from './auth/authenticate.ts';
+import { requestCredential } from './auth/credential.ts';
+import { foreignOriginError, unauthenticatedError } from './auth/refusals.ts';
 import { buildContext, type ApiServices, type GraphQLContext } from './context.ts';
 import { rateLimitPlugin, TokenBuckets } from './rate-limit.ts';
 import { schema } from './schema/index.ts';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * A request with a body a form can send (urlencoded, multipart, text/plain), or a GET, must
+ * carry this header: a page on another site cannot add it without a CORS preflight, which only
+ * the dashboard's origin passes. The dashboard's urql client sends it.
+ */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface ServerContext {
   req: http.IncomingMessage;
@@ -60,6 +69,7 @@ export function createApiYoga(services: ApiServices): ApiYoga {
       error: (...args) => services.logger.error({ args }, 'yoga'),
     },
     plugins: [
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin(ARMOR),
       rateLimitPlugin(buckets),
       // Queries run as compiled JavaScript (graphql-jit): an integrator's page of 50 orders costs
@@ -87,9 +97,12 @@ export function createApiYoga(services: ApiServices): ApiYoga {
         });
       }
       const { req, res } = initial;
-      const token = bearerToken(req.headers.authorization) ?? readCookie(req.headers.cookie, SESSION_COOKIE);
+      const credential = requestCredential(req.headers, services.config.webOrigin);
+      if (credential.via === 'foreign_origin') throw foreignOriginError();
+      const viewer = credential.via === 'none' ? null : await authenticate(services.prisma, credential.token);
+      if (!viewer && credential.via === 'authorization') throw unauthenticatedError();
       return buildContext(services, {
-        viewer: await authenticate(services.prisma, token),
+        viewer,
         userAgent: req.headers['user-agent'] ?? null,
         clientAddress: req.socket.remoteAddress ?? null,
         // Node merges headers set here with the ones yoga writes for the response.

@@ -32,7 +32,9 @@ export function makeClient(apiUrl: string): Client {
         });
   return new Client({
     url: httpUrl,
-    fetchOptions: { credentials: 'include' },
+    // urql sends queries as GET: the API refuses a GET without this header (CSRF prevention),
+    // since a page on another site could send that GET with the cookie; it cannot add a header.
+    fetchOptions: { credentials: 'include', headers: { 'x-graphql-yoga-csrf': '1' } },
     // Lists change under the user's eyes (sync, live feed): prefer fresh data over a stale cache.
     requestPolicy: 'cache-and-network',
     exchanges: [
