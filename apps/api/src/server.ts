@@ -9,8 +9,9 @@ import { attachWebSocket } from './ws.ts';
 import { createApiYoga, GRAPHQL_PATH } from './yoga.ts';
 
 /**
- * The largest GraphQL request body taken, and the largest WebSocket message. The longest query armor lets through (2,000 tokens)
- * is tens of kilobytes; the rest is variables, and no mutation of ours takes a megabyte.
+ * The largest GraphQL request body taken, and the largest WebSocket message. The longest
+ * query armor lets through (2,000 tokens) is tens of kilobytes; the rest is variables, and no
+ * mutation of ours takes a megabyte.
  */
 export const MAX_GRAPHQL_BODY_BYTES = 1_048_576;
 
