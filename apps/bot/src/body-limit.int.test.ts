@@ -39,6 +39,7 @@ beforeAll(async () => {
       INTERNAL_WEBHOOK_SECRET: SECRET,
     }),
   });
+  await bot.telegram;
   endpoint = `http://127.0.0.1:${bot.port}${BOT_NOTIFY_PATH}`;
 });
 afterAll(async () => {

@@ -9,9 +9,15 @@ export interface BotServerOptions {
   logger: Logger;
   metrics: Metrics;
   notify: (body: string, signature: string | undefined) => Promise<EndpointResult>;
+  /** Liveness (/healthz): the process and its database. */
   health: () => Promise<boolean>;
-  /** Telegram's webhook: its path and handler, when the bot runs with a public URL. */
-  telegramWebhook?: { path: string; handle: (req: http.IncomingMessage, res: http.ServerResponse) => void };
+  /** Whether Telegram has answered the start-up calls; /readyz says 503 until then. */
+  telegramReady: () => boolean;
+  /** Telegram's webhook: its path, and its handler once registered with Telegram. */
+  telegramWebhook?: {
+    path: string;
+    handle: () => ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
@@ -46,12 +52,22 @@ export function createBotServer(options: BotServerOptions): http.Server {
       return;
     }
     if (req.method === 'POST' && options.telegramWebhook && path === options.telegramWebhook.path) {
-      options.telegramWebhook.handle(req, res);
+      const handle = options.telegramWebhook.handle();
+      // Telegram sends the update again later; by then the bot has registered.
+      if (!handle)
+        return sendJson(res, 503, { error: 'starting', message: 'the bot is not connected to Telegram yet' });
+      handle(req, res);
       return;
     }
     if (req.method === 'GET' && (path === '/healthz' || path === '/readyz')) {
+      const needsTelegram = path === '/readyz';
       options.health().then(
-        (ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' }),
+        (ok) => {
+          if (!ok) return sendJson(res, 503, { status: 'unavailable' });
+          if (needsTelegram && !options.telegramReady())
+            return sendJson(res, 503, { status: 'connecting_to_telegram' });
+          sendJson(res, 200, { status: 'ok' });
+        },
         () => sendJson(res, 503, { status: 'unavailable' }),
       );
       return;
