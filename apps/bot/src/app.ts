@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import pg from 'pg';
 import { resolveSecrets } from '@wb-assist/config';
 import { createPrismaClient, prepareDatabaseOrExit } from '@wb-assist/db';
@@ -10,6 +11,7 @@ import { InitialSyncGate } from './flows/initial-sync-gate.ts';
 import { createHandlers } from './handlers.ts';
 import { createNotificationEndpoint } from './notify/notification-endpoint.ts';
 import { createBotServer } from './server.ts';
+import { connectWithRetry } from './telegram/connect.ts';
 import { instrumentTelegram } from './telegram/instrument.ts';
 import { createTelegrafBot } from './telegram/telegraf-adapter.ts';
 import { throttleTelegram, type ThrottleOptions } from './telegram/throttle.ts';
@@ -89,33 +91,50 @@ export async function startBotApp({ env, logger, limits }: BotAppOptions) {
 
   const webhook =
     env.WEBHOOK_URL && env.TELEGRAM_WEBHOOK_SECRET
-      ? {
-          path: new URL(env.WEBHOOK_URL).pathname,
-          handle: await adapter.startWebhook(env.WEBHOOK_URL, env.TELEGRAM_WEBHOOK_SECRET),
-        }
+      ? { url: env.WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET }
       : undefined;
+  let webhookHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  let telegramReady = false;
   const server = createBotServer({
     logger,
     metrics,
     notify,
-    telegramWebhook: webhook,
+    telegramWebhook: webhook ? { path: new URL(webhook.url).pathname, handle: () => webhookHandler } : undefined,
     health: async () => {
       await pool.query('SELECT 1');
       return true;
     },
+    telegramReady: () => telegramReady,
   });
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.BOT_PORT, env.HOST, () => resolve((server.address() as { port: number }).port));
   });
-  if (!webhook) await adapter.startPolling();
-  logger.info(
-    `bot @${adapter.username()} on http://${env.HOST}:${port} (${webhook ? `webhook ${env.WEBHOOK_URL}` : 'long polling'}; notifications: POST /internal/notifications)`,
-  );
+
+  // Listening first, Telegram second: a Telegram that cannot be reached at start is waited for
+  // (health answers meanwhile, readiness does not), not a crash.
+  const stopping = new AbortController();
+  const connected = connectWithRetry(
+    async () => {
+      if (webhook) webhookHandler = await adapter.startWebhook(webhook.url, webhook.secret);
+      else await adapter.startPolling();
+    },
+    { logger, signal: stopping.signal },
+  ).then(async () => {
+    // Stopped while an attempt was under way: what it started stops too.
+    if (stopping.signal.aborted) return adapter.stop();
+    telegramReady = true;
+    logger.info(
+      `bot @${adapter.username()} on http://${env.HOST}:${port} (${webhook ? `webhook ${webhook.url}` : 'long polling'}; notifications: POST /internal/notifications)`,
+    );
+  });
 
   return {
     port,
+    /** Resolves once Telegram answered (or the bot stopped first); rejects when Telegram refused the bot. */
+    telegram: connected,
     async stop() {
+      stopping.abort();
       server.closeIdleConnections();
       const closed = new Promise((resolve) => server.close(resolve));
       await adapter.stop();

@@ -11,7 +11,13 @@ if (!env.BOT_TOKEN) {
   process.exit(0);
 }
 
-const app = await startBotApp({ env, logger });
+/** One log line, not a stack trace on stderr: the operator's log tools read JSON. */
+function fail(error: unknown, message: string): never {
+  logger.fatal({ error: error instanceof Error ? error.message : String(error) }, message);
+  process.exit(1);
+}
+
+const app = await startBotApp({ env, logger }).catch((error: unknown) => fail(error, 'the bot could not start'));
 
 let shuttingDown = false;
 async function shutdown(signal: string) {
@@ -23,3 +29,12 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+// Unreachable is retried inside; this is Telegram saying no (a wrong BOT_TOKEN, a refused
+// webhook URL), which no retry can change.
+app.telegram.catch(async (error: unknown) => {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  await app.stop().catch(() => {});
+  fail(error, 'Telegram refused the bot: check BOT_TOKEN and WEBHOOK_URL');
+});

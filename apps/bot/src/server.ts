@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { BOT_NOTIFY_PATH, MAX_DELIVERY_BYTES, SIGNATURE_HEADER } from '@wb-assist/delivery';
+import { readBody } from '@wb-assist/http';
 import type { Logger } from '@wb-assist/logger';
 import type { Metrics } from '@wb-assist/metrics';
 import type { EndpointResult } from './notify/notification-endpoint.ts';
@@ -8,27 +9,15 @@ export interface BotServerOptions {
   logger: Logger;
   metrics: Metrics;
   notify: (body: string, signature: string | undefined) => Promise<EndpointResult>;
+  /** Liveness (/healthz): the process and its database. */
   health: () => Promise<boolean>;
-  /** Telegram's webhook: its path and handler, when the bot runs with a public URL. */
-  telegramWebhook?: { path: string; handle: (req: http.IncomingMessage, res: http.ServerResponse) => void };
-}
-
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_DELIVERY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  /** Whether Telegram has answered the start-up calls; /readyz says 503 until then. */
+  telegramReady: () => boolean;
+  /** Telegram's webhook: its path, and its handler once registered with Telegram. */
+  telegramWebhook?: {
+    path: string;
+    handle: () => ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
@@ -45,10 +34,17 @@ export function createBotServer(options: BotServerOptions): http.Server {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'internal error' });
     };
     if (req.method === 'POST' && path === BOT_NOTIFY_PATH) {
-      readBody(req)
-        .then(async (body) => {
-          if (body === null) return sendJson(res, 413, { error: 'too_large', message: 'body over 1 MB' });
+      readBody(req, MAX_DELIVERY_BYTES)
+        .then(async (read) => {
+          // The worker went away mid-body: nobody is left to answer.
+          if (!read.ok && read.reason === 'aborted') return;
+          if (!read.ok) {
+            // Answered, then closed: the rest of the body is not read, and the worker sees why.
+            res.setHeader('connection', 'close');
+            return sendJson(res, 413, { error: 'too_large', message: 'body over 1 MB' });
+          }
           const signature = req.headers[SIGNATURE_HEADER];
+          const body = read.body.toString('utf8');
           const result = await options.notify(body, typeof signature === 'string' ? signature : undefined);
           sendJson(res, result.status, result.body);
         })
@@ -56,12 +52,22 @@ export function createBotServer(options: BotServerOptions): http.Server {
       return;
     }
     if (req.method === 'POST' && options.telegramWebhook && path === options.telegramWebhook.path) {
-      options.telegramWebhook.handle(req, res);
+      const handle = options.telegramWebhook.handle();
+      // Telegram sends the update again later; by then the bot has registered.
+      if (!handle)
+        return sendJson(res, 503, { error: 'starting', message: 'the bot is not connected to Telegram yet' });
+      handle(req, res);
       return;
     }
     if (req.method === 'GET' && (path === '/healthz' || path === '/readyz')) {
+      const needsTelegram = path === '/readyz';
       options.health().then(
-        (ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' }),
+        (ok) => {
+          if (!ok) return sendJson(res, 503, { status: 'unavailable' });
+          if (needsTelegram && !options.telegramReady())
+            return sendJson(res, 503, { status: 'connecting_to_telegram' });
+          sendJson(res, 200, { status: 'ok' });
+        },
         () => sendJson(res, 503, { status: 'unavailable' }),
       );
       return;

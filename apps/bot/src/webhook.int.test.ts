@@ -35,6 +35,7 @@ beforeAll(async () => {
       INTERNAL_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
     }),
   });
+  await bot.telegram;
 });
 afterAll(async () => {
   await bot.stop();

@@ -25,7 +25,7 @@ const bot = {
       const signature = req.headers[SIGNATURE_HEADER] as string | undefined;
       const verdict = verify(SECRET, body, signature);
       if (!verdict.ok) return void res.writeHead(401).end(verdict.reason);
-      if (!guard.accept(signature ?? '')) return void res.writeHead(409).end('replayed');
+      if (!guard.accept(verdict.signature)) return void res.writeHead(409).end('replayed');
       bot.lastRequest = { body, signature: signature ?? '' };
       const answer = bot.answer();
       if (answer === 'down') return void res.writeHead(503).end('down');

@@ -1,7 +1,14 @@
 export { backoffMs, deliverDue, type DeliveryOptions } from './deliver-due.ts';
 export { startDeliveryLoop, type DeliveryLoop } from './loop.ts';
 export { ReplayGuard } from './replay-guard.ts';
-export { sign, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verify, type VerifyResult } from './signature.ts';
+export {
+  sign,
+  SIGNATURE_HEADER,
+  SIGNATURE_TOLERANCE_SECONDS,
+  verify,
+  type Signature,
+  type VerifyResult,
+} from './signature.ts';
 export {
   BOT_NOTIFY_PATH,
   BURST_SIZE,

@@ -144,6 +144,18 @@ it('refuses unsigned, forged and replayed requests without sending anything', as
   expect(sends()).toHaveLength(1);
 });
 
+it('refuses a replay whose signature header is written differently', async () => {
+  const id = await pendingNotification();
+  const body = delivery([id]);
+  const signature = sign(SECRET, body);
+  expect((await handle(body, signature)).body).toEqual({ status: 'sent' });
+  const [t, v1] = signature.split(',') as [string, string];
+  for (const rewritten of [`${v1},${t}`, `${t.replace('t=', 't=0')},${v1}`, `${t}, ${v1}`]) {
+    expect(await handle(body, rewritten), rewritten).toMatchObject({ status: 409, body: { error: 'replay' } });
+  }
+  expect(sends()).toHaveLength(1);
+});
+
 it('sends a photo with its caption and buttons, marks it sent, and never sends it twice', async () => {
   const id = await pendingNotification();
   const first = delivery([id]);

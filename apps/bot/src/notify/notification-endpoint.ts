@@ -220,7 +220,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
       options.logger.warn({ reason: verdict.reason }, 'refused an unsigned or badly signed notification');
       return { status: 401, body: { error: 'bad_signature', message: `signature ${verdict.reason}` } };
     }
-    if (!replays.accept(signature ?? '')) {
+    if (!replays.accept(verdict.signature)) {
       options.logger.warn('refused a replayed notification request');
       return { status: 409, body: { error: 'replay', message: 'this exact request was already accepted' } };
     }

@@ -161,7 +161,12 @@ export function createTelegrafBot(options: TelegrafBotOptions): TelegrafBot {
     username: () => bot.botInfo?.username ?? 'wb_assist_bot',
     async startPolling() {
       bot.botInfo = await call(() => telegram.getMe());
-      // launch() resolves only when polling stops; it starts polling right away.
+      // launch() deletes the webhook too, but a failure there only reaches onError and leaves
+      // polling unstarted; done here first, an unreachable Telegram fails this call instead,
+      // which the caller retries.
+      await call(() => telegram.deleteWebhook());
+      // launch() resolves only when polling stops; it starts polling right away, and polling
+      // itself waits out network errors and Telegram's 5xx.
       void bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => options.onError(error, null));
     },
     async startWebhook(url, secretToken) {

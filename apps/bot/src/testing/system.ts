@@ -72,6 +72,7 @@ export async function startSystem(): Promise<System> {
       LOG_LEVEL: 'warn',
     }),
   });
+  await bot.telegram;
 
   let output = '';
   const worker: ChildProcess = spawn(process.execPath, ['apps/worker/src/main.ts'], {
