@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import pRetry from 'p-retry';
 import type { Logger } from '@wb-assist/logger';
 import { TelegramCallError } from './port.ts';
 
@@ -7,10 +8,6 @@ export interface ConnectOptions {
   /** Stops the retries (the process is shutting down); the promise then resolves. */
   signal: AbortSignal;
 }
-
-/** The first wait is short (a Telegram restarting is back in a second), then doubles up to half a minute. */
-const FIRST_DELAY_MS = 500;
-const MAX_DELAY_MS = 30_000;
 
 /** Telegram answered and said no (a wrong token, a bad webhook URL): trying again cannot help. */
 class TelegramRefusedError extends Error {
@@ -24,43 +21,46 @@ function refused(error: unknown): error is TelegramCallError {
   return error instanceof TelegramCallError && error.code >= 400 && error.code < 500 && error.code !== 429;
 }
 
-/** Half the capped exponential delay plus a random part of the other half, so restarted bots do not call in step. */
-function delayMs(failures: number): number {
-  const base = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - 1));
-  return Math.round(base / 2 + Math.random() * (base / 2));
-}
-
 /**
  * Runs `attempt` (the start-up calls to Telegram) until it succeeds, waiting longer after each
- * failure: Telegram or the network being down at start is a wait, not a crash. Each failure is
- * one log line with the error's message (Telegraf has already cut the token out of it) and the
- * wait. A refusal by Telegram ends it with TelegramRefusedError.
+ * failure: Telegram or the network being down at start is a wait, not a crash. The first wait
+ * is short (a Telegram restarting is back in a second), then it doubles up to half a minute,
+ * randomised so restarted bots do not call in step, and never shorter than Telegram's
+ * retry_after. Each failure is one log line with the error's message (Telegraf has already cut
+ * the token out of it) and the wait. A refusal by Telegram ends it with TelegramRefusedError.
  */
 export async function connectWithRetry(
   attempt: () => Promise<void>,
   { logger, signal }: ConnectOptions,
 ): Promise<void> {
-  for (let failures = 1; !signal.aborted; failures++) {
-    try {
-      await attempt();
-      return;
-    } catch (error) {
-      if (refused(error)) throw new TelegramRefusedError(error);
-      const retryInMs = Math.max(
-        delayMs(failures),
-        error instanceof TelegramCallError && error.retryAfter ? error.retryAfter * 1000 : 0,
-      );
-      const code = (error as { code?: unknown }).code;
-      logger.warn(
-        {
-          attempt: failures,
-          retryInMs,
-          error: error instanceof Error ? error.message : String(error),
-          ...(code === undefined ? {} : { code }),
-        },
-        'could not reach Telegram at start; trying again',
-      );
-      await sleep(retryInMs, undefined, { signal }).catch(() => {});
-    }
+  try {
+    await pRetry(attempt, {
+      retries: Infinity,
+      minTimeout: 500,
+      factor: 2,
+      maxTimeout: 30_000,
+      randomize: true,
+      signal,
+      shouldRetry: ({ error }) => !refused(error),
+      onFailedAttempt: async ({ error, attemptNumber, retryDelay }) => {
+        if (refused(error)) return;
+        const retryAfterMs = error instanceof TelegramCallError && error.retryAfter ? error.retryAfter * 1000 : 0;
+        const code = (error as { code?: unknown }).code;
+        logger.warn(
+          {
+            attempt: attemptNumber,
+            retryInMs: Math.max(retryDelay, retryAfterMs),
+            error: error.message,
+            ...(code === undefined ? {} : { code }),
+          },
+          'could not reach Telegram at start; trying again',
+        );
+        // p-retry's own delay follows this; the rest of Telegram's retry_after is waited here.
+        if (retryAfterMs > retryDelay) await sleep(retryAfterMs - retryDelay, undefined, { signal }).catch(() => {});
+      },
+    });
+  } catch (error) {
+    if (signal.aborted) return;
+    throw refused(error) ? new TelegramRefusedError(error) : error;
   }
 }
