@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLoginLink } from '@wb-assist/core';
 import { buildWeb, webDir } from './build.ts';
-import { openBrowser, type TestBrowser } from './browser.ts';
+import { openBrowser, requireChromium, type TestBrowser } from './browser.ts';
 import { DEMO_TELEGRAM_ID, startWebSystem, type WebSystem } from './system.ts';
 
 // The dashboard end to end: production build, real API, worker, emulator and PostgreSQL, and
@@ -15,6 +15,7 @@ let browser: TestBrowser;
 let cabinetId: string;
 
 beforeAll(async () => {
+  requireChromium();
   buildWeb();
   system = await startWebSystem();
   browser = await openBrowser();
