@@ -14,6 +14,21 @@ const config: NextConfig = {
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
   images: { unoptimized: true },
+  // Headers every response gets, static files included. The Content-Security-Policy holds a
+  // per-request nonce, so src/proxy.ts sets it.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          // Other sites see our origin only, never a path or a query (such as a login link's token).
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default config;

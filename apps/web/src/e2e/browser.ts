@@ -10,6 +10,18 @@ const PIXEL = Buffer.from(
   'base64',
 );
 
+/** Fails at once, not after the minute-long build and system start, when there is no browser. */
+export function requireChromium(): void {
+  try {
+    fs.accessSync(CHROMIUM, fs.constants.X_OK);
+  } catch {
+    throw new Error(
+      `No chromium at ${CHROMIUM}: npm test installs Debian's when it can (scripts/ensure-chromium.sh ` +
+        'printed why it could not); or set CHROMIUM_PATH to a Chromium binary.',
+    );
+  }
+}
+
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLoginLink } from '@wb-assist/core';
 import { buildWeb, webDir } from './build.ts';
-import { openBrowser, type TestBrowser } from './browser.ts';
+import { openBrowser, requireChromium, type TestBrowser } from './browser.ts';
 import { DEMO_TELEGRAM_ID, startWebSystem, type WebSystem } from './system.ts';
 
 // The dashboard end to end: production build, real API, worker, emulator and PostgreSQL, and
@@ -15,6 +15,7 @@ let browser: TestBrowser;
 let cabinetId: string;
 
 beforeAll(async () => {
+  requireChromium();
   buildWeb();
   system = await startWebSystem();
   browser = await openBrowser();
@@ -42,6 +43,78 @@ it('logs in as the demo user and onboards a WB key to a finished sync', async ()
   const { rows } = await system.api.pool.query<{ id: string }>('SELECT id FROM cabinets');
   cabinetId = rows[0]!.id;
 }, 120_000);
+
+/** The policy's directives by name, each with its sources. */
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+it('sends security headers with every page, and a fresh script nonce Next.js uses', async () => {
+  const apiOrigin = new URL(system.api.url).origin;
+  const nonces = new Set<string>();
+  // Signed in (the browser's cookies), so the app page renders itself rather than redirecting.
+  for (const route of ['/', '/login', '/orders', '/login']) {
+    const response = await browser.context.request.get(`${system.webUrl}${route}`, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(response.status(), route).toBe(200);
+    expect(headers['x-frame-options'], route).toBe('DENY');
+    expect(headers['x-content-type-options'], route).toBe('nosniff');
+    expect(headers['referrer-policy'], route).toBe('strict-origin-when-cross-origin');
+    const policy = directives(headers['content-security-policy'] ?? '');
+    expect(policy.get('frame-ancestors'), route).toEqual(["'none'"]);
+    expect(policy.get('object-src'), route).toEqual(["'none'"]);
+    expect(policy.get('default-src'), route).toEqual(["'self'"]);
+    // The API lives on another origin (PUBLIC_API_URL, read when the server starts): HTTP and socket.
+    expect(policy.get('connect-src'), route).toEqual(
+      expect.arrayContaining([apiOrigin, apiOrigin.replace(/^http/, 'ws')]),
+    );
+    const scripts = policy.get('script-src') ?? [];
+    expect(scripts, route).not.toContain("'unsafe-inline'");
+    const nonce = scripts.find((source) => source.startsWith("'nonce-"))?.slice(7, -1);
+    expect(nonce, route).toBeTruthy();
+    nonces.add(nonce!);
+    // Every script tag of the page carries it, or the browser would refuse to run the page.
+    const html = await response.text();
+    const tags = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length, route).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag, route).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(4);
+  // Static files are sniff-proof too.
+  const html = await (await browser.context.request.get(`${system.webUrl}/login`)).text();
+  const chunk = html.match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  const asset = await browser.context.request.get(`${system.webUrl}${chunk}`);
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()['x-content-type-options']).toBe('nosniff');
+});
+
+it('lets the Telegram Login Widget load its script and frame, with no CSP violation', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/login`);
+  await page.getByRole('heading', { name: 'Вход в WB Assist' }).waitFor();
+  browser.takeErrors();
+  // What telegram-widget.tsx and Telegram's script do. A request the policy refuses never
+  // leaves the page, so an answer (the sandbox's stand-in, browser.ts) proves it was allowed.
+  const answered = Promise.all([
+    page.waitForResponse((response) => response.url().startsWith('https://telegram.org/js/'), { timeout: 5_000 }),
+    page.waitForResponse((response) => response.url().startsWith('https://oauth.telegram.org/'), { timeout: 5_000 }),
+  ]);
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.src = 'https://telegram.org/js/telegram-widget.js?22';
+    const frame = document.createElement('iframe');
+    frame.src = 'https://oauth.telegram.org/embed/demo_bot?origin=x';
+    document.body.append(script, frame);
+  });
+  await answered;
+  expect(browser.takeErrors()).toEqual([]);
+});
 
 it('shows overview numbers equal to what the database holds', async () => {
   const { page } = browser;
@@ -98,6 +171,7 @@ it('shows health at a glance on the monitoring page', async () => {
 
 it('shows a new emulator order in the live feed within 5 s, without a reload', async () => {
   const { page } = browser;
+  browser.takeErrors();
   await page.goto(`${system.webUrl}/notifications`);
   await page.getByRole('heading', { name: 'Уведомления' }).waitFor();
   await page.getByTestId('feed').waitFor();
@@ -116,6 +190,8 @@ it('shows a new emulator order in the live feed within 5 s, without a reload', a
   expect(Date.now() - started).toBeLessThan(5_000);
   await page.getByTestId('toast').first().waitFor({ timeout: 1_000 });
   expect(navigations).toEqual([]);
+  // A socket the policy refused would show here as a console error.
+  expect(browser.takeErrors()).toEqual([]);
 }, 30_000);
 
 it('stores a settings toggle', async () => {
