@@ -1,5 +1,5 @@
 import { resolveSecrets } from '@wb-assist/config';
-import { PostgresRateLimiter } from '@wb-assist/wb-api';
+import { cabinetCeiling, PostgresRateLimiter } from '@wb-assist/wb-api';
 import type pg from 'pg';
 import type { ApiConfig } from './config.ts';
 import type { ApiEnv } from './env.ts';
@@ -23,7 +23,7 @@ export function apiConfigFromEnv(env: ApiEnv, pool: pg.Pool): ApiConfig {
         common: env.WB_COMMON_API_URL,
       },
       // Shared with the worker: a key check counts against the seller's WB budget too.
-      limiter: new PostgresRateLimiter(pool),
+      limiter: new PostgresRateLimiter(pool, cabinetCeiling(env)),
       timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
     },
     encryptionKey: resolveSecrets(env).encryptionKey,

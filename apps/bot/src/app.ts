@@ -4,7 +4,7 @@ import { resolveSecrets } from '@wb-assist/config';
 import { createPrismaClient, prepareDatabaseOrExit } from '@wb-assist/db';
 import type { Logger } from '@wb-assist/logger';
 import { createMetrics, instrumentPool } from '@wb-assist/metrics';
-import { PostgresRateLimiter } from '@wb-assist/wb-api';
+import { cabinetCeiling, PostgresRateLimiter } from '@wb-assist/wb-api';
 import type { BotContext } from './context.ts';
 import type { BotEnv } from './env.ts';
 import { InitialSyncGate } from './flows/initial-sync-gate.ts';
@@ -62,7 +62,7 @@ export async function startBotApp({ env, logger, limits }: BotAppOptions) {
         content: env.WB_CONTENT_API_URL,
         common: env.WB_COMMON_API_URL,
       },
-      limiter: new PostgresRateLimiter(pool),
+      limiter: new PostgresRateLimiter(pool, cabinetCeiling(env)),
       timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
     },
     encryptionKey: secrets.encryptionKey,

@@ -4,7 +4,7 @@ import { prepareDatabaseOrExit } from '@wb-assist/db';
 import { BOT_NOTIFY_PATH, startDeliveryLoop } from '@wb-assist/delivery';
 import type { Logger } from '@wb-assist/logger';
 import { createMetrics, createMetricsServer, instrumentPool } from '@wb-assist/metrics';
-import { PostgresRateLimiter } from '@wb-assist/wb-api';
+import { cabinetCeiling, PostgresRateLimiter } from '@wb-assist/wb-api';
 import { renderForTelegram } from './delivery/render.ts';
 import type { WorkerEnv } from './env.ts';
 import { createSyncCabinet } from './jobs/sync-cabinet.ts';
@@ -41,7 +41,7 @@ export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds
         content: env.WB_CONTENT_API_URL,
         common: env.WB_COMMON_API_URL,
       },
-      limiter: new PostgresRateLimiter(pool),
+      limiter: new PostgresRateLimiter(pool, cabinetCeiling(env)),
       timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
       rateLimitScale: env.WB_RATE_LIMIT_SCALE,
     },

@@ -8,9 +8,12 @@ export const wbEnv = z.object({
   WB_FEEDBACKS_API_URL: httpUrl('https://feedbacks-api.wildberries.ru'),
   WB_CONTENT_API_URL: httpUrl('https://content-api.wildberries.ru'),
   WB_COMMON_API_URL: httpUrl('https://common-api.wildberries.ru'),
-  /** Our own ceiling on WB requests per minute per cabinet, below WB's per-method limits. */
+  /**
+   * Our own ceiling on one cabinet's WB requests in any minute, over all hosts and methods and
+   * every process (PostgresRateLimiter keeps it), on top of WB's per-method limits.
+   */
   WB_API_RATE_LIMIT: positiveInt(30, 10_000),
-  /** Minimum pause between two WB requests of one cabinet, in milliseconds. */
+  /** Minimum pause between two WB requests of one cabinet, in milliseconds; kept the same way. */
   WB_API_INTERVAL: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int('must be a whole number')
@@ -18,8 +21,9 @@ export const wbEnv = z.object({
     .default(2000),
   WB_REQUEST_TIMEOUT_MS: positiveInt(30_000, 600_000),
   /**
-   * Multiplies WB's rate-limit intervals. 1 for WB itself; smaller only against the WB
-   * emulator running with the same scale (its fast profile is 0.001).
+   * Multiplies WB's rate-limit intervals and our own ceiling's minute and interval. 1 for WB
+   * itself; smaller only against the WB emulator running with the same scale (its fast profile
+   * is 0.001), so tests and the demo keep their speed.
    */
   WB_RATE_LIMIT_SCALE: z.coerce
     .number({ error: 'must be a number' })

@@ -1,5 +1,6 @@
 import pRetry, { AbortError } from 'p-retry';
 import { WbApiError } from './errors.ts';
+import { ARRIVAL_MARGIN } from './rate-limit/cabinet-ceiling.ts';
 import { bucketFor, type RateLimiter, type WbMethodGroup } from './rate-limit/groups.ts';
 import type { WbTokenType } from './token.ts';
 
@@ -97,9 +98,7 @@ export function createTransport(options: WbTransportOptions): WbTransport {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
 
-  // WB refills on its own clock: two requests we send exactly one interval apart can arrive
-  // a few milliseconds closer together and draw a 429. A 5% longer interval keeps us under.
-  const scale = (options.rateLimitScale ?? 1) * 1.05;
+  const scale = (options.rateLimitScale ?? 1) * ARRIVAL_MARGIN;
 
   async function waitForSlot(group: WbMethodGroup): Promise<void> {
     const wbSpec = bucketFor(group, options.tokenType);

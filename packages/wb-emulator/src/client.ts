@@ -114,6 +114,11 @@ export class EmulatorControl {
     return this.#call('GET', '/stats');
   }
 
+  /** WB requests as they arrived (real epoch ms, oldest first), of one seller or of all. */
+  requests(sid?: string): Promise<{ requests: { sid: string; group: string; path: string; at: number }[] }> {
+    return this.#call('GET', sid === undefined ? '/requests' : `/requests?sid=${encodeURIComponent(sid)}`);
+  }
+
   now(): Promise<{ now: number; iso: string; frozen: boolean }> {
     return this.#call('GET', '/clock');
   }

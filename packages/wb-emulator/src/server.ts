@@ -46,6 +46,8 @@ export function createServer(store: Store): { server: http.Server; destroySocket
   const routes = allRoutes(store);
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
+    // Taken before the body, the token and the seller's catch-up, which take their own time.
+    const arrivedAt = performance.timeOrigin + performance.now();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -55,7 +57,7 @@ export function createServer(store: Store): { server: http.Server; destroySocket
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       try {
-        handle(store, routes, req, body, res);
+        handle(store, routes, req, body, res, arrivedAt);
       } catch (error) {
         console.error('wb-emulator: unhandled error', error);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -76,6 +78,7 @@ function handle(
   raw: http.IncomingMessage,
   body: string,
   res: http.ServerResponse,
+  arrivedAt: number,
 ): void {
   const url = new URL(raw.url ?? '/', 'http://emulator');
   const method = raw.method ?? 'GET';
@@ -108,6 +111,7 @@ function handle(
   const seller = store.seller(auth.claims.sid);
   if (!seller)
     return send(res, problem(401, 'unauthorized', 'token problem; token not found', req.requestId, now), null);
+  store.logRequest({ sid: seller.sid, group: route.group, path, at: arrivedAt });
 
   const limit = store.limiter.limitFor(route.group, auth.claims.acc === 1);
   if (!limit) return send(res, problem(403, 'forbidden', 'base token is not allowed', req.requestId, now), null);

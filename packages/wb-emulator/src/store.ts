@@ -44,6 +44,11 @@ export type CreateSellerOptions = SellerOptions & {
   traffic?: Partial<TrafficOptions>;
 };
 
+/** `at`: epoch milliseconds with a fraction, as the request arrived; pacing tests measure gaps of a few. */
+export type RequestLogEntry = { sid: string; group: string; path: string; at: number };
+
+const REQUEST_LOG_SIZE = 10_000;
+
 /** Everything the emulator knows; reset() brings it back to a fresh start. */
 export class Store {
   readonly options: EmulatorOptions;
@@ -56,6 +61,12 @@ export class Store {
   tasks = new Map<string, RemainsTask>();
   /** Per method group: requests that reached the rate limiter, and those it refused (429). */
   stats = { requests: {} as Record<string, number>, limited: {} as Record<string, number> };
+  /**
+   * Every authorised WB request as it arrived, on the real (not the emulated) clock, so tests
+   * can measure how a client paces itself. The oldest go first past REQUEST_LOG_SIZE, so a
+   * long-running demo does not grow without end.
+   */
+  requestLog: RequestLogEntry[] = [];
   #random: Random;
   #sellerCount = 0;
 
@@ -119,6 +130,11 @@ export class Store {
     return interval > 0 ? Math.floor(now / interval) * interval : now;
   }
 
+  logRequest(entry: RequestLogEntry): void {
+    this.requestLog.push(entry);
+    if (this.requestLog.length > REQUEST_LOG_SIZE) this.requestLog.splice(0, this.requestLog.length - REQUEST_LOG_SIZE);
+  }
+
   newTaskId(): string {
     return this.#random.uuid();
   }
@@ -130,6 +146,7 @@ export class Store {
     this.faults.clear();
     this.limiter.reset();
     this.stats = { requests: {}, limited: {} };
+    this.requestLog = [];
     this.#random = new Random(this.options.seed);
     this.#sellerCount = 0;
   }

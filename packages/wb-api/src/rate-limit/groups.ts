@@ -37,7 +37,10 @@ export interface RateLimitKey {
 }
 
 export interface RateLimiter {
-  /** Milliseconds until one request may go (0: it may go now, and its slot is taken). */
+  /**
+   * Milliseconds until one request may go (0: it may go now, and its slot is taken). A
+   * limiter built with a CabinetCeiling also holds the seller's requests of every group to it.
+   */
   take(key: RateLimitKey, spec: BucketSpec): Promise<number>;
   /** WB answered 429 or said nothing is left: send nothing of this group before `waitMs`. */
   block(key: RateLimitKey, waitMs: number): Promise<void>;

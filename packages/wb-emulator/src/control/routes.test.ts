@@ -44,6 +44,23 @@ describe('control API', () => {
     expect(await h.emulator.control.stats()).toEqual({ requests: { sales: 2 }, limited: { sales: 1 } });
   });
 
+  it("logs each seller's requests with their arrival time, 429s and injected faults included", async () => {
+    h = await harness({ rateLimits: true });
+    const other = await h.emulator.control.createSeller();
+    const otherToken = (await h.emulator.control.createToken({ sid: other.sid })).token;
+    const before = Date.now();
+    await h.get('/api/v1/supplier/sales?dateFrom=2026-11-27');
+    await h.get('/api/v1/supplier/sales?dateFrom=2026-11-27');
+    await h.emulator.control.injectFault({ method: 'orders', kind: '5xx' });
+    await h.get('/api/v1/supplier/orders?dateFrom=2026-11-27');
+    await h.get('/api/v1/supplier/orders?dateFrom=2026-11-27', otherToken);
+
+    const { requests } = await h.emulator.control.requests(h.seller.sid);
+    expect(requests.map((request) => request.group)).toEqual(['sales', 'sales', 'orders']);
+    expect(requests.every((request) => request.at >= before - 1 && request.at <= Date.now() + 1)).toBe(true);
+    expect((await h.emulator.control.requests()).requests).toHaveLength(4);
+  });
+
   it('reset forgets sellers and tokens', async () => {
     h = await harness();
     await h.emulator.control.reset();

@@ -28,12 +28,12 @@ export function handleControl(
   store: Store,
   method: string,
   path: string,
-  _query: URLSearchParams,
+  query: URLSearchParams,
   rawBody: string,
 ): Reply {
   try {
     const body = rawBody ? (JSON.parse(rawBody) as Body) : {};
-    return { status: 200, body: dispatch(store, method, path, body) };
+    return { status: 200, body: dispatch(store, method, path, body, query) };
   } catch (error) {
     // Bad input and impossible transitions (cancelling a bought-out order) alike.
     if (error instanceof Error) return { status: 400, body: { error: error.message } };
@@ -41,11 +41,15 @@ export function handleControl(
   }
 }
 
-function dispatch(store: Store, method: string, path: string, body: Body): unknown {
+function dispatch(store: Store, method: string, path: string, body: Body, query: URLSearchParams): unknown {
   const now = store.clock.now();
   const at = () => timeArg(body.at, now);
   if (method === 'GET' && path === '/clock') return clockState(store);
   if (method === 'GET' && path === '/stats') return store.stats;
+  if (method === 'GET' && path === '/requests') {
+    const sid = query.get('sid');
+    return { requests: store.requestLog.filter((entry) => sid === null || entry.sid === sid) };
+  }
   if (method === 'POST' && path === '/clock/advance') {
     store.clock.advance(
       numberArg(body.ms, 0) + numberArg(body.minutes, 0) * 60_000 + numberArg(body.hours, 0) * 3_600_000,
