@@ -24,6 +24,7 @@ export function apiConfigFromEnv(env: ApiEnv, pool: pg.Pool): ApiConfig {
       },
       // Shared with the worker: a key check counts against the seller's WB budget too.
       limiter: new PostgresRateLimiter(pool, cabinetCeiling(env)),
+      rateLimitScale: env.WB_RATE_LIMIT_SCALE,
       timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
     },
     encryptionKey: resolveSecrets(env).encryptionKey,

@@ -15,7 +15,7 @@ export interface ApiConfig {
   botHealthUrl?: string;
   /** Demo mode: demoLogin signs in as this Telegram user; undefined disables it. */
   demoTelegramId: bigint | undefined;
-  wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number };
+  wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number; rateLimitScale?: number };
   encryptionKey: Buffer;
   /** Requests per caller: bucket size and refill per second. */
   rateLimit: { burst: number; perSecond: number };

@@ -63,6 +63,7 @@ export async function startBotApp({ env, logger, limits }: BotAppOptions) {
         common: env.WB_COMMON_API_URL,
       },
       limiter: new PostgresRateLimiter(pool, cabinetCeiling(env)),
+      rateLimitScale: env.WB_RATE_LIMIT_SCALE,
       timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
     },
     encryptionKey: secrets.encryptionKey,

@@ -18,7 +18,7 @@ export interface BotContext {
   pool: pg.Pool;
   telegram: TelegramPort;
   logger: Logger;
-  wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number };
+  wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number; rateLimitScale?: number };
   encryptionKey: Buffer;
   publicWebUrl: string;
   initialSyncDays: number;

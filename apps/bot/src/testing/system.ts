@@ -66,6 +66,9 @@ export async function startSystem(): Promise<System> {
       WB_FEEDBACKS_API_URL: emulator.url,
       WB_CONTENT_API_URL: emulator.url,
       WB_COMMON_API_URL: emulator.url,
+      // The worker's scale: every process shares one record of the seller's WB requests, and a
+      // key check at WB's real pace would find the worker's fast minute full and give up.
+      WB_RATE_LIMIT_SCALE: '0.001',
       ENCRYPTION_KEY: encryptionKey.toString('base64'),
       INTERNAL_WEBHOOK_SECRET: secret,
       PUBLIC_WEB_URL: 'http://localhost:3999',

@@ -33,7 +33,8 @@ export interface ConnectCabinetOptions {
   userId: string;
   /** The key as the user sent it. */
   key: string;
-  wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number };
+  /** rateLimitScale: WB_RATE_LIMIT_SCALE, as the worker's client has it (1 against WB). */
+  wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number; rateLimitScale?: number };
   encryptionKey: Buffer;
   now?: Date;
 }
@@ -86,6 +87,7 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
     tokenType: token.type,
     hosts: options.wb.hosts,
     limiter: options.wb.limiter,
+    rateLimitScale: options.wb.rateLimitScale,
     timeoutMs: options.wb.timeoutMs ?? 15_000,
     maxWaitMs: 5_000,
     retries: 1,
