@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) each get a fresh
@@ -7,6 +8,10 @@ const roots = ['apps/*/src/**', 'packages/*/src/**', 'scripts/**', 'bench/**'];
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.ts'],
+    // Integration files spend most of their time waiting on processes, sockets and timers, not
+    // on the CPU: vitest's default (cores - 1) ran them one at a time on a 2-core machine, with
+    // a core idle for most of the run. `npm test -- --maxWorkers 1` still runs them in series.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     projects: [
       {
         test: {
