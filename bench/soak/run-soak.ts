@@ -148,7 +148,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     log(`t=${elapsed().toFixed(1)} s: the shops' clock stopped; draining (at most ${options.drainSeconds} s)`);
     const since = new Date();
     await Promise.all([apps.bot, ...apps.workers].map((app) => app.healthy(60_000)));
-    const drained = await drain({ pool, telegram, since, timeoutMs: options.drainSeconds * 1000 });
+    const drained = await drain({
+      pool,
+      telegram,
+      cabinets: cabinets.map((cabinet) => cabinet.cabinetId),
+      since,
+      timeoutMs: options.drainSeconds * 1000,
+    });
 
     const events = [
       ...emulatorEvents({ emulator, cabinets, from: clock.startVirtual, to, realTimeOf: clock.realTimeOf }),

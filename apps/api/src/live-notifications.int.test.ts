@@ -11,6 +11,7 @@ import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 import { freePort, workerEnv } from '../../worker/src/testing/worker-env.ts';
+import { insertNotification } from './testing/fixtures.ts';
 import { gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
 
 // The issue's whole path: a seller connects a key through GraphQL, a real worker process syncs
@@ -87,7 +88,7 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
     sid: seller.sid,
     categories: ['statistics', 'analytics', 'feedbacks', 'content'],
   });
-  const { token } = await signedInUser(first.prisma, { firstName: 'Инна' });
+  const { user, token } = await signedInUser(first.prisma, { firstName: 'Инна' });
   const connected = await gql<{ connectCabinet: { cabinet?: { id: string }; message?: string } }>(
     first.url,
     'mutation ($key: String!) { connectCabinet(key: $key) { ... on ConnectCabinetPayload { cabinet { id } } ... on ConnectCabinetError { message } } }',
@@ -134,8 +135,18 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
     });
     const onFirst = subscribe(first.wsUrl, token);
     const onSecond = subscribe(`ws://127.0.0.1:${apiPort}/graphql`, token);
-    // Subscriptions go live once the server ran their resolvers; the client cannot see that moment.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Subscriptions go live once the server ran their resolvers, which the client cannot see:
+    // announce a probe notification until both have it. The assertions below leave it out.
+    const probe = await insertNotification(first.prisma, { cabinetId: cabinetId!, userId: user.id });
+    const announced = JSON.stringify({ id: String(probe.id), userId: user.id, cabinetId, type: 'new_order' });
+    const orders = (subscriber: { received: Received[] }) =>
+      subscriber.received.filter((item) => item.payload.srid !== probe.eventKey);
+    await waitFor('both subscriptions to go live', async () => {
+      if ([onFirst, onSecond].every((subscriber) => orders(subscriber).length < subscriber.received.length))
+        return true;
+      await first.pool.query('SELECT pg_notify($1, $2)', ['wb_notifications', announced]);
+      return undefined;
+    });
 
     await emulator.control.advanceClock({ ms: 1_000 });
     const order = await emulator.control.addOrder(seller.sid);
@@ -151,8 +162,8 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
     }
     expect(Date.now() - started).toBeLessThan(15_000);
     // The history of the initial sync raised nothing, and the order arrived once per process.
-    expect(onFirst.received).toHaveLength(1);
-    expect(onSecond.received).toHaveLength(1);
+    expect(orders(onFirst)).toHaveLength(1);
+    expect(orders(onSecond)).toHaveLength(1);
 
     // Scale-out: a second worker joins; a dozen orders in a row reach both API processes'
     // subscribers, each exactly once, whichever worker synced and delivered them.
@@ -169,9 +180,17 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
         more.every((srid) => subscriber.received.some((item) => item.payload.srid === srid)) ? true : undefined,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // One more order, announced after everything before it: each API pushes a user's
+    // notifications in order, so once it is in, no copy of an earlier one is still on the way.
+    await emulator.control.advanceClock({ ms: 1_000 });
+    const last = (await emulator.control.addOrder(seller.sid)).srid;
     for (const subscriber of [onFirst, onSecond]) {
-      const srids = subscriber.received.map((item) => item.payload.srid);
+      await waitFor('the last order on both APIs', () =>
+        subscriber.received.some((item) => item.payload.srid === last) ? true : undefined,
+      );
+    }
+    for (const subscriber of [onFirst, onSecond]) {
+      const srids = orders(subscriber).map((item) => item.payload.srid);
       // The living shop may place an order of its own in these seconds (whether it does depends
       // on the hour the run starts): ours arrive once each, and nothing arrives twice.
       expect(srids.filter((srid) => srid === order.srid || more.includes(srid!))).toHaveLength(13);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitUntilIdle } from '@wb-assist/db/testing';
 import type { Message } from '@wb-assist/telegram-fake';
 import { quietTraffic, startSystem, textOf, type System, waitFor } from './testing/system.ts';
 
@@ -111,8 +112,10 @@ it('walks a seller from /start to live notifications that follow their settings'
   expect(edits.some((text) => /▰*▱+ \d+%/.test(text))).toBe(true);
   expect(edits.at(-1)).toMatch(/Данные загружены[\s\S]*100%[\s\S]*✅ Заказы: [\d\u00a0]+/);
 
-  // The initial sync's history stays silent, through a few periodic syncs.
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // The initial sync's history stays silent: whatever it raised would be delivered by now. No
+  // fresh sync is awaited: on the frozen shop clock WB's buckets refill only when the test moves
+  // time, so periodic syncs wait on the rate limit until the next step does.
+  await waitUntilIdle(pool, { syncs: 0 });
   const before = lastId();
   expect(notificationsSent(system)).toEqual([]);
 
@@ -212,7 +215,8 @@ it('walks a seller from /start to live notifications that follow their settings'
         `worker output (tail): ${system.workerOutput().slice(-3000)}`,
     );
   });
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // Everything these events raised, for every member, is settled (sent or not) by now.
+  await waitUntilIdle(pool, { syncs: 0 });
   const since = inbox()
     .filter((message) => message.message_id > mark)
     .map(textOf);

@@ -10,7 +10,7 @@ import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient } from '@wb-assist/db';
-import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { testDatabaseUrl, waitUntilIdle } from '@wb-assist/db/testing';
 import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
 import { connectUser } from './testing/connect-user.ts';
 import { workerEnv } from './testing/worker-env.ts';
@@ -97,14 +97,15 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
       return rows[0]?.status === 'ready' ? true : undefined;
     });
     // Let a periodic sync or two pass: the history of the initial sync must stay silent.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await waitUntilIdle(pool, { syncs: 2 });
     const fromHistory = received.length;
 
     const order = await emulator.control.addOrder(seller.sid);
     const delivery = await waitFor('the delivery', async () =>
       received.find((item) => item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid)),
     );
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // A second delivery of the order would come from a sync or a retry: both are over by now.
+    await waitUntilIdle(pool);
 
     expect(fromHistory, output).toBe(0);
     expect(refused).toEqual([]);

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,9 +107,18 @@ describe('sync outcomes', () => {
       what: 'key_invalid',
     });
     expect(await cabinetRow(pool, cabinets.keyInvalid)).toMatchObject({ status_reason: 'WB: token revoked' });
-    // Even when "sync now" is asked for, a cabinet without a valid key is not synced.
-    await pool.query(`UPDATE cabinets SET next_sync_at = now() WHERE id = $1`, [cabinets.keyInvalid]);
-    await sleep(2_000);
+    // Even when "sync now" is asked for, a cabinet without a valid key is not synced. A control
+    // cabinet asked at the same moment proves the scheduler looked (and its job ran) since.
+    const control = await insertCabinet(pool, { status: 'ready', nextSyncInSeconds: 3600 });
+    await pool.query(`UPDATE cabinets SET next_sync_at = now() WHERE id = ANY($1::uuid[])`, [
+      [cabinets.keyInvalid, control],
+    ]);
+    await waitFor(async () => (await readRuns(pool, control)).some((run) => run.result === 'done'), {
+      what: 'the control cabinet synced',
+    });
     expect(await readRuns(pool, cabinets.keyInvalid)).toHaveLength(1);
+    // Nor is a job for it waiting to run.
+    const jobs = await inspector.findJobs(CABINET_SYNC_QUEUE, { key: cabinets.keyInvalid });
+    expect(jobs.filter((job) => ['created', 'retry', 'active'].includes(job.state))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +50,18 @@ describe('two worker processes on one database', () => {
     const pair = [startWorkerProcess('a', env), startWorkerProcess('b', env)];
     children.push(...pair);
     await Promise.all(pair.map(started));
-    await sleep(6_000);
+    // Runs long enough for what the assertions need, however slow the machine: every cabinet
+    // synced twice to the end (so it came due during a run) and both processes took part.
+    await waitFor(
+      async () => {
+        const done = (await readRuns(pool)).filter((run) => run.result === 'done');
+        return (
+          new Set(done.map((run) => run.worker)).size === 2 &&
+          ids.every((id) => done.filter((run) => run.cabinetId === id).length >= 2)
+        );
+      },
+      { what: 'two finished syncs of every cabinet, by both processes', timeoutMs: 30_000 },
+    );
     const exits = pair.map((child) => once(child, 'exit'));
     for (const child of pair) child.kill('SIGTERM');
     expect((await Promise.all(exits)).map(([code]) => code)).toEqual([0, 0]);

@@ -1,6 +1,14 @@
 export { freePort } from './free-port.ts';
 export { waitFor } from './wait-for.ts';
 export {
+  describeOutstanding,
+  isIdle,
+  readOutstanding,
+  waitUntilIdle,
+  type IdleScope,
+  type Outstanding,
+} from './wait-until-idle.ts';
+export {
   createDatabase,
   createTemplateDatabase,
   dropDatabase,
