@@ -11,7 +11,7 @@ export default defineConfig({
     // Integration files spend most of their time waiting on processes, sockets and timers, not
     // on the CPU: vitest's default (cores - 1) ran them one at a time on a 2-core machine, with
     // a core idle for most of the run. `npm test -- --maxWorkers 1` still runs them in series.
-    maxWorkers: Math.max(4, availableParallelism() - 1),
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     projects: [
       {
         test: {
