@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { postChunked } from '@wb-assist/http/testing';
 import { MAX_GRAPHQL_BODY_BYTES } from './server.ts';
 import { orderRow } from './testing/fixtures.ts';
 import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
@@ -111,32 +111,6 @@ describe('errors', () => {
     expect(await dev.text()).toMatch(/GraphiQL/i);
   });
 });
-
-/** A POST sent chunked (no Content-Length), in the given pieces, a few milliseconds apart. */
-function postChunked(url: string, pieces: string[]): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-    });
-    request.on('response', (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    // Once the API has answered 413 it closes the connection; the rest of the body cannot go.
-    request.on('error', (error) => (request.writableEnded ? undefined : reject(error)));
-    void (async () => {
-      for (const piece of pieces) {
-        if (request.destroyed) return;
-        request.write(piece);
-        await new Promise((wait) => setTimeout(wait, 5));
-      }
-      request.end();
-    })();
-  });
-}
 
 describe('request body', () => {
   it('reads a query that arrives in several chunks', async () => {

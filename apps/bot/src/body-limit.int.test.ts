@@ -1,15 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
 import { BOT_NOTIFY_PATH, MAX_DELIVERY_BYTES, SIGNATURE_HEADER, sign, type BotDelivery } from '@wb-assist/delivery';
+import { postChunked } from '@wb-assist/http/testing';
 import { createLogger } from '@wb-assist/logger';
 import { startTelegramFake, type TelegramFake } from '@wb-assist/telegram-fake';
-import { freePort } from '../../worker/src/testing/worker-env.ts';
 import { startBotApp } from './app.ts';
 import { loadBotEnv } from './env.ts';
 import { BOT_TOKEN, textOf, waitFor } from './testing/system.ts';
@@ -70,32 +69,6 @@ async function pendingNotification(): Promise<{ userId: string; id: string }> {
     [users[0]!.id, cabinets[0]!.id, events[0]!.id, key],
   );
   return { userId: users[0]!.id, id: rows[0]!.id };
-}
-
-/** A POST sent chunked (no Content-Length), piece by piece; gives the answer the bot wrote. */
-function postChunked(url: string, pieces: string[]): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-    });
-    request.on('response', (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    // Once the bot has answered 413 it closes the connection; the rest of the body cannot go.
-    request.on('error', (error) => (request.writableEnded ? undefined : reject(error)));
-    void (async () => {
-      for (const piece of pieces) {
-        if (request.destroyed) return;
-        request.write(piece);
-        await new Promise((wait) => setTimeout(wait, 5));
-      }
-      request.end();
-    })();
-  });
 }
 
 it('answers 413 to a body over the limit, by its length or as it streams in, and delivers the next one', async () => {
