@@ -1,51 +1,28 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
+import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { BOT_NOTIFY_PATH, MAX_DELIVERY_BYTES, SIGNATURE_HEADER, sign, type BotDelivery } from '@wb-assist/delivery';
 import { postChunked } from '@wb-assist/http/testing';
-import { createLogger } from '@wb-assist/logger';
-import { startTelegramFake, type TelegramFake } from '@wb-assist/telegram-fake';
-import { startBotApp } from './app.ts';
-import { loadBotEnv } from './env.ts';
-import { BOT_TOKEN, textOf, waitFor } from './testing/system.ts';
+import { startLoneBot, type LoneBot } from './testing/lone-bot.ts';
+import { textOf, waitFor } from './testing/system.ts';
 
 // The bot's notification endpoint over real HTTP: a body over its limit is answered 413 (not a
 // dropped connection the worker can only guess at), and the bot keeps serving.
 
 const SECRET = randomBytes(16).toString('hex');
 const CHAT = 5_500_001;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bot-body-'));
 const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-let telegram: TelegramFake;
-let bot: Awaited<ReturnType<typeof startBotApp>>;
+let lone: LoneBot;
 let endpoint: string;
 
 beforeAll(async () => {
-  telegram = await startTelegramFake({ tokens: [BOT_TOKEN] });
-  bot = await startBotApp({
-    logger: createLogger({ name: 'bot', level: 'silent' }),
-    env: loadBotEnv({
-      DATABASE_URL: testDatabaseUrl(),
-      DATA_DIR: dataDir,
-      BOT_TOKEN,
-      TELEGRAM_API_ROOT: telegram.url,
-      BOT_PORT: String(await freePort()),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      INTERNAL_WEBHOOK_SECRET: SECRET,
-    }),
-  });
-  await bot.telegram;
-  endpoint = `http://127.0.0.1:${bot.port}${BOT_NOTIFY_PATH}`;
+  lone = await startLoneBot({ INTERNAL_WEBHOOK_SECRET: SECRET });
+  endpoint = `http://127.0.0.1:${lone.bot.port}${BOT_NOTIFY_PATH}`;
 });
 afterAll(async () => {
-  await bot.stop();
-  await telegram.close();
+  await lone.stop();
   await pool.end();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** A notification waiting for delivery to CHAT, as the worker's sync leaves it. */
@@ -108,6 +85,8 @@ it('answers 413 to a body over the limit, by its length or as it streams in, and
   });
   expect(await next.json()).toEqual({ status: 'sent' });
   await waitFor('the notification in the chat', () =>
-    telegram.control.messagesTo(CHAT).some((message) => textOf(message).includes('Новый заказ')) ? true : undefined,
+    lone.telegram.control.messagesTo(CHAT).some((message) => textOf(message).includes('Новый заказ'))
+      ? true
+      : undefined,
   );
 });
