@@ -27,10 +27,13 @@ describe('PostgresRateLimiter', () => {
     const limiter = new PostgresRateLimiter(pools[0] as pg.Pool);
     const other = new PostgresRateLimiter(pools[1] as pg.Pool);
     const fast = { ...key, group: 'feedbacks' as const };
-    const fastSpec = { intervalMs: 100, burst: 1 };
+    // Long enough that two takes in a row fall inside one interval even on a loaded machine;
+    // the refill is then awaited for exactly the wait the limiter named.
+    const fastSpec = { intervalMs: 1_500, burst: 1 };
     expect(await limiter.take(fast, fastSpec)).toBe(0);
-    expect(await limiter.take(fast, fastSpec)).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    const refill = await limiter.take(fast, fastSpec);
+    expect(refill).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, refill + 20));
     expect(await other.take(fast, fastSpec)).toBe(0);
 
     await limiter.block(fast, 5_000);
