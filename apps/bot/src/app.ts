@@ -4,7 +4,7 @@ import { resolveSecrets } from '@wb-assist/config';
 import { createPrismaClient, prepareDatabaseOrExit } from '@wb-assist/db';
 import type { Logger } from '@wb-assist/logger';
 import { createMetrics, instrumentPool } from '@wb-assist/metrics';
-import { cabinetCeiling, PostgresRateLimiter } from '@wb-assist/wb-api';
+import { wbAccessFromEnv } from '@wb-assist/wb-api';
 import type { BotContext } from './context.ts';
 import type { BotEnv } from './env.ts';
 import { InitialSyncGate } from './flows/initial-sync-gate.ts';
@@ -54,18 +54,7 @@ export async function startBotApp({ env, logger, limits }: BotAppOptions) {
     pool,
     telegram: throttled.port,
     logger,
-    wb: {
-      hosts: {
-        statistics: env.WB_STATISTICS_API_URL,
-        analytics: env.WB_ANALYTICS_API_URL,
-        feedbacks: env.WB_FEEDBACKS_API_URL,
-        content: env.WB_CONTENT_API_URL,
-        common: env.WB_COMMON_API_URL,
-      },
-      limiter: new PostgresRateLimiter(pool, cabinetCeiling(env)),
-      rateLimitScale: env.WB_RATE_LIMIT_SCALE,
-      timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
-    },
+    wb: wbAccessFromEnv(env, pool),
     encryptionKey: secrets.encryptionKey,
     publicWebUrl: env.PUBLIC_WEB_URL,
     initialSyncDays: env.INITIAL_SYNC_DAYS,

@@ -4,7 +4,7 @@ import { prepareDatabaseOrExit } from '@wb-assist/db';
 import { BOT_NOTIFY_PATH, startDeliveryLoop } from '@wb-assist/delivery';
 import type { Logger } from '@wb-assist/logger';
 import { createMetrics, createMetricsServer, instrumentPool } from '@wb-assist/metrics';
-import { cabinetCeiling, PostgresRateLimiter } from '@wb-assist/wb-api';
+import { wbAccessFromEnv } from '@wb-assist/wb-api';
 import { renderForTelegram } from './delivery/render.ts';
 import type { WorkerEnv } from './env.ts';
 import { createSyncCabinet } from './jobs/sync-cabinet.ts';
@@ -33,18 +33,7 @@ export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds
     pool,
     logger,
     metrics,
-    wb: {
-      hosts: {
-        statistics: env.WB_STATISTICS_API_URL,
-        analytics: env.WB_ANALYTICS_API_URL,
-        feedbacks: env.WB_FEEDBACKS_API_URL,
-        content: env.WB_CONTENT_API_URL,
-        common: env.WB_COMMON_API_URL,
-      },
-      limiter: new PostgresRateLimiter(pool, cabinetCeiling(env)),
-      timeoutMs: env.WB_REQUEST_TIMEOUT_MS,
-      rateLimitScale: env.WB_RATE_LIMIT_SCALE,
-    },
+    wb: wbAccessFromEnv(env, pool),
     encryptionKey: secrets.encryptionKey,
     settings: { initialSyncDays: env.INITIAL_SYNC_DAYS, lookbackMinutes: env.SYNC_LOOKBACK_MINUTES },
   });

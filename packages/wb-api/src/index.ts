@@ -1,3 +1,4 @@
+export { wbAccessFromEnv, type WbAccess, type WbAccessEnv } from './access-from-env.ts';
 export { createWbClient, type Page, type WbClient, type WbClientOptions } from './client.ts';
 export { WbApiError, type WbErrorCode } from './errors.ts';
 export { createTransport, type WbHost, type WbHosts } from './http.ts';
