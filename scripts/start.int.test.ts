@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, waitFor } from '@wb-assist/db/testing';
+import { freePort, testRunId, waitFor } from '@wb-assist/db/testing';
+import { buildWebOnce, testDistEnv } from '../apps/web/src/e2e/build.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
@@ -54,6 +55,9 @@ describe('npm start (scripts/start.ts)', () => {
     const workerPort = await freePort();
     const botPort = await freePort();
     const webPort = await freePort();
+    // The run's shared dashboard build (the browser tests use the same one): `npm start` finds
+    // it fresh and serves it instead of building its own, which would cost a minute of CI.
+    await buildWebOnce(testRunId());
     const launcher = run(
       ['scripts/start.ts'],
       cleanEnv({
@@ -63,6 +67,7 @@ describe('npm start (scripts/start.ts)', () => {
         WORKER_PORT: String(workerPort),
         BOT_PORT: String(botPort),
         WEB_PORT: String(webPort),
+        ...testDistEnv,
         LOG_FORMAT: 'json',
       }),
     );
@@ -79,7 +84,7 @@ describe('npm start (scripts/start.ts)', () => {
     await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 45_000);
     expect(launcher.output()).toContain('demo seller «ИП Демонстрационный магазин» connected for the demo user');
     expect(launcher.output()).toMatch(/Telegram: +fake Bot API at http:\/\/127\.0\.0\.1:\d+/);
-    // The dashboard: its production build (made on first start) under next start, on WEB_PORT,
+    // The dashboard: its production build under next start, on WEB_PORT,
     // offering the demo login and pointed at this copy's API.
     expect(launcher.output()).toContain(`dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`);
     const login = await waitForHealth(`http://127.0.0.1:${webPort}/login`, 240_000);

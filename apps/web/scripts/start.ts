@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(appDir, 'node_modules/.bin/next');
 const bin = fs.existsSync(nextBin) ? nextBin : path.resolve(appDir, '../../node_modules/.bin/next');
-const buildId = path.join(appDir, '.next/BUILD_ID');
+// NEXT_DIST_DIR: next.config.ts builds and serves from there (the tests' shared build).
+const buildId = path.join(appDir, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
 
 /** Newest modification time under the given files and folders. */
 function newest(paths: string[]): number {

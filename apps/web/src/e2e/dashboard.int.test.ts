@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLoginLink } from '@wb-assist/core';
-import { buildWeb, webDir } from './build.ts';
+import { testRunId } from '@wb-assist/db/testing';
+import { buildWebOnce, webDir } from './build.ts';
 import { openBrowser, requireChromium, type TestBrowser } from './browser.ts';
 import { DEMO_TELEGRAM_ID, startWebSystem, type WebSystem } from './system.ts';
 
@@ -16,7 +17,7 @@ let cabinetId: string;
 
 beforeAll(async () => {
   requireChromium();
-  buildWeb();
+  await buildWebOnce(testRunId());
   system = await startWebSystem();
   browser = await openBrowser();
   fs.mkdirSync(shots, { recursive: true });

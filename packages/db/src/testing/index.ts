@@ -25,6 +25,13 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
+/** Unique to this test run, the same in every integration file of it (set by the setup file). */
+export function testRunId(): string {
+  const id = process.env.WB_TEST_RUN_ID;
+  if (!id) throw new Error('WB_TEST_RUN_ID is not set: is this an *.int.test.ts file?');
+  return id;
+}
+
 /** A URL that may create and drop databases on the test server. */
 export function testAdminUrl(): string {
   const url = process.env.WB_TEST_ADMIN_DATABASE_URL;

@@ -11,3 +11,5 @@ process.env.DATABASE_URL = await createDatabase(
   inject('dbTemplate'),
 );
 process.env.WB_TEST_ADMIN_DATABASE_URL = adminUrl;
+// What the files of one run share (a build made once per run, say) is keyed by this.
+process.env.WB_TEST_RUN_ID = inject('dbRunPrefix');
