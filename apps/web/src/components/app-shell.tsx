@@ -27,7 +27,7 @@ export function AppShell({
   const router = useRouter();
   // On the server the query would go out without the user's cookie: the server's answer is
   // initialViewer instead.
-  const [{ data, fetching, error }] = useQuery<ViewerData>({ query: VIEWER, pause: typeof window === 'undefined' });
+  const [{ data, fetching, error }] = useQuery({ query: VIEWER, pause: typeof window === 'undefined' });
   const [chosen, setChosen] = useState<string | null>(initialCabinetId ?? null);
   const [, logout] = useMutation(LOGOUT);
   const viewer = data ? data.viewer : initialViewer;

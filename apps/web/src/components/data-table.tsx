@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
+import type { TadaDocumentNode } from '../graphql/graphql';
 import { useCabinet } from '../lib/cabinet-context';
 import { Empty, ErrorState, Loading } from './states';
 
@@ -15,6 +16,16 @@ interface Connection<T> {
   edges: { node: T }[];
 }
 type Page = { first: number; after?: string | null } | { last: number; before?: string | null };
+/** The variables every table query takes (graphql/tables.ts); only the filter's type differs. */
+interface TableVariables<Filter> {
+  id: string;
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+  direction?: 'ASC' | 'DESC' | null;
+  filter?: Filter | null;
+}
 
 const PAGE_SIZE = 25;
 
@@ -22,25 +33,26 @@ const PAGE_SIZE = 25;
  * A server-side table over one relay connection of the chosen cabinet: cursors page it, the
  * direction sorts it by its keyset column, the filter narrows it.
  */
-export function DataTable<T extends { id: string }>(props: {
+export function DataTable<Data, Node extends { id: string }, Filter>(props: {
   title: string;
-  query: string;
-  field: string;
-  columns: Column<T>[];
+  query: TadaDocumentNode<Data, TableVariables<Filter>>;
+  /** Where the query's result holds the table's connection. */
+  connection: (data: Data) => Connection<Node> | null | undefined;
+  columns: Column<Node>[];
   sortLabel: string;
   defaultDirection: 'ASC' | 'DESC';
-  filter?: Record<string, unknown>;
+  filter?: Filter;
   filters?: ReactNode;
   empty: string;
 }) {
   const { cabinetId } = useCabinet();
   const [page, setPage] = useState<Page>({ first: PAGE_SIZE });
   const [direction, setDirection] = useState(props.defaultDirection);
-  const [{ data, fetching, error }] = useQuery<{ cabinet: Record<string, Connection<T>> | null }>({
+  const [{ data, fetching, error }] = useQuery({
     query: props.query,
     variables: { id: cabinetId, ...page, direction, filter: props.filter },
   });
-  const connection = data?.cabinet?.[props.field];
+  const connection = data && props.connection(data);
   const toggleSort = () => {
     setDirection((d) => (d === 'ASC' ? 'DESC' : 'ASC'));
     setPage({ first: PAGE_SIZE });

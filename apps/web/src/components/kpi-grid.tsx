@@ -1,5 +1,6 @@
+import { formatInteger } from '@wb-assist/domain';
 import type { DailyStat } from '../graphql/overview';
-import { formatMoney, formatNumber } from '../lib/format';
+import { formatRubles } from '../lib/format';
 import { periods, totals, type Totals } from '../lib/kpis';
 
 const METRICS: { key: keyof Totals; label: string; money?: boolean; rate?: boolean }[] = [
@@ -39,10 +40,10 @@ export function KpiGrid({ days, today }: { days: DailyStat[]; today: string }) {
                   value === null
                     ? '—'
                     : metric.money
-                      ? formatMoney(value)
+                      ? formatRubles(value)
                       : metric.rate
                         ? `${(value * 100).toFixed(0)} %`
-                        : formatNumber(value);
+                        : formatInteger(value);
                 return (
                   <div key={metric.key} className="kpi" data-metric={metric.key} data-value={value ?? ''}>
                     <span className="muted">{metric.label}</span>

@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { useSubscription } from 'urql';
 import { NOTIFICATION_RECEIVED, type NotificationNode } from '../graphql/notifications';
-import { NOTIFICATION_TYPES } from '../lib/format';
+import { formatRubles } from '../lib/format';
+import { typeLabel } from '../lib/notification-types';
+import type { ResultOf } from '../graphql/graphql';
 import { useToast } from './toast';
 
 /**
@@ -19,11 +21,11 @@ export function useLiveNotifications(signedIn: boolean): NotificationNode[] {
     const timer = setTimeout(() => setOpen(true), 500);
     return () => clearTimeout(timer);
   }, [signedIn]);
-  const [result] = useSubscription<{ notificationReceived: NotificationNode }, NotificationNode[]>(
+  const [result] = useSubscription<ResultOf<typeof NOTIFICATION_RECEIVED>, NotificationNode[]>(
     { query: NOTIFICATION_RECEIVED, pause: !open },
     (list = [], data) => {
       const node = data.notificationReceived;
-      toast(`${NOTIFICATION_TYPES[node.type] ?? node.type}: ${summary(node)}`);
+      toast(`${typeLabel(node.type)}: ${summary(node)}`);
       return [node, ...list].slice(0, 100);
     },
   );
@@ -33,6 +35,6 @@ export function useLiveNotifications(signedIn: boolean): NotificationNode[] {
 export function summary(node: NotificationNode): string {
   const p = node.payload as Record<string, unknown>;
   const name = p.subject ?? p.productName ?? p.supplierArticle ?? p.vendorCode ?? p.nmId ?? '';
-  const price = p.priceWithDisc ? ` · ${Math.round(Number(p.priceWithDisc))} ₽` : '';
+  const price = p.priceWithDisc ? ` · ${formatRubles(p.priceWithDisc as string | number)}` : '';
   return `${String(name)}${price}`;
 }

@@ -4,45 +4,20 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { OVERVIEW, overviewVariables, type DailyStat } from '../graphql/overview';
+import { countNoun } from '@wb-assist/domain';
+import { OVERVIEW, overviewVariables, type OverviewData } from '../graphql/overview';
 import { KpiGrid } from './kpi-grid';
 import { Empty, ErrorState, Loading } from './states';
 import { useCabinet } from '../lib/cabinet-context';
-import { formatDateTime, formatMoney, plural } from '../lib/format';
+import { formatInstant, formatRubles } from '../lib/format';
+
+const ORDER_FORMS = ['заказ', 'заказа', 'заказов'] as const;
 
 // The chart library is the heaviest dependency: fetch it after the numbers are on screen.
 const OrdersChart = dynamic(() => import('./orders-chart'), {
   ssr: false,
   loading: () => <Loading label="Загрузка графика…" />,
 });
-
-type Edges<T> = { edges: { node: T }[] };
-export interface OverviewData {
-  cabinet: {
-    id: string;
-    name: string;
-    lastSyncAt: string | null;
-    dailyStats: DailyStat[];
-    criticalStockThreshold: number;
-    topProducts: {
-      nmId: number;
-      title: string | null;
-      vendorCode: string;
-      imageUrl: string | null;
-      orders: number;
-      orderedAmount: string;
-    }[];
-    criticalStocks: {
-      nmId: number;
-      techSize: string | null;
-      vendorCode: string | null;
-      title: string | null;
-      available: number;
-      warehouses: number;
-    }[];
-    reviews: Edges<{ id: string; rating: number; text: string; productName: string | null; createdDate: string }>;
-  } | null;
-}
 
 interface Initial {
   variables: ReturnType<typeof overviewVariables>;
@@ -53,7 +28,7 @@ export function OverviewView({ initial }: { initial?: Initial }) {
   const { cabinetId, viewer } = useCabinet();
   const variables = useMemo(() => overviewVariables(cabinetId, viewer.timeZone), [cabinetId, viewer.timeZone]);
   const today = variables.to;
-  const [result] = useQuery<OverviewData>({ query: OVERVIEW, variables, pause: typeof window === 'undefined' });
+  const [result] = useQuery({ query: OVERVIEW, variables, pause: typeof window === 'undefined' });
   // The server's answer stands in until the browser's own arrives (same cabinet and days only).
   const seeded = initial && JSON.stringify(initial.variables) === JSON.stringify(variables) ? initial.data : undefined;
   const data = result.data ?? seeded;
@@ -67,7 +42,7 @@ export function OverviewView({ initial }: { initial?: Initial }) {
     <>
       <h1>{cabinet.name}</h1>
       <p className="muted" data-testid="last-sync">
-        Последняя синхронизация: {formatDateTime(cabinet.lastSyncAt, viewer.timeZone)}
+        Последняя синхронизация: {formatInstant(cabinet.lastSyncAt, viewer.timeZone)}
       </p>
       <KpiGrid days={cabinet.dailyStats} today={today} />
       <section className="card" aria-labelledby="chart-title">
@@ -86,8 +61,8 @@ export function OverviewView({ initial }: { initial?: Initial }) {
                   {product.title ?? product.vendorCode}
                   <br />
                   <span className="muted">
-                    {product.vendorCode} · {product.orders} {plural(product.orders, 'заказ', 'заказа', 'заказов')} ·{' '}
-                    {formatMoney(product.orderedAmount)}
+                    {product.vendorCode} · {countNoun(product.orders, ORDER_FORMS)} ·{' '}
+                    {formatRubles(product.orderedAmount)}
                   </span>
                 </span>
               </li>

@@ -4,24 +4,18 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { REQUEST_SYNC } from '../graphql/tables';
 import { useCabinet } from '../lib/cabinet-context';
-import { formatDateTime } from '../lib/format';
-
-interface Result {
-  __typename: string;
-  nextSyncAt?: string;
-  message?: string;
-}
+import { formatInstant } from '../lib/format';
 
 /** «Синхронизировать сейчас»: the API refuses while one was asked for moments ago, with a reason. */
 export function RequestSync() {
-  const { cabinetId } = useCabinet();
-  const [state, request] = useMutation<{ requestSync: Result }>(REQUEST_SYNC);
+  const { cabinetId, viewer } = useCabinet();
+  const [state, request] = useMutation(REQUEST_SYNC);
   const [answer, setAnswer] = useState<string | null>(null);
   async function run() {
     const result = (await request({ id: cabinetId })).data?.requestSync;
     setAnswer(
       result?.__typename === 'RequestSyncPayload'
-        ? `Синхронизация запрошена, начнётся до ${formatDateTime(result.nextSyncAt)}`
+        ? `Синхронизация запрошена, начнётся до ${formatInstant(result.nextSyncAt, viewer.timeZone)}`
         : (result?.message ?? 'Не удалось запросить синхронизацию'),
     );
   }

@@ -3,9 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { useMutation } from 'urql';
-import { LOGIN_WITH_TELEGRAM, type LoginResult } from '../graphql/session';
+import type { VariablesOf } from '../graphql/graphql';
+import { LOGIN_WITH_TELEGRAM } from '../graphql/session';
 
 type TelegramUser = Record<string, string | number>;
+type TelegramLogin = VariablesOf<typeof LOGIN_WITH_TELEGRAM>['data'];
 declare global {
   interface Window {
     onTelegramAuth?: (user: TelegramUser) => void;
@@ -16,11 +18,14 @@ declare global {
 export function TelegramWidget({ botUsername, onError }: { botUsername: string; onError: (m: string) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const router = useRouter();
-  const [, login] = useMutation<{ loginWithTelegram: LoginResult }>(LOGIN_WITH_TELEGRAM);
+  const [, login] = useMutation(LOGIN_WITH_TELEGRAM);
 
   useEffect(() => {
     window.onTelegramAuth = (user) => {
-      const data = Object.fromEntries(Object.entries(user).map(([key, value]) => [key, String(value)]));
+      // Telegram's widget always sends the id, auth_date and hash it signs; the API checks them.
+      const data = Object.fromEntries(
+        Object.entries(user).map(([key, value]) => [key, String(value)]),
+      ) as TelegramLogin;
       void login({ data }).then((result) => {
         const payload = result.data?.loginWithTelegram;
         if (payload?.__typename === 'LoginPayload') router.replace('/');

@@ -1,21 +1,50 @@
-const NOTIFICATION_FIELDS = `id cabinetId type status occurredAt createdAt payload reason`;
+import { graphql, type ResultOf } from './graphql';
 
-export const NOTIFICATIONS = `query Notifications($first: Int, $after: String, $filter: NotificationFilter) {
-  viewer { notifications(first: $first, after: $after, filter: $filter) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { node { ${NOTIFICATION_FIELDS} } }
-  } }
-}`;
+// Unmasked: the history page and the live feed read these fields straight off their results.
+const NOTIFICATION_FIELDS = graphql(`
+  fragment NotificationFields on Notification @_unmask {
+    id
+    cabinetId
+    type
+    status
+    occurredAt
+    createdAt
+    payload
+    reason
+  }
+`);
 
-export const NOTIFICATION_RECEIVED = `subscription NotificationReceived { notificationReceived { ${NOTIFICATION_FIELDS} } }`;
+export const NOTIFICATIONS = graphql(
+  `
+    query Notifications($first: Int, $after: String, $filter: NotificationFilter) {
+      viewer {
+        notifications(first: $first, after: $after, filter: $filter) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              ...NotificationFields
+            }
+          }
+        }
+      }
+    }
+  `,
+  [NOTIFICATION_FIELDS],
+);
 
-export interface NotificationNode {
-  id: string;
-  cabinetId: string;
-  type: string;
-  status: string;
-  occurredAt: string;
-  createdAt: string;
-  payload: Record<string, unknown>;
-  reason: string | null;
-}
+export const NOTIFICATION_RECEIVED = graphql(
+  `
+    subscription NotificationReceived {
+      notificationReceived {
+        ...NotificationFields
+      }
+    }
+  `,
+  [NOTIFICATION_FIELDS],
+);
+
+export type NotificationNode = ResultOf<typeof NOTIFICATION_FIELDS>;

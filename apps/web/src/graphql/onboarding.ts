@@ -1,12 +1,35 @@
-export const CONNECT_CABINET = `mutation ConnectCabinet($key: String!) {
-  connectCabinet(key: $key) {
-    __typename
-    ... on ConnectCabinetPayload { sellerName joined warnings cabinet { id status } }
-    ... on ConnectCabinetError { code message }
-    ... on ForbiddenError { message }
-  }
-}`;
+import { graphql } from './graphql';
 
-export const SYNC_PROGRESS = `subscription SyncProgress($cabinetId: ID!) {
-  syncProgress(cabinetId: $cabinetId) { cabinetId percent stage }
-}`;
+export const CONNECT_CABINET = graphql(`
+  mutation ConnectCabinet($key: String!) {
+    connectCabinet(key: $key) {
+      __typename
+      ... on ConnectCabinetPayload {
+        sellerName
+        joined
+        warnings
+        cabinet {
+          id
+          status
+        }
+      }
+      ... on ConnectCabinetError {
+        code
+        message
+      }
+      ... on ForbiddenError {
+        message
+      }
+    }
+  }
+`);
+
+export const SYNC_PROGRESS = graphql(`
+  subscription SyncProgress($cabinetId: ID!) {
+    syncProgress(cabinetId: $cabinetId) {
+      cabinetId
+      percent
+      stage
+    }
+  }
+`);

@@ -1,28 +1,89 @@
-export const LOGIN_OPTIONS = `query LoginOptions { loginOptions { demo telegramBotUsername } }`;
+import { graphql, type ResultOf } from './graphql';
 
-export const VIEWER = `query Viewer {
-  viewer {
-    id firstName username timeZone
-    cabinets { role cabinet { id name status lastSyncAt } }
+export const LOGIN_OPTIONS = graphql(`
+  query LoginOptions {
+    loginOptions {
+      demo
+      telegramBotUsername
+    }
   }
-}`;
+`);
 
-const LOGIN_RESULT = `__typename ... on LoginPayload { user { id } } ... on OperationError { code message }`;
-export const DEMO_LOGIN = `mutation DemoLogin { demoLogin { ${LOGIN_RESULT} } }`;
-export const LOGIN_WITH_LINK = `mutation LoginWithLink($token: String!) { loginWithLink(token: $token) { ${LOGIN_RESULT} } }`;
-export const LOGIN_WITH_TELEGRAM = `mutation LoginWithTelegram($data: TelegramLoginInput!) { loginWithTelegram(data: $data) { ${LOGIN_RESULT} } }`;
-export const LOGOUT = `mutation Logout { logout }`;
+export const VIEWER = graphql(`
+  query Viewer {
+    viewer {
+      id
+      firstName
+      username
+      timeZone
+      cabinets {
+        role
+        cabinet {
+          id
+          name
+          status
+          lastSyncAt
+        }
+      }
+    }
+  }
+`);
 
-export interface LoginResult {
-  __typename: 'LoginPayload' | 'OperationError';
-  message?: string;
-}
-export interface ViewerData {
-  viewer: {
-    id: string;
-    firstName: string | null;
-    username: string | null;
-    timeZone: string;
-    cabinets: { role: string; cabinet: { id: string; name: string; status: string; lastSyncAt: string | null } }[];
-  } | null;
-}
+export type ViewerData = ResultOf<typeof VIEWER>;
+
+export const DEMO_LOGIN = graphql(`
+  mutation DemoLogin {
+    demoLogin {
+      __typename
+      ... on LoginPayload {
+        user {
+          id
+        }
+      }
+      ... on OperationError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const LOGIN_WITH_LINK = graphql(`
+  mutation LoginWithLink($token: String!) {
+    loginWithLink(token: $token) {
+      __typename
+      ... on LoginPayload {
+        user {
+          id
+        }
+      }
+      ... on OperationError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const LOGIN_WITH_TELEGRAM = graphql(`
+  mutation LoginWithTelegram($data: TelegramLoginInput!) {
+    loginWithTelegram(data: $data) {
+      __typename
+      ... on LoginPayload {
+        user {
+          id
+        }
+      }
+      ... on OperationError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const LOGOUT = graphql(`
+  mutation Logout {
+    logout
+  }
+`);

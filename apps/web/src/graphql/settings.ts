@@ -1,9 +1,44 @@
-const FIELDS = `enabled newOrder buyout cancellation return negativeReview criticalStock`;
+import { graphql, type ResultOf } from './graphql';
 
-export const SETTINGS = `query Settings($id: ID!) { cabinet(id: $id) { id notificationSettings { ${FIELDS} } } }`;
-
-export const UPDATE_SETTINGS = `mutation UpdateSettings($id: ID!, $patch: NotificationSettingsInput!) {
-  updateNotificationSettings(cabinetId: $id, patch: $patch) {
-    __typename ... on NotificationSettings { ${FIELDS} } ... on ForbiddenError { message }
+const SETTINGS_FIELDS = graphql(`
+  fragment NotificationSettingsFields on NotificationSettings @_unmask {
+    enabled
+    newOrder
+    buyout
+    cancellation
+    return
+    negativeReview
+    criticalStock
   }
-}`;
+`);
+
+export const SETTINGS = graphql(
+  `
+    query Settings($id: ID!) {
+      cabinet(id: $id) {
+        id
+        notificationSettings {
+          ...NotificationSettingsFields
+        }
+      }
+    }
+  `,
+  [SETTINGS_FIELDS],
+);
+
+export const UPDATE_SETTINGS = graphql(
+  `
+    mutation UpdateSettings($id: ID!, $patch: NotificationSettingsInput!) {
+      updateNotificationSettings(cabinetId: $id, patch: $patch) {
+        __typename
+        ...NotificationSettingsFields
+        ... on ForbiddenError {
+          message
+        }
+      }
+    }
+  `,
+  [SETTINGS_FIELDS],
+);
+
+export type NotificationSettings = ResultOf<typeof SETTINGS_FIELDS>;

@@ -1,25 +1,222 @@
+import { graphql } from './graphql';
+
 // One query per table page: the server pages (relay cursors), sorts (direction) and filters.
-const PAGE = `totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
-const ARGS = `$id: ID!, $first: Int, $after: String, $last: Int, $before: String, $direction: SortDirection`;
-const PASS = `first: $first, after: $after, last: $last, before: $before, direction: $direction`;
-
-export const ORDERS = `query Orders(${ARGS}, $filter: OrderFilter) { cabinet(id: $id) { id orders(${PASS}, filter: $filter) {
-  ${PAGE} edges { node { id orderDate nmId supplierArticle techSize warehouseName regionName priceWithDisc isCancel } } } } }`;
-
-export const SALES = `query Sales(${ARGS}, $filter: SaleFilter) { cabinet(id: $id) { id sales(${PASS}, filter: $filter) {
-  ${PAGE} edges { node { id saleDate type nmId supplierArticle techSize warehouseName priceWithDisc forPay } } } } }`;
-
-export const STOCKS = `query Stocks(${ARGS}, $filter: StockFilter) { cabinet(id: $id) { id stocks(${PASS}, filter: $filter) {
-  ${PAGE} edges { node { id nmId vendorCode warehouseName techSize quantity inWayToClient inWayFromClient } } } } }`;
-
-export const REVIEWS = `query Reviews(${ARGS}, $filter: ReviewFilter) { cabinet(id: $id) { id reviews(${PASS}, filter: $filter) {
-  ${PAGE} edges { node { id createdDate rating productName text isAnswered } } } } }`;
-
-export const SYNC_LOGS = `query SyncLogs(${ARGS}, $filter: SyncLogFilter) { cabinet(id: $id) { id lastSyncAt nextSyncAt syncLogs(${PASS}, filter: $filter) {
-  ${PAGE} edges { node { id startedAt kind status durationMs eventsCreated skippedRows errors } } } } }`;
-
-export const REQUEST_SYNC = `mutation RequestSync($id: ID!) {
-  requestSync(cabinetId: $id) {
-    __typename ... on RequestSyncPayload { nextSyncAt } ... on Error { message }
+// Every one takes the same variables, which components/data-table.tsx passes.
+const PAGE_INFO = graphql(`
+  fragment TablePageInfo on PageInfo @_unmask {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
   }
-}`;
+`);
+
+export const ORDERS = graphql(
+  `
+    query Orders(
+      $id: ID!
+      $first: Int
+      $after: String
+      $last: Int
+      $before: String
+      $direction: SortDirection
+      $filter: OrderFilter
+    ) {
+      cabinet(id: $id) {
+        id
+        orders(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+          totalCount
+          pageInfo {
+            ...TablePageInfo
+          }
+          edges {
+            node {
+              id
+              orderDate
+              nmId
+              supplierArticle
+              techSize
+              warehouseName
+              regionName
+              priceWithDisc
+              isCancel
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PAGE_INFO],
+);
+
+export const SALES = graphql(
+  `
+    query Sales(
+      $id: ID!
+      $first: Int
+      $after: String
+      $last: Int
+      $before: String
+      $direction: SortDirection
+      $filter: SaleFilter
+    ) {
+      cabinet(id: $id) {
+        id
+        sales(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+          totalCount
+          pageInfo {
+            ...TablePageInfo
+          }
+          edges {
+            node {
+              id
+              saleDate
+              type
+              nmId
+              supplierArticle
+              techSize
+              warehouseName
+              priceWithDisc
+              forPay
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PAGE_INFO],
+);
+
+export const STOCKS = graphql(
+  `
+    query Stocks(
+      $id: ID!
+      $first: Int
+      $after: String
+      $last: Int
+      $before: String
+      $direction: SortDirection
+      $filter: StockFilter
+    ) {
+      cabinet(id: $id) {
+        id
+        stocks(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+          totalCount
+          pageInfo {
+            ...TablePageInfo
+          }
+          edges {
+            node {
+              id
+              nmId
+              vendorCode
+              warehouseName
+              techSize
+              quantity
+              inWayToClient
+              inWayFromClient
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PAGE_INFO],
+);
+
+export const REVIEWS = graphql(
+  `
+    query Reviews(
+      $id: ID!
+      $first: Int
+      $after: String
+      $last: Int
+      $before: String
+      $direction: SortDirection
+      $filter: ReviewFilter
+    ) {
+      cabinet(id: $id) {
+        id
+        reviews(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+          totalCount
+          pageInfo {
+            ...TablePageInfo
+          }
+          edges {
+            node {
+              id
+              createdDate
+              rating
+              productName
+              text
+              isAnswered
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PAGE_INFO],
+);
+
+export const SYNC_LOGS = graphql(
+  `
+    query SyncLogs(
+      $id: ID!
+      $first: Int
+      $after: String
+      $last: Int
+      $before: String
+      $direction: SortDirection
+      $filter: SyncLogFilter
+    ) {
+      cabinet(id: $id) {
+        id
+        lastSyncAt
+        nextSyncAt
+        syncLogs(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+          totalCount
+          pageInfo {
+            ...TablePageInfo
+          }
+          edges {
+            node {
+              id
+              startedAt
+              kind
+              status
+              durationMs
+              eventsCreated
+              skippedRows
+              errors
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PAGE_INFO],
+);
+
+export const CRITICAL_STOCK_THRESHOLD = graphql(`
+  query Threshold($id: ID!) {
+    cabinet(id: $id) {
+      id
+      criticalStockThreshold
+    }
+  }
+`);
+
+export const REQUEST_SYNC = graphql(`
+  mutation RequestSync($id: ID!) {
+    requestSync(cabinetId: $id) {
+      __typename
+      ... on RequestSyncPayload {
+        nextSyncAt
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);

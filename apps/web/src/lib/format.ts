@@ -1,18 +1,14 @@
-const money = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 });
-const number = new Intl.NumberFormat('ru-RU');
+import { formatDateTime, formatMoney } from '@wb-assist/domain';
 
-export const formatMoney = (value: string | number) => money.format(Number(value));
-export const formatNumber = (value: number) => number.format(value);
-export const formatDateTime = (iso: string | null | undefined, timeZone?: string) =>
-  iso
-    ? new Date(iso).toLocaleString('ru-RU', {
-        timeZone,
-        day: '2-digit',
-        month: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-    : '—';
+// The formatting itself is domain's, the same the bot's messages use; these adapt what the API
+// sends (ISO instants, Decimal strings, fields that may be null) to it.
+
+/** "27.11 14:05 МСК": an instant from the API in the viewer's zone, or a dash when there is none. */
+export const formatInstant = (iso: string | null | undefined, timeZone: string) =>
+  iso ? formatDateTime(new Date(iso), timeZone) : '—';
+
+/** A Decimal from the API in whole rubles: "1 235 ₽". */
+export const formatRubles = (value: string | number) => formatMoney(Number(value), { wholeRubles: true });
 
 /** YYYY-MM-DD of an instant in a zone (en-CA formats dates that way). */
 export function dayIn(date: Date, timeZone: string): string {
@@ -23,19 +19,4 @@ export function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-export const NOTIFICATION_TYPES: Record<string, string> = {
-  new_order: 'Новый заказ',
-  buyout: 'Выкуп',
-  cancellation: 'Отмена',
-  return: 'Возврат',
-  negative_review: 'Негативный отзыв',
-  critical_stock: 'Критический остаток',
-};
-
-/** Russian plural: 1 заказ, 2 заказа, 5 заказов. */
-export function plural(count: number, one: string, few: string, many: string): string {
-  const rule = new Intl.PluralRules('ru-RU').select(count);
-  return rule === 'one' ? one : rule === 'few' ? few : many;
 }

@@ -1,4 +1,6 @@
+import { stringifyDocument } from '@urql/core';
 import { cookies } from 'next/headers';
+import type { TadaDocumentNode } from '../graphql/graphql';
 
 // Server side only (next/headers): imported by server components, never by client ones.
 
@@ -13,7 +15,10 @@ export const CABINET_COOKIE = 'wb_cabinet';
  * (the API on another host), or when the API is slow or down, it answers null and the page
  * loads its data in the browser as before.
  */
-export async function serverQuery<T>(query: string, variables: Record<string, unknown> = {}): Promise<T | null> {
+export async function serverQuery<Data, Variables>(
+  query: TadaDocumentNode<Data, Variables>,
+  ...[variables]: Variables extends Record<string, never> ? [] : [Variables]
+): Promise<Data | null> {
   const jar = await cookies();
   const session = jar.get(SESSION_COOKIE)?.value;
   if (!session) return null;
@@ -25,12 +30,13 @@ export async function serverQuery<T>(query: string, variables: Record<string, un
     const response = await fetch(`${apiUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${encodeURIComponent(session)}` },
-      body: JSON.stringify({ query, variables }),
+      // A gql.tada document is a parsed AST: urql's printer gives its text back.
+      body: JSON.stringify({ query: stringifyDocument(query), variables: variables ?? {} }),
       cache: 'no-store',
       signal: AbortSignal.timeout(1_500),
     });
     if (!response.ok) return null;
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    const body = (await response.json()) as { data?: Data; errors?: unknown[] };
     return body.errors?.length ? null : (body.data ?? null);
   } catch {
     return null;

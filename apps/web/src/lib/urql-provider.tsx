@@ -2,9 +2,19 @@
 
 import { createClient as createWsClient } from 'graphql-ws';
 import { useMemo, type ReactNode } from 'react';
-import { Client, Provider, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, Provider, cacheExchange, fetchExchange, stringifyDocument, subscriptionExchange } from 'urql';
+import { graphql, type ResultOf } from '../graphql/graphql';
 
-const SOCKET_TOKEN = 'mutation SocketToken { createSocketToken { __typename ... on SocketToken { token } } }';
+const SOCKET_TOKEN = graphql(`
+  mutation SocketToken {
+    createSocketToken {
+      __typename
+      ... on SocketToken {
+        token
+      }
+    }
+  }
+`);
 
 /** The session cookie authenticates HTTP; the socket gets a short-lived token asked for over HTTP. */
 async function socketToken(httpUrl: string): Promise<string | undefined> {
@@ -12,10 +22,11 @@ async function socketToken(httpUrl: string): Promise<string | undefined> {
     method: 'POST',
     credentials: 'include',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: SOCKET_TOKEN }),
+    body: JSON.stringify({ query: stringifyDocument(SOCKET_TOKEN) }),
   });
-  const body = (await response.json()) as { data?: { createSocketToken?: { token?: string } } };
-  return body.data?.createSocketToken?.token;
+  const body = (await response.json()) as { data?: ResultOf<typeof SOCKET_TOKEN> };
+  const answer = body.data?.createSocketToken;
+  return answer?.__typename === 'SocketToken' ? answer.token : undefined;
 }
 
 export function makeClient(apiUrl: string): Client {

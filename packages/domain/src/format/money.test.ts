@@ -24,6 +24,16 @@ describe('formatMoney', () => {
     expect(visible(formatMoney(99.999))).toBe('100_₽');
     expect(visible(formatMoney(0.1 + 0.2))).toBe('0,30_₽');
   });
+
+  it('rounds to whole rubles when asked, halves away from zero and still no "−0"', () => {
+    const whole = { wholeRubles: true };
+    expect(visible(formatMoney(1234.5, whole))).toBe('1_235_₽');
+    expect(visible(formatMoney(1234.49, whole))).toBe('1_234_₽');
+    expect(visible(formatMoney(1234567.891, whole))).toBe('1_234_568_₽');
+    expect(visible(formatMoney(-1618.5, whole))).toBe('−1_619_₽');
+    expect(visible(formatMoney(-0.4, whole))).toBe('0_₽');
+    expect(visible(formatMoney(980, whole))).toBe('980_₽');
+  });
 });
 
 describe('formatInteger and formatPercent', () => {

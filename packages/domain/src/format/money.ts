@@ -18,9 +18,17 @@ export function formatInteger(value: number): string {
   return sign + groupThousands(String(Math.abs(rounded)));
 }
 
+export interface MoneyOptions {
+  /**
+   * Round to whole rubles ("1 235 ₽"), halves away from zero: the dashboard's totals and
+   * price columns, where kopecks would only widen every cell.
+   */
+  wholeRubles?: boolean;
+}
+
 /** Rubles to "1 234 ₽", "1 234,50 ₽", "−980 ₽": kopecks only when they are not zero. */
-export function formatMoney(rubles: number): string {
-  const kopecks = Math.round(Math.abs(rubles) * 100);
+export function formatMoney(rubles: number, options: MoneyOptions = {}): string {
+  const kopecks = options.wholeRubles ? Math.round(Math.abs(rubles)) * 100 : Math.round(Math.abs(rubles) * 100);
   const sign = rubles < 0 && kopecks > 0 ? MINUS : '';
   const whole = groupThousands(String(Math.floor(kopecks / 100)));
   const rest = kopecks % 100;

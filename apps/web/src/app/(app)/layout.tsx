@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '../../components/app-shell';
-import { VIEWER, type ViewerData } from '../../graphql/session';
+import { VIEWER } from '../../graphql/session';
 import { chosenCabinetCookie, serverQuery } from '../../lib/server-api';
 
 /** The shell, with the viewer already known when this server can see the session. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const [data, chosen] = await Promise.all([serverQuery<ViewerData>(VIEWER), chosenCabinetCookie()]);
+  const [data, chosen] = await Promise.all([serverQuery(VIEWER), chosenCabinetCookie()]);
   return (
     <AppShell initialViewer={data?.viewer ?? undefined} initialCabinetId={chosen}>
       {children}

@@ -3,16 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { DEMO_LOGIN, LOGIN_OPTIONS, type LoginResult } from '../../graphql/session';
+import { DEMO_LOGIN, LOGIN_OPTIONS } from '../../graphql/session';
 import { ErrorState, Loading } from '../../components/states';
 import { TelegramWidget } from '../../components/telegram-widget';
 
 export default function LoginPage() {
   const router = useRouter();
-  const [{ data, fetching, error }] = useQuery<{ loginOptions: { demo: boolean; telegramBotUsername: string | null } }>(
-    { query: LOGIN_OPTIONS },
-  );
-  const [demo, demoLogin] = useMutation<{ demoLogin: LoginResult }>(DEMO_LOGIN);
+  const [{ data, fetching, error }] = useQuery({ query: LOGIN_OPTIONS });
+  const [demo, demoLogin] = useMutation(DEMO_LOGIN);
   const [problem, setProblem] = useState<string | null>(null);
 
   async function enterDemo() {

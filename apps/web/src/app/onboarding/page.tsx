@@ -4,18 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useSubscription } from 'urql';
 import { CONNECT_CABINET, SYNC_PROGRESS } from '../../graphql/onboarding';
+import type { ResultOf } from '../../graphql/graphql';
 import { ErrorState } from '../../components/states';
 
-interface Connected {
-  __typename: string;
-  message?: string;
-  sellerName?: string;
-  warnings?: string[];
-  cabinet?: { id: string; status: string };
-}
-interface Progress {
-  syncProgress: { percent: number; stage: string };
-}
+type Connected = Extract<ResultOf<typeof CONNECT_CABINET>['connectCabinet'], { __typename: 'ConnectCabinetPayload' }>;
 
 const STAGES: Record<string, string> = {
   orders: 'Заказы',
@@ -28,7 +20,7 @@ const STAGES: Record<string, string> = {
 
 function SyncBar({ cabinetId }: { cabinetId: string }) {
   const router = useRouter();
-  const [{ data, error }] = useSubscription<Progress>({ query: SYNC_PROGRESS, variables: { cabinetId } });
+  const [{ data, error }] = useSubscription({ query: SYNC_PROGRESS, variables: { cabinetId } });
   const percent = data?.syncProgress.percent ?? 0;
   useEffect(() => {
     if (percent >= 100) {
@@ -50,7 +42,7 @@ function SyncBar({ cabinetId }: { cabinetId: string }) {
 
 export default function OnboardingPage() {
   const [key, setKey] = useState('');
-  const [state, connect] = useMutation<{ connectCabinet: Connected }>(CONNECT_CABINET);
+  const [state, connect] = useMutation(CONNECT_CABINET);
   const [problem, setProblem] = useState<string | null>(null);
   const [connected, setConnected] = useState<Connected | null>(null);
 

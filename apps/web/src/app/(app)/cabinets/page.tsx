@@ -14,47 +14,18 @@ import {
 } from '../../../graphql/cabinets';
 import { useCabinet } from '../../../lib/cabinet-context';
 import { storeChosenCabinet } from '../../../lib/chosen-cabinet';
-import { formatDateTime } from '../../../lib/format';
-
-interface AdminData {
-  cabinet: {
-    id: string;
-    name: string;
-    sellerId: string;
-    myRole: string;
-    token: { type: string; expiresAt: string; warnings: string[] };
-    members: {
-      firstName: string | null;
-      lastName: string | null;
-      username: string | null;
-      role: string;
-      joinedAt: string;
-      isViewer: boolean;
-      receivesMessages: boolean;
-    }[];
-  } | null;
-  loginOptions: { telegramBotUsername: string | null };
-  viewer: {
-    apiTokens: { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null }[];
-  } | null;
-}
-interface Result {
-  __typename: string;
-  message?: string;
-  code?: string;
-  token?: string;
-}
+import { formatInstant } from '../../../lib/format';
 
 export default function CabinetsPage() {
   const { cabinetId, viewer } = useCabinet();
-  const [{ data, fetching, error }, refetch] = useQuery<AdminData>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: CABINET_ADMIN,
     variables: { id: cabinetId },
   });
-  const [, createInvite] = useMutation<{ createInvite: Result }>(CREATE_INVITE);
-  const [, createToken] = useMutation<{ createApiToken: Result }>(CREATE_API_TOKEN);
+  const [, createInvite] = useMutation(CREATE_INVITE);
+  const [, createToken] = useMutation(CREATE_API_TOKEN);
   const [, revokeToken] = useMutation(REVOKE_API_TOKEN);
-  const [, leave] = useMutation<{ leaveCabinet: Result }>(LEAVE_CABINET);
+  const [, leave] = useMutation(LEAVE_CABINET);
   const router = useRouter();
   const [invite, setInvite] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -63,14 +34,14 @@ export default function CabinetsPage() {
 
   async function invite_() {
     const result = (await createInvite({ id: cabinetId })).data?.createInvite;
-    if (result?.__typename === 'Invite') setInvite(result.code ?? null);
+    if (result?.__typename === 'Invite') setInvite(result.code);
     else setProblem(result?.message ?? 'Не удалось создать приглашение');
   }
   async function addToken(event: FormEvent) {
     event.preventDefault();
     const result = (await createToken({ name: tokenName })).data?.createApiToken;
     if (result?.__typename === 'CreateApiTokenPayload') {
-      setSecret(result.token ?? null);
+      setSecret(result.token);
       setTokenName('');
       refetch({ requestPolicy: 'network-only' });
     } else setProblem(result?.message ?? 'Не удалось создать токен');
@@ -104,7 +75,8 @@ export default function CabinetsPage() {
         </ul>
         {data?.cabinet && (
           <p className="muted">
-            Ключ WB: {data.cabinet.token.type}, действует до {formatDateTime(data.cabinet.token.expiresAt)}
+            Ключ WB: {data.cabinet.token.type}, действует до{' '}
+            {formatInstant(data.cabinet.token.expiresAt, viewer.timeZone)}
           </p>
         )}
         <p>
@@ -121,7 +93,7 @@ export default function CabinetsPage() {
                 {member.username ? ` (@${member.username})` : ''} · {member.role === 'owner' ? 'владелец' : 'участник'}
                 {member.isViewer ? ' · это вы' : ''}
                 {member.receivesMessages ? '' : ' · заблокировал бота'}
-                <span className="muted"> · с {formatDateTime(member.joinedAt)}</span>
+                <span className="muted"> · с {formatInstant(member.joinedAt, viewer.timeZone)}</span>
               </li>
             ))}
           </ul>
@@ -155,7 +127,7 @@ export default function CabinetsPage() {
         <ul>
           {data?.viewer?.apiTokens.map((token) => (
             <li key={token.id}>
-              {token.name} <code>{token.prefix}…</code> · создан {formatDateTime(token.createdAt)}{' '}
+              {token.name} <code>{token.prefix}…</code> · создан {formatInstant(token.createdAt, viewer.timeZone)}{' '}
               <button
                 className="secondary"
                 aria-label={`Отозвать токен ${token.name}`}

@@ -3,9 +3,9 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { ErrorState, Loading } from '../../../components/states';
-import { MONITORING, type HealthStatus, type MonitoringData } from '../../../graphql/monitoring';
+import { MONITORING, type HealthStatus } from '../../../graphql/monitoring';
 import { useCabinet } from '../../../lib/cabinet-context';
-import { formatDateTime } from '../../../lib/format';
+import { formatInstant } from '../../../lib/format';
 
 const REFRESH_MS = 15_000;
 const BADGE: Record<HealthStatus, string> = {
@@ -24,7 +24,7 @@ const CABINET_STATUS: Record<string, string> = {
 /** Health at a glance, refreshed every 15 s: the same answers /readyz and /metrics give an operator. */
 export default function MonitoringPage() {
   const { viewer } = useCabinet();
-  const [{ data, fetching, error }, refresh] = useQuery<MonitoringData>({ query: MONITORING });
+  const [{ data, fetching, error }, refresh] = useQuery({ query: MONITORING });
   useEffect(() => {
     const timer = setInterval(() => refresh({ requestPolicy: 'network-only' }), REFRESH_MS);
     return () => clearInterval(timer);
@@ -40,7 +40,7 @@ export default function MonitoringPage() {
     <>
       <h1>Мониторинг</h1>
       <p className="muted">
-        Проверено {formatDateTime(monitoring.checkedAt, zone)}; обновляется каждые {REFRESH_MS / 1000} с.
+        Проверено {formatInstant(monitoring.checkedAt, zone)}; обновляется каждые {REFRESH_MS / 1000} с.
       </p>
       <section className="card" aria-labelledby="components-title">
         <h2 id="components-title">Компоненты</h2>
@@ -65,11 +65,11 @@ export default function MonitoringPage() {
             </dd>
             <dt>Последняя синхронизация</dt>
             <dd>
-              {formatDateTime(row.cabinet.lastSyncAt, zone)}
+              {formatInstant(row.cabinet.lastSyncAt, zone)}
               {row.lastSyncDurationMs !== null && `, ${(row.lastSyncDurationMs / 1000).toFixed(1)} с`}
             </dd>
             <dt>Следующая</dt>
-            <dd>{formatDateTime(row.cabinet.nextSyncAt, zone)}</dd>
+            <dd>{formatInstant(row.cabinet.nextSyncAt, zone)}</dd>
             <dt>Синхронизаций за сутки</dt>
             <dd data-testid="syncs-day">
               {row.syncsLastDay}, с ошибками: {row.failedSyncsLastDay}
@@ -77,12 +77,12 @@ export default function MonitoringPage() {
             <dt>Ваши уведомления за сутки</dt>
             <dd>
               отправлено {row.sentNotificationsLastDay}, ошибок {row.failedNotificationsLastDay}, последнее{' '}
-              {formatDateTime(row.lastNotificationSentAt, zone)}
+              {formatInstant(row.lastNotificationSentAt, zone)}
             </dd>
             <dt>В очереди</dt>
             <dd>
               {row.pendingNotifications}
-              {row.oldestPendingAt && ` (самое старое с ${formatDateTime(row.oldestPendingAt, zone)})`}
+              {row.oldestPendingAt && ` (самое старое с ${formatInstant(row.oldestPendingAt, zone)})`}
             </dd>
           </dl>
         </section>

@@ -5,26 +5,21 @@ import { useQuery } from 'urql';
 import { summary } from '../../../components/live-notifications';
 import { Empty, ErrorState, Loading } from '../../../components/states';
 import { NOTIFICATIONS, type NotificationNode } from '../../../graphql/notifications';
-import { formatDateTime, NOTIFICATION_TYPES } from '../../../lib/format';
+import { useCabinet } from '../../../lib/cabinet-context';
+import { formatInstant } from '../../../lib/format';
+import { TYPE_OPTIONS, typeLabel } from '../../../lib/notification-types';
 import { useLiveFeed } from '../../../lib/live-feed';
 
-const STATUS: Record<string, string> = {
+type TypeFilter = NotificationNode['type'] | '';
+type StatusFilter = NotificationNode['status'] | '';
+
+const STATUS: Record<NotificationNode['status'], string> = {
   sent: 'Отправлено',
   pending: 'В очереди',
   failed: 'Ошибка',
   suppressed: 'Выключено',
 };
 const PAGE_SIZE = 50;
-
-interface HistoryData {
-  viewer: {
-    notifications: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: { node: NotificationNode }[];
-    };
-  } | null;
-}
 
 /** One page of history; the list renders every page loaded so far, newest first. */
 function HistoryPage({
@@ -36,15 +31,15 @@ function HistoryPage({
   onMore,
 }: {
   after: string | null;
-  type: string;
-  status: string;
+  type: TypeFilter;
+  status: StatusFilter;
   hide: Set<string>;
   /** Only the last page loaded offers the next one. */
   last: boolean;
   onMore: (cursor: string) => void;
 }) {
   const filter = { ...(type ? { type } : {}), ...(status ? { status } : {}) };
-  const [{ data, fetching, error }] = useQuery<HistoryData>({
+  const [{ data, fetching, error }] = useQuery({
     query: NOTIFICATIONS,
     variables: { first: PAGE_SIZE, after, filter },
   });
@@ -72,6 +67,7 @@ function HistoryPage({
 }
 
 function FeedList({ items }: { items: NotificationNode[] }) {
+  const { viewer } = useCabinet();
   return (
     <ol className="plain">
       {items.map((n) => (
@@ -81,10 +77,10 @@ function FeedList({ items }: { items: NotificationNode[] }) {
           data-type={n.type}
           style={{ padding: '6px 0', borderBottom: '1px solid var(--border)' }}
         >
-          <strong>{NOTIFICATION_TYPES[n.type] ?? n.type}</strong> · {summary(n)}
+          <strong>{typeLabel(n.type)}</strong> · {summary(n)}
           <br />
           <span className="muted">
-            {formatDateTime(n.occurredAt)} · {STATUS[n.status] ?? n.status}
+            {formatInstant(n.occurredAt, viewer.timeZone)} · {STATUS[n.status] ?? n.status}
             {n.reason ? ` (${n.reason})` : ''}
           </span>
         </li>
@@ -95,8 +91,8 @@ function FeedList({ items }: { items: NotificationNode[] }) {
 
 export default function NotificationsPage() {
   const live = useLiveFeed();
-  const [type, setType] = useState('');
-  const [status, setStatus] = useState('');
+  const [type, setType] = useState<TypeFilter>('');
+  const [status, setStatus] = useState<StatusFilter>('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const shownLive = live.filter((n) => (!type || n.type === type) && (!status || n.status === status));
   // Live items first; a page loaded later may hold some of them already.
@@ -112,9 +108,9 @@ export default function NotificationsPage() {
       <div className="filters">
         <label>
           Тип
-          <select value={type} onChange={(e) => refilter(() => setType(e.target.value))}>
+          <select value={type} onChange={(e) => refilter(() => setType(e.target.value as TypeFilter))}>
             <option value="">Все</option>
-            {Object.entries(NOTIFICATION_TYPES).map(([value, label]) => (
+            {TYPE_OPTIONS.map(({ value, label }) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -123,7 +119,7 @@ export default function NotificationsPage() {
         </label>
         <label>
           Статус
-          <select value={status} onChange={(e) => refilter(() => setStatus(e.target.value))}>
+          <select value={status} onChange={(e) => refilter(() => setStatus(e.target.value as StatusFilter))}>
             <option value="">Все</option>
             {Object.entries(STATUS).map(([value, label]) => (
               <option key={value} value={value}>

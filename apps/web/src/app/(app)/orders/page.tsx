@@ -3,27 +3,17 @@
 import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { ORDERS } from '../../../graphql/tables';
-import { formatDateTime, formatMoney } from '../../../lib/format';
-
-interface Order {
-  id: string;
-  orderDate: string;
-  nmId: number;
-  supplierArticle: string;
-  techSize: string;
-  warehouseName: string;
-  regionName: string | null;
-  priceWithDisc: string;
-  isCancel: boolean;
-}
+import { useCabinet } from '../../../lib/cabinet-context';
+import { formatInstant, formatRubles } from '../../../lib/format';
 
 export default function OrdersPage() {
+  const { viewer } = useCabinet();
   const [cancelled, setCancelled] = useState('');
   return (
-    <DataTable<Order>
+    <DataTable
       title="Заказы"
       query={ORDERS}
-      field="orders"
+      connection={(data) => data.cabinet?.orders}
       sortLabel="Дата"
       defaultDirection="DESC"
       empty="Заказов нет"
@@ -39,12 +29,12 @@ export default function OrdersPage() {
         </label>
       }
       columns={[
-        { label: 'Дата', render: (o) => formatDateTime(o.orderDate) },
+        { label: 'Дата', render: (o) => formatInstant(o.orderDate, viewer.timeZone) },
         { label: 'Артикул', render: (o) => `${o.supplierArticle} (${o.nmId})` },
         { label: 'Размер', render: (o) => o.techSize },
         { label: 'Склад', render: (o) => o.warehouseName },
         { label: 'Регион', render: (o) => o.regionName ?? '—' },
-        { label: 'Цена', render: (o) => formatMoney(o.priceWithDisc) },
+        { label: 'Цена', render: (o) => formatRubles(o.priceWithDisc) },
         { label: 'Статус', render: (o) => (o.isCancel ? 'Отменён' : 'Активен') },
       ]}
     />

@@ -3,24 +3,17 @@
 import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { REVIEWS } from '../../../graphql/tables';
-import { formatDateTime } from '../../../lib/format';
-
-interface Review {
-  id: string;
-  createdDate: string;
-  rating: number;
-  productName: string | null;
-  text: string;
-  isAnswered: boolean;
-}
+import { useCabinet } from '../../../lib/cabinet-context';
+import { formatInstant } from '../../../lib/format';
 
 export default function ReviewsPage() {
+  const { viewer } = useCabinet();
   const [negative, setNegative] = useState(false);
   return (
-    <DataTable<Review>
+    <DataTable
       title="Отзывы"
       query={REVIEWS}
-      field="reviews"
+      connection={(data) => data.cabinet?.reviews}
       sortLabel="Дата"
       defaultDirection="DESC"
       empty="Отзывов нет"
@@ -32,7 +25,7 @@ export default function ReviewsPage() {
         </label>
       }
       columns={[
-        { label: 'Дата', render: (r) => formatDateTime(r.createdDate) },
+        { label: 'Дата', render: (r) => formatInstant(r.createdDate, viewer.timeZone) },
         { label: 'Оценка', render: (r) => <span aria-label={`${r.rating} из 5`}>{'★'.repeat(r.rating)}</span> },
         { label: 'Товар', render: (r) => r.productName ?? '—' },
         { label: 'Текст', render: (r) => <span style={{ whiteSpace: 'normal' }}>{r.text || '—'}</span> },

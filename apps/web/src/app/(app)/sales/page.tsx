@@ -3,27 +3,17 @@
 import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { SALES } from '../../../graphql/tables';
-import { formatDateTime, formatMoney } from '../../../lib/format';
-
-interface Sale {
-  id: string;
-  saleDate: string;
-  type: 'buyout' | 'return';
-  nmId: number;
-  supplierArticle: string;
-  techSize: string;
-  warehouseName: string;
-  priceWithDisc: string;
-  forPay: string;
-}
+import { useCabinet } from '../../../lib/cabinet-context';
+import { formatInstant, formatRubles } from '../../../lib/format';
 
 export default function SalesPage() {
-  const [type, setType] = useState('');
+  const { viewer } = useCabinet();
+  const [type, setType] = useState<'' | 'buyout' | 'return'>('');
   return (
-    <DataTable<Sale>
+    <DataTable
       title="Продажи"
       query={SALES}
-      field="sales"
+      connection={(data) => data.cabinet?.sales}
       sortLabel="Дата"
       defaultDirection="DESC"
       empty="Выкупов и возвратов нет"
@@ -31,7 +21,7 @@ export default function SalesPage() {
       filters={
         <label>
           Тип
-          <select value={type} onChange={(e) => setType(e.target.value)}>
+          <select value={type} onChange={(e) => setType(e.target.value as typeof type)}>
             <option value="">Все</option>
             <option value="buyout">Выкупы</option>
             <option value="return">Возвраты</option>
@@ -39,13 +29,13 @@ export default function SalesPage() {
         </label>
       }
       columns={[
-        { label: 'Дата', render: (s) => formatDateTime(s.saleDate) },
+        { label: 'Дата', render: (s) => formatInstant(s.saleDate, viewer.timeZone) },
         { label: 'Тип', render: (s) => (s.type === 'buyout' ? 'Выкуп' : 'Возврат') },
         { label: 'Артикул', render: (s) => `${s.supplierArticle} (${s.nmId})` },
         { label: 'Размер', render: (s) => s.techSize },
         { label: 'Склад', render: (s) => s.warehouseName },
-        { label: 'Цена', render: (s) => formatMoney(s.priceWithDisc) },
-        { label: 'К перечислению', render: (s) => formatMoney(s.forPay) },
+        { label: 'Цена', render: (s) => formatRubles(s.priceWithDisc) },
+        { label: 'К перечислению', render: (s) => formatRubles(s.forPay) },
       ]}
     />
   );

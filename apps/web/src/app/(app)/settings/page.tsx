@@ -2,16 +2,11 @@
 
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, Loading } from '../../../components/states';
-import { SETTINGS, UPDATE_SETTINGS } from '../../../graphql/settings';
+import { SETTINGS, UPDATE_SETTINGS, type NotificationSettings } from '../../../graphql/settings';
 import { useCabinet } from '../../../lib/cabinet-context';
 
-type Settings = Record<
-  'enabled' | 'newOrder' | 'buyout' | 'cancellation' | 'return' | 'negativeReview' | 'criticalStock',
-  boolean
->;
-
 // The same switches, in the same order, as the bot's settings screen.
-const TOGGLES: [keyof Settings, string][] = [
+const TOGGLES: [keyof NotificationSettings, string][] = [
   ['newOrder', 'Новые заказы'],
   ['buyout', 'Выкупы'],
   ['cancellation', 'Отмены'],
@@ -22,13 +17,14 @@ const TOGGLES: [keyof Settings, string][] = [
 
 export default function SettingsPage() {
   const { cabinetId } = useCabinet();
-  const [{ data, fetching, error }] = useQuery<{ cabinet: { notificationSettings: Settings } | null }>({
+  const [{ data, fetching, error }] = useQuery({
     query: SETTINGS,
     variables: { id: cabinetId },
   });
   const [update, save] = useMutation(UPDATE_SETTINGS);
   const settings = data?.cabinet?.notificationSettings;
-  const change = (key: keyof Settings, value: boolean) => void save({ id: cabinetId, patch: { [key]: value } });
+  const change = (key: keyof NotificationSettings, value: boolean) =>
+    void save({ id: cabinetId, patch: { [key]: value } });
 
   if (error && !data) return <ErrorState error={error} />;
   if (fetching && !data) return <Loading />;

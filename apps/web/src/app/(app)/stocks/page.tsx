@@ -3,35 +3,22 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../../components/data-table';
-import { STOCKS } from '../../../graphql/tables';
+import { CRITICAL_STOCK_THRESHOLD, STOCKS } from '../../../graphql/tables';
 import { useCabinet } from '../../../lib/cabinet-context';
-
-const THRESHOLD = 'query Threshold($id: ID!) { cabinet(id: $id) { id criticalStockThreshold } }';
-
-interface Stock {
-  id: string;
-  nmId: number;
-  vendorCode: string | null;
-  warehouseName: string;
-  techSize: string | null;
-  quantity: number;
-  inWayToClient: number;
-  inWayFromClient: number;
-}
 
 export default function StocksPage() {
   const { cabinetId } = useCabinet();
-  const [{ data }] = useQuery<{ cabinet: { criticalStockThreshold: number } | null }>({
-    query: THRESHOLD,
+  const [{ data }] = useQuery({
+    query: CRITICAL_STOCK_THRESHOLD,
     variables: { id: cabinetId },
   });
   const threshold = data?.cabinet?.criticalStockThreshold ?? 2;
   const [critical, setCritical] = useState(false);
   return (
-    <DataTable<Stock>
+    <DataTable
       title="Остатки"
       query={STOCKS}
-      field="stocks"
+      connection={(result) => result.cabinet?.stocks}
       sortLabel="Количество"
       defaultDirection="ASC"
       empty="Остатков нет"

@@ -3,35 +3,26 @@
 import { DataTable } from '../../../components/data-table';
 import { RequestSync } from '../../../components/request-sync';
 import { SYNC_LOGS } from '../../../graphql/tables';
-import { formatDateTime } from '../../../lib/format';
-
-interface SyncLog {
-  id: string;
-  startedAt: string;
-  kind: string;
-  status: string;
-  durationMs: number | null;
-  eventsCreated: number;
-  skippedRows: number;
-  errors: unknown;
-}
+import { useCabinet } from '../../../lib/cabinet-context';
+import { formatInstant } from '../../../lib/format';
 
 const KIND: Record<string, string> = { initial: 'Первичная', periodic: 'Плановая', manual: 'Ручная' };
 const STATUS: Record<string, string> = { success: 'Успешно', partial: 'Частично', failed: 'Ошибка', running: 'Идёт' };
 
 export default function SyncPage() {
+  const { viewer } = useCabinet();
   return (
     <>
       <RequestSync />
-      <DataTable<SyncLog>
+      <DataTable
         title="Синхронизация"
         query={SYNC_LOGS}
-        field="syncLogs"
+        connection={(data) => data.cabinet?.syncLogs}
         sortLabel="Начало"
         defaultDirection="DESC"
         empty="Синхронизаций ещё не было"
         columns={[
-          { label: 'Начало', render: (s) => formatDateTime(s.startedAt) },
+          { label: 'Начало', render: (s) => formatInstant(s.startedAt, viewer.timeZone) },
           { label: 'Вид', render: (s) => KIND[s.kind] ?? s.kind },
           { label: 'Статус', render: (s) => STATUS[s.status] ?? s.status },
           {

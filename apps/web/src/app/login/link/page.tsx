@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { LOGIN_WITH_LINK, type LoginResult } from '../../../graphql/session';
+import { LOGIN_WITH_LINK } from '../../../graphql/session';
 import { ErrorState, Loading } from '../../../components/states';
 
 function LinkLogin() {
   const token = useSearchParams().get('token');
   const router = useRouter();
-  const [, login] = useMutation<{ loginWithLink: LoginResult }>(LOGIN_WITH_LINK);
+  const [, login] = useMutation(LOGIN_WITH_LINK);
   const [problem, setProblem] = useState<string | null>(null);
   // The link is one-time: strict mode's double effect must not spend it twice.
   const started = useRef(false);

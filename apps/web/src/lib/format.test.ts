@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { dayIn, formatInstant, formatRubles, shiftDay } from './format';
+
+// No-break spaces shown as "_" so the expected strings say where they are.
+const visible = (text: string) => text.replaceAll('\u00a0', '_');
+
+describe('formatInstant', () => {
+  it("shows an API instant in the viewer's zone, labelled as the bot labels it", () => {
+    expect(formatInstant('2026-11-27T11:05:00.000Z', 'Europe/Moscow')).toBe('27.11 14:05 МСК');
+    expect(formatInstant('2026-11-27T22:30:00.000Z', 'Asia/Vladivostok')).toBe('28.11 08:30 UTC+10');
+  });
+
+  it('shows a dash for an instant the API does not have', () => {
+    expect(formatInstant(null, 'Europe/Moscow')).toBe('—');
+    expect(formatInstant(undefined, 'Europe/Moscow')).toBe('—');
+  });
+});
+
+describe('formatRubles', () => {
+  it('shows a Decimal from the API in whole rubles, grouped by no-break spaces', () => {
+    expect(visible(formatRubles('1499.50'))).toBe('1_500_₽');
+    expect(visible(formatRubles('34560.00'))).toBe('34_560_₽');
+    expect(visible(formatRubles(-1618.4))).toBe('−1_618_₽');
+    expect(visible(formatRubles('0'))).toBe('0_₽');
+  });
+});
+
+describe('dayIn and shiftDay', () => {
+  it("takes the calendar day in the viewer's zone and moves it across months", () => {
+    expect(dayIn(new Date('2026-02-28T22:30:00Z'), 'Europe/Moscow')).toBe('2026-03-01');
+    expect(dayIn(new Date('2026-02-28T22:30:00Z'), 'UTC')).toBe('2026-02-28');
+    expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28');
+    expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { TYPE_OPTIONS, typeLabel } from './notification-types';
+
+describe('notification type labels', () => {
+  it("offers every type in the bot's order with the bot's titles", () => {
+    expect(TYPE_OPTIONS).toEqual([
+      { value: 'new_order', label: 'Новый заказ' },
+      { value: 'buyout', label: 'Выкуп' },
+      { value: 'cancellation', label: 'Отмена заказа' },
+      { value: 'return', label: 'Возврат' },
+      { value: 'negative_review', label: 'Негативный отзыв' },
+      { value: 'critical_stock', label: 'Критический остаток' },
+    ]);
+  });
+
+  it('shows a type this build does not know by its name', () => {
+    expect(typeLabel('negative_review')).toBe('Негативный отзыв');
+    expect(typeLabel('price_drop')).toBe('price_drop');
+  });
+});
