@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
+import { botAnswerSchema } from './wire.ts';
 import {
   BURST_SIZE,
   MAX_GROUP,
@@ -132,11 +133,9 @@ async function postToBot(options: DeliveryOptions, delivery: Omit<BotDelivery, '
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`bot answered ${response.status}: ${text.slice(0, 200)}`);
-  const answer = JSON.parse(text) as BotAnswer;
-  if (answer.status !== 'sent' && answer.status !== 'blocked' && answer.status !== 'retry') {
-    throw new Error(`bot answered an unknown status: ${text.slice(0, 200)}`);
-  }
-  return answer;
+  const answer = botAnswerSchema.safeParse(JSON.parse(text));
+  if (!answer.success) throw new Error(`bot answered an unknown status: ${text.slice(0, 200)}`);
+  return answer.data;
 }
 
 /**

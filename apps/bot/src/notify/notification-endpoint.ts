@@ -1,6 +1,13 @@
 import type pg from 'pg';
 import { z } from 'zod';
-import { ReplayGuard, verify, type BotAnswer, type BotDelivery } from '@wb-assist/delivery';
+import {
+  botDeliverySchema,
+  ReplayGuard,
+  verify,
+  type BotAnswer,
+  type BotDelivery,
+  type BotError,
+} from '@wb-assist/delivery';
 import type { Logger } from '@wb-assist/logger';
 import type { Metrics } from '@wb-assist/metrics';
 import { TelegramCallError } from '../telegram/port.ts';
@@ -17,27 +24,7 @@ export interface NotificationEndpointOptions {
   maxQueueWaitMs?: number;
 }
 
-export type EndpointResult = { status: number; body: BotAnswer | { error: string; message: string } };
-
-const deliverySchema = z.object({
-  attemptId: z.string().min(1),
-  notificationIds: z.array(z.string().regex(/^\d+$/)).min(1),
-  userId: z.string(),
-  chatId: z.string().regex(/^-?\d+$/),
-  messages: z
-    .array(
-      z.object({
-        text: z.string().min(1),
-        photoUrl: z.string().nullable(),
-        parseMode: z.literal('HTML'),
-        buttons: z.array(
-          z.array(z.object({ text: z.string(), url: z.string().optional(), callbackData: z.string().optional() })),
-        ),
-      }),
-    )
-    .min(1),
-  events: z.array(z.object({ type: z.string() }).loose()),
-});
+export type EndpointResult = { status: number; body: BotAnswer | BotError };
 
 /** The send never left: its mark could not be written first. */
 class NotSentError extends Error {
@@ -226,7 +213,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     }
     let parsed: BotDelivery;
     try {
-      parsed = deliverySchema.parse(JSON.parse(body)) as BotDelivery;
+      parsed = botDeliverySchema.parse(JSON.parse(body));
     } catch (error) {
       const message = error instanceof z.ZodError ? z.prettifyError(error) : 'body is not JSON';
       return { status: 400, body: { error: 'bad_request', message } };
