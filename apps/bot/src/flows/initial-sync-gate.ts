@@ -38,7 +38,7 @@ export interface InitialSyncGateOptions {
 /**
  * Until a cabinet's initial sync ends its users see one message, edited as the stages advance,
  * and nothing else; when it ends they get the main menu. Progress arrives over LISTEN
- * (wb_sync_progress, wb_cabinet_events from the worker); a slow poll covers what a dropped
+ * (the syncProgress and cabinetEvent channels, from the worker); a slow poll covers what a dropped
  * listener missed. Edits of one cabinet's messages are at most one a second.
  */
 export class InitialSyncGate {

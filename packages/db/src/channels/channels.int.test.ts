@@ -4,7 +4,7 @@ import { createPrismaClient } from '../client.ts';
 import { testDatabaseUrl } from '../testing/index.ts';
 import { waitFor } from '../testing/wait-for.ts';
 import { inTransaction } from '../transaction.ts';
-import type { ChannelMessage } from './channels.ts';
+import { CHANNELS, type ChannelMessage } from './channels.ts';
 import { listen } from './listen.ts';
 import { notify } from './notify.ts';
 
@@ -53,8 +53,8 @@ describe('notify and listen', () => {
 
   it('drops a malformed payload with a warning, and ignores channels it does not listen on', async () => {
     logger.warn.mockClear();
-    await pool.query('SELECT pg_notify($1, $2)', ['wb_settings_changed', '{"userId":"u-1"}']);
-    await pool.query('SELECT pg_notify($1, $2)', ['wb_cabinet_events', 'not json {']);
+    await pool.query('SELECT pg_notify($1, $2)', [CHANNELS.settingsChanged.name, '{"userId":"u-1"}']);
+    await pool.query('SELECT pg_notify($1, $2)', [CHANNELS.cabinetEvent.name, 'not json {']);
     await notify(pool, 'syncProgress', { cabinetId: 'c', stage: 'orders', percent: 1 });
     await notify(pool, 'cabinetEvent', { cabinetId: 'c-3', event: 'initial_sync_completed' });
     await waitFor(async () => heard.length >= 1);
