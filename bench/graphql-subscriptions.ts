@@ -13,6 +13,7 @@
 // (bench/graphql-subscriptions-clients.ts), PostgreSQL on the same machine.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { notify as notifyChannel, type Channel, type ChannelPayloads } from '@wb-assist/db/channels';
 import { createPostgresPubSub } from '../apps/api/src/pubsub/index.ts';
 import type { FromClients, ToClients } from './graphql-subscriptions-clients.ts';
 import { benchDatabase, benchLogger, benchUsers, ms, percentile, startBenchApi } from './graphql-api.ts';
@@ -21,8 +22,8 @@ const SUBSCRIBERS = 1_000;
 
 const database = await benchDatabase('wb_bench_graphql_subs');
 const api = await startBenchApi(database.url);
-const notify = (channel: string, payload: object) =>
-  api.pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(payload)]);
+const notify = <C extends Channel>(channel: C, payload: ChannelPayloads[C]) =>
+  notifyChannel(api.pool, channel, payload);
 const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
 /** Wall-clock ms with sub-ms precision: comparable across threads. */
 const now = () => performance.timeOrigin + performance.now();
@@ -77,7 +78,7 @@ console.log(
     EVENTS,
     RATE,
     (n) => `a-${n}`,
-    (n) => notify('wb_notifications', { id: `a-${n}`, userId: 'u', cabinetId: 'c', type: 'new_order' }),
+    (n) => notify('notification', { id: `a-${n}`, userId: 'u', cabinetId: 'c', type: 'new_order' }),
   );
   await waitUntil(() => receipts.length >= EVENTS * SUBSCRIBERS, 10_000);
   await pubsub.close();
@@ -104,7 +105,7 @@ console.log(
     RATE,
     (n) => `a2-${n}`,
     (n) =>
-      notify('wb_notifications', {
+      notify('notification', {
         id: `a2-${n}`,
         userId: `user-${n % SUBSCRIBERS}`,
         cabinetId: 'c',
@@ -198,7 +199,7 @@ async function warmUp(send: () => Promise<void>) {
   });
   await warmUp(async () => {
     for (const [n, id] of warmupIds.entries()) {
-      await notify('wb_notifications', { id, userId: users[n]!.id, cabinetId, type: 'new_order' });
+      await notify('notification', { id, userId: users[n]!.id, cabinetId, type: 'new_order' });
     }
   });
   const sentAt = await paced(
@@ -206,8 +207,8 @@ async function warmUp(send: () => Promise<void>) {
     RATE,
     (n) => measuredIds[n]!,
     (n) =>
-      notify('wb_notifications', {
-        id: measuredIds[n],
+      notify('notification', {
+        id: measuredIds[n]!,
         userId: users[n % users.length]!.id,
         cabinetId,
         type: 'new_order',
@@ -236,13 +237,13 @@ async function warmUp(send: () => Promise<void>) {
     key: 'stage',
   });
   await warmUp(async () => {
-    await notify('wb_sync_progress', { cabinetId, stage: 'warmup', percent: 0 });
+    await notify('syncProgress', { cabinetId, stage: 'warmup', percent: 0 });
   });
   const sentAt = await paced(
     EVENTS,
     RATE,
     (n) => `stage-${n}`,
-    (n) => notify('wb_sync_progress', { cabinetId, stage: `stage-${n}`, percent: n }),
+    (n) => notify('syncProgress', { cabinetId, stage: `stage-${n}`, percent: n }),
   );
   await waitUntil(() => receipts.length >= EVENTS * SUBSCRIBERS, 10_000);
   tell({ type: 'unsubscribe' });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { notify } from '@wb-assist/db/channels';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
@@ -138,13 +139,13 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
     // Subscriptions go live once the server ran their resolvers, which the client cannot see:
     // announce a probe notification until both have it. The assertions below leave it out.
     const probe = await insertNotification(first.prisma, { cabinetId: cabinetId!, userId: user.id });
-    const announced = JSON.stringify({ id: String(probe.id), userId: user.id, cabinetId, type: 'new_order' });
+    const announced = { id: String(probe.id), userId: user.id, cabinetId: cabinetId!, type: 'new_order' };
     const orders = (subscriber: { received: Received[] }) =>
       subscriber.received.filter((item) => item.payload.srid !== probe.eventKey);
     await waitFor('both subscriptions to go live', async () => {
       if ([onFirst, onSecond].every((subscriber) => orders(subscriber).length < subscriber.received.length))
         return true;
-      await first.pool.query('SELECT pg_notify($1, $2)', ['wb_notifications', announced]);
+      await notify(first.pool, 'notification', announced);
       return undefined;
     });
 

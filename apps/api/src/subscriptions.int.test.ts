@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { notify as notifyChannel, type Channel, type ChannelPayloads } from '@wb-assist/db/channels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertNotification } from './testing/fixtures.ts';
 import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
@@ -30,8 +31,8 @@ function connect(connectionParams: Record<string, unknown>): Client {
   return client;
 }
 
-const notify = (channel: string, payload: object) =>
-  api.pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(payload)]);
+const notify = <C extends Channel>(channel: C, payload: ChannelPayloads[C]) =>
+  notifyChannel(api.pool, channel, payload);
 
 /**
  * The subscription is live once the server ran its subscribe resolver, which the client
@@ -63,7 +64,7 @@ describe('notificationReceived', () => {
     });
     const row = await insertNotification(api.prisma, { cabinetId: a.cabinetId, userId: a.userId });
     const payload = { id: row.id.toString(), userId: a.userId, cabinetId: a.cabinetId, type: 'new_order' };
-    const event = await firstEvent(iterator, () => notify('wb_notifications', payload));
+    const event = await firstEvent(iterator, () => notify('notification', payload));
     expect(event.errors).toBeUndefined();
     expect(event.data?.notificationReceived).toEqual({
       id: row.id.toString(),
@@ -84,19 +85,19 @@ describe('notificationReceived', () => {
     // A's event goes first every round, and even claims B as its user: the row is loaded with
     // B's id, so the forged payload yields nothing.
     const event = await firstEvent(iterator, async () => {
-      await notify('wb_notifications', {
+      await notify('notification', {
         id: rowOfA.id.toString(),
         userId: a.userId,
         cabinetId: a.cabinetId,
         type: 'new_order',
       });
-      await notify('wb_notifications', {
+      await notify('notification', {
         id: rowOfA.id.toString(),
         userId: b.userId,
         cabinetId: a.cabinetId,
         type: 'new_order',
       });
-      await notify('wb_notifications', {
+      await notify('notification', {
         id: rowOfB.id.toString(),
         userId: b.userId,
         cabinetId: b.cabinetId,
@@ -124,7 +125,7 @@ describe('across API processes', () => {
       });
       const row = await insertNotification(api.prisma, { cabinetId: a.cabinetId, userId: a.userId });
       const payload = { id: row.id.toString(), userId: a.userId, cabinetId: a.cabinetId, type: 'new_order' };
-      const event = await firstEvent(iterator, () => notify('wb_notifications', payload));
+      const event = await firstEvent(iterator, () => notify('notification', payload));
       expect(event.data?.notificationReceived).toEqual({ id: row.id.toString() });
       await iterator.return?.();
     } finally {
@@ -141,7 +142,7 @@ describe('syncProgress and cabinetUpdated', () => {
       variables: { id: a.cabinetId },
     });
     const event = await firstEvent(iterator, () =>
-      notify('wb_sync_progress', { cabinetId: a.cabinetId, stage: 'sales', percent: 40 }),
+      notify('syncProgress', { cabinetId: a.cabinetId, stage: 'sales', percent: 40 }),
     );
     expect(event.data?.syncProgress).toEqual({ cabinetId: a.cabinetId, stage: 'sales', percent: 40 });
     await iterator.return?.();
@@ -155,7 +156,7 @@ describe('syncProgress and cabinetUpdated', () => {
         variables: { id: a.cabinetId },
       });
       const result = await firstEvent(iterator, () =>
-        notify('wb_sync_progress', { cabinetId: a.cabinetId, stage: 'sales', percent: 41 }),
+        notify('syncProgress', { cabinetId: a.cabinetId, stage: 'sales', percent: 41 }),
       ).catch((error: unknown) => ({ thrown: error }));
       expect(JSON.stringify(result)).not.toMatch(/"percent":41/);
       expect(JSON.stringify(result)).toMatch(/Нет доступа|Forbidden|Not authorized/i);
@@ -168,8 +169,8 @@ describe('syncProgress and cabinetUpdated', () => {
       query: 'subscription { cabinetUpdated { event cabinet { id status } } }',
     });
     const event = await firstEvent(iterator, async () => {
-      await notify('wb_cabinet_events', { cabinetId: a.cabinetId, event: 'key_invalid' });
-      await notify('wb_cabinet_events', { cabinetId: b.cabinetId, event: 'initial_sync_completed' });
+      await notify('cabinetEvent', { cabinetId: a.cabinetId, event: 'key_invalid' });
+      await notify('cabinetEvent', { cabinetId: b.cabinetId, event: 'initial_sync_completed' });
     });
     expect(event.data?.cabinetUpdated).toEqual({
       event: 'initial_sync_completed',

@@ -43,7 +43,6 @@ export { leaveCabinet, type LeaveCabinetResult } from './cabinets/leave-cabinet.
 export {
   getNotificationSettings,
   NotCabinetMemberError,
-  SETTINGS_CHANNEL,
   updateNotificationSettings,
   type NotificationSettingsPatch,
   type NotificationSettingsView,

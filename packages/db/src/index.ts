@@ -18,3 +18,4 @@ export {
 export { migrate, migrationStatus, MigrationError, type MigrateResult, type MigrationStatus } from './migrate.ts';
 export { readMigrations, checksumOf, migrationsDir, schemaPath, type MigrationFile } from './migrations.ts';
 export { inTransaction } from './transaction.ts';
+export { executeSql, type SqlExecutor } from './raw-sql.ts';

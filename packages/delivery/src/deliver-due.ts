@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { claimDue, markFailed, markSent, reschedule, suppress, type ClaimedNotification } from './history/index.ts';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
+import { botAnswerSchema } from './wire.ts';
 import {
   BURST_SIZE,
   MAX_GROUP,
@@ -34,17 +36,7 @@ export interface DeliveryOptions {
   }) => void;
 }
 
-interface ClaimedRow {
-  id: string;
-  user_id: string;
-  cabinet_id: string;
-  type: NotificationType;
-  event_key: string;
-  occurred_at: Date;
-  attempts: number;
-  sync_log_id: string | null;
-  created_at: Date;
-}
+type ClaimedRow = ClaimedNotification;
 
 /** While one process delivers a notification, no other takes it: the row is leased this long. */
 const LEASE_SECONDS = 60;
@@ -53,28 +45,6 @@ const LEASE_SECONDS = 60;
 export function backoffMs(attempt: number): number {
   const base = Math.min(300_000, 1_000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(base / 2 + Math.random() * (base / 2));
-}
-
-/**
- * Leases the oldest pending notification of each user whose turn has come. Only a user's oldest
- * one is eligible, so one chat's messages go out in event order even across retries; the lease
- * (next_attempt_at moved forward) keeps two worker processes from sending the same one.
- */
-async function claimHeads(pool: pg.Pool, limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
-  const { rows } = await pool.query<ClaimedRow>(
-    `WITH heads AS (
-       SELECT DISTINCT ON (user_id) id, next_attempt_at FROM notification_history
-       WHERE status = 'pending' ORDER BY user_id, occurred_at, id
-     ), due AS (
-       SELECT id FROM heads WHERE next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1
-     )
-     UPDATE notification_history h SET next_attempt_at = now() + $2 * interval '1 second', attempts = h.attempts + 1, updated_at = now()
-     FROM due WHERE h.id = due.id AND h.status = 'pending' AND h.next_attempt_at <= now()
-     RETURNING h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at,
-               (SELECT o.sync_log_id FROM outbox_events o WHERE o.id = h.outbox_event_id) AS sync_log_id`,
-    [limit, leaseSeconds],
-  );
-  return rows;
 }
 
 /**
@@ -98,22 +68,6 @@ async function burstOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
   return [head, ...rows.slice(0, size - 1)];
 }
 
-async function finish(
-  pool: pg.Pool,
-  ids: string[],
-  status: 'sent' | 'failed' | 'suppressed',
-  reason: string | null,
-  error?: string,
-) {
-  await pool.query(
-    `UPDATE notification_history
-     SET status = $2::notification_status, reason = $3, last_error = $4,
-         sent_at = CASE WHEN $2::text = 'sent' THEN now() END, updated_at = now()
-     WHERE id = ANY($1::bigint[])`,
-    [ids, status, reason, error ?? null],
-  );
-}
-
 async function postToBot(options: DeliveryOptions, delivery: Omit<BotDelivery, 'attemptId'>): Promise<BotAnswer> {
   const send = () => {
     const body = JSON.stringify({ attemptId: randomUUID(), ...delivery });
@@ -132,11 +86,9 @@ async function postToBot(options: DeliveryOptions, delivery: Omit<BotDelivery, '
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`bot answered ${response.status}: ${text.slice(0, 200)}`);
-  const answer = JSON.parse(text) as BotAnswer;
-  if (answer.status !== 'sent' && answer.status !== 'blocked' && answer.status !== 'retry') {
-    throw new Error(`bot answered an unknown status: ${text.slice(0, 200)}`);
-  }
-  return answer;
+  const answer = botAnswerSchema.safeParse(JSON.parse(text));
+  if (!answer.success) throw new Error(`bot answered an unknown status: ${text.slice(0, 200)}`);
+  return answer.data;
 }
 
 /**
@@ -146,7 +98,10 @@ async function postToBot(options: DeliveryOptions, delivery: Omit<BotDelivery, '
  */
 export async function deliverDue(options: DeliveryOptions): Promise<number> {
   const { pool } = options;
-  const heads = await claimHeads(pool, options.limit ?? 50, options.leaseSeconds ?? LEASE_SECONDS);
+  const heads = await claimDue(pool, {
+    limit: options.limit ?? 50,
+    leaseSeconds: options.leaseSeconds ?? LEASE_SECONDS,
+  });
   let settled = 0;
   await Promise.all(
     heads.map(async (head) => {
@@ -177,7 +132,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
               ? `type_disabled:${head.type}`
               : null;
       if (reason || !person) {
-        await finish(pool, ids, 'suppressed', reason);
+        await suppress(pool, ids, reason ?? 'user_deleted');
         settled += ids.length;
         options.onDelivered?.({ type: head.type, status: 'suppressed', latencyMs });
         return;
@@ -201,7 +156,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
       try {
         const answer = await postToBot(options, delivery);
         if (answer.status === 'sent') {
-          await finish(pool, ids, 'sent', null);
+          await markSent(pool, ids);
           settled += ids.length;
           options.onDelivered?.({ type: head.type, status: 'sent', latencyMs });
         } else if (answer.status === 'blocked') {
@@ -209,27 +164,21 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
           await pool.query(`UPDATE users SET is_active = false, blocked_at = now(), updated_at = now() WHERE id = $1`, [
             head.user_id,
           ]);
-          await finish(pool, ids, 'failed', 'user_blocked_bot');
+          await markFailed(pool, ids, 'user_blocked_bot');
           settled += ids.length;
           options.onDelivered?.({ type: head.type, status: 'failed', latencyMs });
         } else {
-          await pool.query(
-            `UPDATE notification_history SET next_attempt_at = now() + $2 * interval '1 second' WHERE id = ANY($1::bigint[])`,
-            [ids, answer.retryAfter],
-          );
+          await reschedule(pool, ids, answer.retryAfter * 1000);
           options.onDelivered?.({ type: head.type, status: 'retry', latencyMs });
         }
       } catch (error) {
         const message = (error as Error).message;
         if (head.attempts >= (options.maxAttempts ?? 20)) {
-          await finish(pool, ids, 'failed', 'bot_unreachable', message);
+          await markFailed(pool, ids, 'bot_unreachable', message);
           settled += ids.length;
           options.onDelivered?.({ type: head.type, status: 'failed', latencyMs });
         } else {
-          await pool.query(
-            `UPDATE notification_history SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3 WHERE id = ANY($1::bigint[])`,
-            [ids, backoffMs(head.attempts), message],
-          );
+          await reschedule(pool, ids, backoffMs(head.attempts), message);
           options.onDelivered?.({ type: head.type, status: 'retry', latencyMs });
         }
         options.log?.({ notificationIds: ids, attempt: head.attempts, err: message }, 'delivery to the bot failed');

@@ -2,6 +2,14 @@ export { backoffMs, deliverDue, type DeliveryOptions } from './deliver-due.ts';
 export { startDeliveryLoop, type DeliveryLoop } from './loop.ts';
 export { ReplayGuard } from './replay-guard.ts';
 export {
+  botAnswerSchema,
+  botDeliverySchema,
+  botErrorSchema,
+  deliveredEventSchema,
+  renderedMessageSchema,
+  type BotError,
+} from './wire.ts';
+export {
   sign,
   SIGNATURE_HEADER,
   SIGNATURE_TOLERANCE_SECONDS,

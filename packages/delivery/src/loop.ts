@@ -1,15 +1,13 @@
 import pg from 'pg';
+import { listen } from '@wb-assist/db/channels';
 import { deliverDue, type DeliveryOptions } from './deliver-due.ts';
-
-/** NOTIFY channel the sync announces new notifications on (see packages/sync). */
-const CHANNEL = 'wb_notifications';
 
 export interface DeliveryLoop {
   stop(): Promise<void>;
 }
 
 /**
- * Delivers as soon as a sync commits notifications (LISTEN wakes it) and at least every
+ * Delivers as soon as a sync commits notifications (the notification channel wakes it) and at least every
  * `pollMs` for retries that come due. One pass at a time per process; several processes share
  * the work through the leases in deliverDue.
  */
@@ -45,8 +43,10 @@ export async function startDeliveryLoop(
   const listener = new pg.Client({ connectionString: options.databaseUrl });
   listener.on('error', (error) => options.onError?.(error));
   await listener.connect();
-  listener.on('notification', pass);
-  await listener.query(`LISTEN ${CHANNEL}`);
+  await listen(listener, ['notification'], {
+    onMessage: pass,
+    logger: { warn: (entry, message) => options.log?.(entry, message) },
+  });
   const timer = setInterval(pass, options.pollMs ?? 1_000);
   pass();
 

@@ -1,6 +1,9 @@
 import type { NotificationType } from '@wb-assist/domain';
+import type { RenderedMessage } from './wire.ts';
 
-export type { NotificationType };
+export type { NotificationType, RenderedMessage };
+// The worker→bot wire types are inferred from its schema (wire.ts).
+export type { BotAnswer, BotDelivery } from './wire.ts';
 
 /** One event as stored in the outbox, with what a message about it may show. */
 export interface DeliverableEvent {
@@ -16,36 +19,8 @@ export interface DeliverableEvent {
   context?: { count: number; amount: number; criticalSizes: number };
 }
 
-export interface RenderedMessage {
-  text: string;
-  photoUrl: string | null;
-  parseMode: 'HTML';
-  buttons: { text: string; url?: string; callbackData?: string }[][];
-}
-
 /** Turns one event, or a burst of one type, into the message a user gets. */
 export type Renderer = (events: DeliverableEvent[], options: { timeZone: string }) => RenderedMessage[];
-
-/** What the worker POSTs to the bot, signed. */
-export interface BotDelivery {
-  /** Unique per POST, so each attempt's signature is unique and an exact replay can be refused. */
-  attemptId: string;
-  /** The notification_history ids this message covers (one, or a group). */
-  notificationIds: string[];
-  userId: string;
-  chatId: string;
-  messages: RenderedMessage[];
-  events: {
-    type: NotificationType;
-    eventKey: string;
-    cabinetId: string;
-    occurredAt: string;
-    payload: Record<string, unknown>;
-  }[];
-}
-
-/** The bot's answer: sent, the user blocked the bot, or Telegram asked to wait. */
-export type BotAnswer = { status: 'sent' } | { status: 'blocked' } | { status: 'retry'; retryAfter: number };
 
 export const SETTING_COLUMN: Record<NotificationType, string> = {
   new_order: 'new_orders_enabled',

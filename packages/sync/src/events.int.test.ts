@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
-import { NOTIFICATIONS_CHANNEL } from './events/outbox.ts';
+import { listen, type ChannelPayloads } from '@wb-assist/db/channels';
 import { createHarness, type Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -130,9 +130,13 @@ describe('event detection in the sync', () => {
 
     const listener = new pg.Client({ connectionString: testDatabaseUrl() });
     await listener.connect();
-    const heard: { userId: string; type: string }[] = [];
-    listener.on('notification', (message) => heard.push(JSON.parse(message.payload ?? '{}')));
-    await listener.query(`LISTEN ${NOTIFICATIONS_CHANNEL}`);
+    const heard: ChannelPayloads['notification'][] = [];
+    const malformed: unknown[] = [];
+    // The payload is built in SQL: listening through the channel's schema checks its shape.
+    await listen(listener, ['notification'], {
+      onMessage: (message) => heard.push(message.payload),
+      logger: { warn: (entry) => malformed.push(entry) },
+    });
 
     await h.emulator.control.addOrder(seller.sid);
     await h.sync(cabinetId);
@@ -145,6 +149,8 @@ describe('event detection in the sync', () => {
     );
     expect(history).toHaveLength(2);
     expect(history.every((row) => row.status === 'pending' && row.type === 'new_order')).toBe(true);
+    expect(malformed).toEqual([]);
     expect(heard.map((event) => event.userId).sort()).toEqual(history.map((row) => row.user_id).sort());
+    expect(heard.every((event) => event.cabinetId === cabinetId && event.type === 'new_order')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-export { CHANNELS, type SyncProgress } from './progress.ts';
+export type { SyncProgress } from './progress.ts';
 export {
   syncCabinet,
   type SyncCabinetOptions,

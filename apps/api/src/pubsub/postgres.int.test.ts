@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@wb-assist/logger';
+import { CHANNELS, type Channel } from '@wb-assist/db/channels';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { createPostgresPubSub } from './postgres.ts';
 import type { ApiPubSub } from './pubsub.ts';
@@ -15,10 +16,10 @@ async function start(logger = createLogger({ name: 'pubsub-test', level: 'silent
   return pubsub;
 }
 
-/** NOTIFY from another connection, as the worker does. */
-async function notify(channel: string, payload: unknown) {
+/** NOTIFY from another connection, as the worker does; raw, so a test can send what notify() would refuse. */
+async function notify(channel: Channel, payload: unknown) {
   await publisher.query('SELECT pg_notify($1, $2)', [
-    channel,
+    CHANNELS[channel].name,
     typeof payload === 'string' ? payload : JSON.stringify(payload),
   ]);
 }
@@ -51,8 +52,8 @@ describe('createPostgresPubSub', () => {
     const second = pubsub.subscribe('notification');
     const progress = pubsub.subscribe('syncProgress');
 
-    await notify('wb_notifications', notification('1'));
-    await notify('wb_sync_progress', { cabinetId: 'c-1', stage: 'orders', percent: 40 });
+    await notify('notification', notification('1'));
+    await notify('syncProgress', { cabinetId: 'c-1', stage: 'orders', percent: 40 });
 
     expect(await within(first.next())).toEqual({ done: false, value: notification('1') });
     expect(await within(second.next())).toEqual({ done: false, value: notification('1') });
@@ -67,8 +68,8 @@ describe('createPostgresPubSub', () => {
     const events = pubsub.subscribe('cabinetEvent');
     const settings = pubsub.subscribe('settingsChanged');
 
-    await notify('wb_cabinet_events', { cabinetId: 'c-1', event: 'key_invalid' });
-    await notify('wb_settings_changed', { userId: 'u-1', cabinetId: 'c-1' });
+    await notify('cabinetEvent', { cabinetId: 'c-1', event: 'key_invalid' });
+    await notify('settingsChanged', { userId: 'u-1', cabinetId: 'c-1' });
 
     expect((await within(events.next())).value).toEqual({ cabinetId: 'c-1', event: 'key_invalid' });
     expect((await within(settings.next())).value).toEqual({ userId: 'u-1', cabinetId: 'c-1' });
@@ -79,10 +80,10 @@ describe('createPostgresPubSub', () => {
     const mine = pubsub.subscribe('notification', 'u-2');
     const cabinet = pubsub.subscribe('cabinetEvent', 'c-2');
 
-    await notify('wb_notifications', notification('8'));
-    await notify('wb_notifications', { ...notification('9'), userId: 'u-2' });
-    await notify('wb_cabinet_events', { cabinetId: 'c-1', event: 'key_invalid' });
-    await notify('wb_cabinet_events', { cabinetId: 'c-2', event: 'initial_sync_completed' });
+    await notify('notification', notification('8'));
+    await notify('notification', { ...notification('9'), userId: 'u-2' });
+    await notify('cabinetEvent', { cabinetId: 'c-1', event: 'key_invalid' });
+    await notify('cabinetEvent', { cabinetId: 'c-2', event: 'initial_sync_completed' });
 
     expect((await within(mine.next())).value).toEqual({ ...notification('9'), userId: 'u-2' });
     expect((await within(cabinet.next())).value).toEqual({ cabinetId: 'c-2', event: 'initial_sync_completed' });
@@ -92,7 +93,7 @@ describe('createPostgresPubSub', () => {
     const one = (await start()).subscribe('notification');
     const two = (await start()).subscribe('notification');
 
-    await notify('wb_notifications', notification('7'));
+    await notify('notification', notification('7'));
 
     expect((await within(one.next())).value).toEqual(notification('7'));
     expect((await within(two.next())).value).toEqual(notification('7'));
@@ -104,9 +105,9 @@ describe('createPostgresPubSub', () => {
     const pubsub = await start(logger);
     const events = pubsub.subscribe('notification');
 
-    await notify('wb_notifications', 'not json {');
-    await notify('wb_notifications', { id: 3, userId: 'u-1' });
-    await notify('wb_notifications', notification('4'));
+    await notify('notification', 'not json {');
+    await notify('notification', { id: 3, userId: 'u-1' });
+    await notify('notification', notification('4'));
 
     expect((await within(events.next())).value).toEqual(notification('4'));
     expect(warn).toHaveBeenCalledTimes(2);
@@ -134,7 +135,7 @@ describe('createPostgresPubSub', () => {
     // NOTIFYs sent before it listens again are lost by design: keep sending until one lands.
     const arrived = events.next();
     let sent = 0;
-    const sender = setInterval(() => void notify('wb_notifications', notification(`after-${(sent += 1)}`)), 50);
+    const sender = setInterval(() => void notify('notification', notification(`after-${(sent += 1)}`)), 50);
     try {
       const { value } = await within(arrived, 10_000);
       expect(value?.id).toMatch(/^after-\d+$/);
@@ -155,7 +156,7 @@ describe('createPostgresPubSub', () => {
     await leaving.return?.();
     expect(await within(pending)).toEqual({ done: true, value: undefined });
 
-    await notify('wb_notifications', notification('5'));
+    await notify('notification', notification('5'));
     expect((await within(staying.next())).value).toEqual(notification('5'));
     expect(await leaving.next()).toEqual({ done: true, value: undefined });
   });

@@ -1,8 +1,9 @@
 import pg from 'pg';
+import { listen } from '@wb-assist/db/channels';
 import type { Logger } from '@wb-assist/logger';
 import { createFanout } from './fanout.ts';
 import type { ApiPubSub } from './pubsub.ts';
-import { TOPIC_NAMES, TOPICS, topicOfChannel, type Topic } from './topics.ts';
+import { TOPIC_NAMES, type Payloads, type Topic } from './topics.ts';
 
 export interface PostgresPubSubOptions {
   connectionString: string;
@@ -10,11 +11,6 @@ export interface PostgresPubSubOptions {
   /** First and longest wait between reconnect attempts; a PostgreSQL restart takes seconds. */
   backoff?: { initialMs: number; maxMs: number };
 }
-
-const LISTEN_SQL = TOPIC_NAMES.map((topic) => `LISTEN ${TOPICS[topic].channel}`).join('; ');
-
-/** Longest payload quoted in a warning: enough to see what was wrong, not a log flood. */
-const QUOTE_LIMIT = 200;
 
 /**
  * The API's cross-process events over PostgreSQL LISTEN/NOTIFY: one dedicated connection per
@@ -35,17 +31,9 @@ export async function createPostgresPubSub(options: PostgresPubSubOptions): Prom
   let attempts = 0;
   let closed = false;
 
-  const onNotification = ({ channel, payload }: pg.Notification) => {
-    const topic = topicOfChannel(channel);
-    if (!topic) return;
-    const parsed = parse(topic, payload);
-    if (parsed.ok) fanout.publish(topic, parsed.value);
-    else
-      logger.warn(
-        { channel, payload: payload?.slice(0, QUOTE_LIMIT), problem: parsed.problem },
-        'malformed NOTIFY payload skipped',
-      );
-  };
+  // listen() has checked the payload against its channel's schema and logged and dropped a malformed one.
+  const publish = <T extends Topic>(message: { channel: T; payload: Payloads[T] }) =>
+    fanout.publish(message.channel, message.payload);
 
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ connectionString, keepAlive: true, application_name: 'wb-assist-api-pubsub' });
@@ -62,10 +50,9 @@ export async function createPostgresPubSub(options: PostgresPubSubOptions): Prom
     // pg throws an unhandled 'error' event at the process without a listener.
     client.on('error', lost);
     client.on('end', () => lost());
-    client.on('notification', onNotification);
     try {
       await client.connect();
-      await client.query(LISTEN_SQL);
+      await listen(client, TOPIC_NAMES, { onMessage: publish, logger });
       if (broken) throw new Error('pubsub listener connection ended while starting');
     } catch (error) {
       client.end().catch(() => undefined);
@@ -114,23 +101,4 @@ export async function createPostgresPubSub(options: PostgresPubSubOptions): Prom
       await client?.end().catch(() => undefined);
     },
   };
-}
-
-type Parsed<T extends Topic> =
-  { ok: true; value: (typeof TOPICS)[T]['schema']['_output'] } | { ok: false; problem: string };
-
-function parse<T extends Topic>(topic: T, payload: string | undefined): Parsed<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(payload ?? '');
-  } catch {
-    return { ok: false, problem: 'not JSON' };
-  }
-  const result = TOPICS[topic].schema.safeParse(json);
-  if (!result.success)
-    return {
-      ok: false,
-      problem: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-    };
-  return { ok: true, value: result.data as (typeof TOPICS)[T]['schema']['_output'] };
 }

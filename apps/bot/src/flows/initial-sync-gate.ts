@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { z } from 'zod';
-import { CHANNELS } from '@wb-assist/sync';
+import { listen } from '@wb-assist/db/channels';
 import type { BotContext } from '../context.ts';
 import { renderProgress, renderProgressDone, type ProgressState } from '../views/progress.ts';
 
@@ -24,8 +24,6 @@ const progressSchema = z
 
 const KEY_NOTICE_QUIET_MS = 10 * 60_000;
 
-const eventSchema = z.object({ cabinetId: z.string(), event: z.string().optional() });
-
 export interface InitialSyncGateOptions {
   ctx: BotContext;
   databaseUrl: string;
@@ -40,7 +38,7 @@ export interface InitialSyncGateOptions {
 /**
  * Until a cabinet's initial sync ends its users see one message, edited as the stages advance,
  * and nothing else; when it ends they get the main menu. Progress arrives over LISTEN
- * (wb_sync_progress, wb_cabinet_events from the worker); a slow poll covers what a dropped
+ * (the syncProgress and cabinetEvent channels, from the worker); a slow poll covers what a dropped
  * listener missed. Edits of one cabinet's messages are at most one a second.
  */
 export class InitialSyncGate {
@@ -118,15 +116,6 @@ export class InitialSyncGate {
   async #listen(): Promise<void> {
     const { ctx } = this.#options;
     const client = new pg.Client({ connectionString: this.#options.databaseUrl });
-    client.on('notification', (message) => {
-      const parsed = eventSchema.safeParse(JSON.parse(message.payload ?? '{}'));
-      if (!parsed.success) return;
-      if (message.channel === CHANNELS.cabinetEvents && parsed.data.event === 'key_invalid') {
-        void this.#keyInvalid(parsed.data.cabinetId);
-        return;
-      }
-      if (this.#watching.has(parsed.data.cabinetId)) this.#schedule(parsed.data.cabinetId, 0);
-    });
     const reconnect = (error: unknown) => {
       if (this.#stopped) return;
       ctx.logger.warn({ err: error }, 'progress listener lost its connection: reconnecting');
@@ -135,8 +124,16 @@ export class InitialSyncGate {
     };
     client.on('error', reconnect);
     await client.connect();
-    await client.query(`LISTEN ${CHANNELS.syncProgress}`);
-    await client.query(`LISTEN ${CHANNELS.cabinetEvents}`);
+    await listen(client, ['syncProgress', 'cabinetEvent'], {
+      onMessage: ({ channel, payload }) => {
+        if (channel === 'cabinetEvent' && payload.event === 'key_invalid') {
+          void this.#keyInvalid(payload.cabinetId);
+          return;
+        }
+        if (this.#watching.has(payload.cabinetId)) this.#schedule(payload.cabinetId, 0);
+      },
+      logger: ctx.logger,
+    });
     this.#client = client;
   }
 

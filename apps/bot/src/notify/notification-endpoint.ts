@@ -1,6 +1,14 @@
 import type pg from 'pg';
 import { z } from 'zod';
-import { ReplayGuard, verify, type BotAnswer, type BotDelivery } from '@wb-assist/delivery';
+import {
+  botDeliverySchema,
+  ReplayGuard,
+  verify,
+  type BotAnswer,
+  type BotDelivery,
+  type BotError,
+} from '@wb-assist/delivery';
+import { markInDoubt, markSending, markSent, readSendState, releaseSending } from '@wb-assist/delivery/history';
 import type { Logger } from '@wb-assist/logger';
 import type { Metrics } from '@wb-assist/metrics';
 import { TelegramCallError } from '../telegram/port.ts';
@@ -17,27 +25,7 @@ export interface NotificationEndpointOptions {
   maxQueueWaitMs?: number;
 }
 
-export type EndpointResult = { status: number; body: BotAnswer | { error: string; message: string } };
-
-const deliverySchema = z.object({
-  attemptId: z.string().min(1),
-  notificationIds: z.array(z.string().regex(/^\d+$/)).min(1),
-  userId: z.string(),
-  chatId: z.string().regex(/^-?\d+$/),
-  messages: z
-    .array(
-      z.object({
-        text: z.string().min(1),
-        photoUrl: z.string().nullable(),
-        parseMode: z.literal('HTML'),
-        buttons: z.array(
-          z.array(z.object({ text: z.string(), url: z.string().optional(), callbackData: z.string().optional() })),
-        ),
-      }),
-    )
-    .min(1),
-  events: z.array(z.object({ type: z.string() }).loose()),
-});
+export type EndpointResult = { status: number; body: BotAnswer | BotError };
 
 /** The send never left: its mark could not be written first. */
 class NotSentError extends Error {
@@ -78,34 +66,13 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
   const progress = new Map<string, Progress>();
   const maxWait = options.maxQueueWaitMs ?? 5_000;
 
-  /** Whether every row is sent already, and whether an earlier send of a pending one left its mark. */
-  async function stateOf(ids: string[]): Promise<{ allSent: boolean; marked: boolean }> {
-    const { rows } = await options.pool.query<{ pending: number; marked: number }>(
-      `SELECT count(*) FILTER (WHERE status <> 'sent')::int AS pending,
-              count(*) FILTER (WHERE status = 'pending' AND sending_since IS NOT NULL)::int AS marked
-       FROM notification_history WHERE id = ANY($1::bigint[])`,
-      [ids],
-    );
-    return { allSent: rows[0]?.pending === 0, marked: (rows[0]?.marked ?? 0) > 0 };
-  }
-
-  async function markInDoubt(ids: string[]): Promise<void> {
-    await options.pool.query(
-      `UPDATE notification_history SET in_doubt = true, updated_at = now() WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
-      [ids],
-    );
-  }
-
   /**
    * Runs in the send's turn, right before it leaves for Telegram: a kill while the message only
    * waited in the queue leaves no doubt. When the mark cannot be written, nothing is sent.
    */
-  async function markSending(ids: string[]): Promise<void> {
+  async function markSendingOrRefuse(ids: string[]): Promise<void> {
     try {
-      await options.pool.query(
-        `UPDATE notification_history SET sending_since = now() WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
-        [ids],
-      );
+      await markSending(options.pool, ids);
     } catch (error) {
       throw new NotSentError(error);
     }
@@ -113,21 +80,9 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
 
   /** Telegram definitely took none of it: a retry may send it without doubt. */
   async function nothingSent(ids: string[]): Promise<void> {
-    await options.pool
-      .query(
-        `UPDATE notification_history SET sending_since = NULL WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
-        [ids],
-      )
+    await releaseSending(options.pool, ids)
       // Left set, the next attempt only calls itself in doubt; the delivery itself is unharmed.
       .catch((error: unknown) => options.logger.warn({ err: error }, 'could not clear a notification’s send mark'));
-  }
-
-  async function markSent(ids: string[]): Promise<void> {
-    await options.pool.query(
-      `UPDATE notification_history SET status = 'sent', sent_at = now(), reason = NULL, last_error = NULL, updated_at = now()
-       WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
-      [ids],
-    );
   }
 
   function remember(key: string, entry: Progress) {
@@ -147,7 +102,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     const count = (status: string) => {
       for (const type of types) options.metrics.notifications.inc({ type, status });
     };
-    const { allSent, marked } = await stateOf(ids);
+    const { allSent, marked } = await readSendState(options.pool, ids);
     if (allSent) return { status: 200, body: { status: 'sent' } };
 
     const chatId = Number(delivery.chatId);
@@ -156,7 +111,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     const state: Progress = known ?? { sent: new Set(), unsure: false, at: 0 };
     // Marked, and this process does not know how that send ended: it died, or its answer was lost.
     if (marked && (!known || known.unsure)) {
-      await markInDoubt(ids);
+      await markInDoubt(options.pool, ids);
       // The doubt is on the rows now: a later refusal of this resend is no new doubt.
       state.unsure = false;
       count('in_doubt');
@@ -179,7 +134,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
         if (state.sent.has(index)) continue;
         try {
           await sendRendered(
-            options.telegram.notifyPort(() => markSending(ids)),
+            options.telegram.notifyPort(() => markSendingOrRefuse(ids)),
             chatId,
             message,
           );
@@ -207,7 +162,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
       const message = error instanceof Error ? error.message : String(error);
       return { status: 502, body: { error: 'telegram_failed', message } };
     }
-    await markSent(ids);
+    await markSent(options.pool, ids);
     progress.delete(key);
     count('sent');
     options.metrics.webhookDuration.observe((Date.now() - started) / 1000);
@@ -226,7 +181,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     }
     let parsed: BotDelivery;
     try {
-      parsed = deliverySchema.parse(JSON.parse(body)) as BotDelivery;
+      parsed = botDeliverySchema.parse(JSON.parse(body));
     } catch (error) {
       const message = error instanceof z.ZodError ? z.prettifyError(error) : 'body is not JSON';
       return { status: 400, body: { error: 'bad_request', message } };

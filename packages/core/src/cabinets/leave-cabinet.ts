@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@wb-assist/db';
+import { suppressForMember } from '@wb-assist/delivery/history';
 import { isUuid } from '../auth/uuid.ts';
 
 export type LeaveCabinetResult =
@@ -51,10 +52,7 @@ export async function leaveCabinet(
       data: { revokedAt: now },
     });
     // Delivery does not re-check membership: notifications queued before leaving stop here.
-    await tx.notificationHistory.updateMany({
-      where: { cabinetId, userId, status: 'pending' },
-      data: { status: 'suppressed', reason: 'left_cabinet' },
-    });
+    await suppressForMember(tx, { cabinetId, userId }, 'left_cabinet');
     return { ok: true, cabinetDeleted: false };
   });
 }

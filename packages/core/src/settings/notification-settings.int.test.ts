@@ -1,14 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@wb-assist/db';
+import { listen } from '@wb-assist/db/channels';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { newCabinet, newUser } from '../cabinets/test-fixtures.ts';
-import {
-  getNotificationSettings,
-  NotCabinetMemberError,
-  SETTINGS_CHANNEL,
-  updateNotificationSettings,
-} from './notification-settings.ts';
+import { getNotificationSettings, NotCabinetMemberError, updateNotificationSettings } from './notification-settings.ts';
 
 const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 4 });
 const listener = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -16,10 +12,10 @@ const heard: unknown[] = [];
 
 beforeAll(async () => {
   await listener.connect();
-  listener.on('notification', (message) => {
-    if (message.channel === SETTINGS_CHANNEL) heard.push(JSON.parse(message.payload ?? 'null'));
+  await listen(listener, ['settingsChanged'], {
+    onMessage: (message) => heard.push(message.payload),
+    logger: { warn: (entry) => heard.push({ malformed: entry }) },
   });
-  await listener.query(`LISTEN ${SETTINGS_CHANNEL}`);
 });
 afterAll(async () => {
   await listener.end();

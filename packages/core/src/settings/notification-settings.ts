@@ -1,9 +1,7 @@
 import type { NotificationSettings, Prisma, PrismaClient } from '@wb-assist/db';
+import { notify } from '@wb-assist/db/channels';
 import { NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 import { isUuid } from '../auth/uuid.ts';
-
-/** NOTIFY channel with {userId, cabinetId} after a change, so the bot and the web redraw live. */
-export const SETTINGS_CHANNEL = 'wb_settings_changed';
 
 export interface NotificationSettingsView {
   enabled: boolean;
@@ -98,7 +96,8 @@ export async function getNotificationSettings(
 }
 
 /**
- * Changes only the toggles the patch names, then announces the change on SETTINGS_CHANNEL.
+ * Changes only the toggles the patch names, then announces the change on the
+ * settingsChanged channel ({userId, cabinetId}), so the bot and the web redraw live.
  * The NOTIFY is sent inside the transaction: PostgreSQL delivers it on commit, so a listener
  * that reloads on the signal always reads the new values.
  */
@@ -112,7 +111,7 @@ export async function updateNotificationSettings(
     await lockMembership(tx, userId, cabinetId);
     await ensureRow(tx, userId, cabinetId);
     const row = await tx.notificationSettings.update({ where: { userId_cabinetId: { userId, cabinetId } }, data });
-    await tx.$executeRaw`SELECT pg_notify(${SETTINGS_CHANNEL}, ${JSON.stringify({ userId, cabinetId })})`;
+    await notify(tx, 'settingsChanged', { userId, cabinetId });
     return toView(row);
   });
 }

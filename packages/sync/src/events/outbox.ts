@@ -1,13 +1,13 @@
 import type pg from 'pg';
+import { CHANNELS } from '@wb-assist/db/channels';
 import type { DetectedEvent } from './detect.ts';
-
-/** NOTIFY channel of stored notifications; the payload carries ids, the listener loads the rest. */
-export const NOTIFICATIONS_CHANNEL = 'wb_notifications';
 
 /**
  * Writes events in the transaction of the data that caused them, then fans each new one out to
  * every member of the cabinet as a pending notification_history row, announced with NOTIFY
- * (delivered on commit, so nothing rolled back is ever announced). The event key is the
+ * (delivered on commit, so nothing rolled back is ever announced). The NOTIFY is built in this
+ * statement, one per fanned-out row without a round trip each; its JSON is the notification
+ * channel's payload (CHANNELS.notification.schema, checked by events.int.test.ts). The event key is the
  * identity that makes "exactly once" a constraint: a retried page, an overlapping page or a
  * second worker inserts nothing twice.
  */
@@ -49,7 +49,7 @@ export async function writeEvents(
         })),
       ),
       syncLogId,
-      NOTIFICATIONS_CHANNEL,
+      CHANNELS.notification.name,
     ],
   );
   return rows[0]?.created ?? 0;
