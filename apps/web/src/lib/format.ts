@@ -1,3 +1,5 @@
+import { NOTIFICATION_DEFINITIONS } from '@wb-assist/domain';
+
 const money = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 });
 const number = new Intl.NumberFormat('ru-RU');
 
@@ -25,14 +27,10 @@ export function shiftDay(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export const NOTIFICATION_TYPES: Record<string, string> = {
-  new_order: 'Новый заказ',
-  buyout: 'Выкуп',
-  cancellation: 'Отмена',
-  return: 'Возврат',
-  negative_review: 'Негативный отзыв',
-  critical_stock: 'Критический остаток',
-};
+/** One notification's type as the history and toasts name it, from the registry. */
+export const NOTIFICATION_TYPES: Record<string, string> = Object.fromEntries(
+  NOTIFICATION_DEFINITIONS.map((definition) => [definition.id, definition.labels.shortTitle]),
+);
 
 /** Russian plural: 1 заказ, 2 заказа, 5 заказов. */
 export function plural(count: number, one: string, few: string, many: string): string {

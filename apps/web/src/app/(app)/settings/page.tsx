@@ -1,24 +1,19 @@
 'use client';
 
+import { NOTIFICATION_DEFINITIONS } from '@wb-assist/domain';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, Loading } from '../../../components/states';
 import { SETTINGS, UPDATE_SETTINGS } from '../../../graphql/settings';
 import { useCabinet } from '../../../lib/cabinet-context';
 
-type Settings = Record<
-  'enabled' | 'newOrder' | 'buyout' | 'cancellation' | 'return' | 'negativeReview' | 'criticalStock',
-  boolean
->;
+/** `enabled` and one switch per type, under the type's GraphQL toggle name. */
+type Settings = Record<string, boolean>;
 
-// The same switches, in the same order, as the bot's settings screen.
-const TOGGLES: [keyof Settings, string][] = [
-  ['newOrder', 'Новые заказы'],
-  ['buyout', 'Выкупы'],
-  ['cancellation', 'Отмены'],
-  ['return', 'Возвраты'],
-  ['negativeReview', 'Негативные отзывы'],
-  ['criticalStock', 'Критические остатки'],
-];
+// The same switches, in the same order, as the bot's settings screen: both read the registry.
+const TOGGLES: [string, string][] = NOTIFICATION_DEFINITIONS.map((definition) => [
+  definition.graphql.toggle,
+  definition.labels.listName,
+]);
 
 export default function SettingsPage() {
   const { cabinetId } = useCabinet();
@@ -28,7 +23,7 @@ export default function SettingsPage() {
   });
   const [update, save] = useMutation(UPDATE_SETTINGS);
   const settings = data?.cabinet?.notificationSettings;
-  const change = (key: keyof Settings, value: boolean) => void save({ id: cabinetId, patch: { [key]: value } });
+  const change = (key: string, value: boolean) => void save({ id: cabinetId, patch: { [key]: value } });
 
   if (error && !data) return <ErrorState error={error} />;
   if (fetching && !data) return <Loading />;
