@@ -40,7 +40,7 @@ export const Notification = builder.prismaObject('NotificationHistory', {
     details: t.field({
       type: NotificationDetails,
       nullable: true,
-      description: 'The event’s facts, typed by its type (… on NewOrderDetails { srid finishedPrice }).',
+      description: 'The event’s facts as typed fields: one member of the union per notification type.',
       resolve: async (row, _args, ctx) => detailsOf(row.type, await storedPayload(row, ctx)),
     }),
   }),

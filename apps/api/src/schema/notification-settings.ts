@@ -10,7 +10,7 @@ interface Settings {
   types: Record<NotificationType, boolean>;
 }
 
-/** Each type's switch under its public GraphQL name (newOrder, …), from the registry. */
+/** Each type's switch under its public GraphQL name, from the registry. */
 const TOGGLES = NOTIFICATION_DEFINITIONS.map((definition) => ({
   name: definition.graphql.toggle,
   type: definition.id,
