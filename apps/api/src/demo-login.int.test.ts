@@ -46,9 +46,7 @@ describe('demoLogin in production', () => {
       DEMO_LOGIN_TELEGRAM_ID: '700000001',
     });
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(
-      /^Invalid configuration:\n {2}- DEMO_LOGIN_TELEGRAM_ID: must not be set in production/,
-    );
+    expect(result.output).toMatch(/^Invalid configuration:\n {2}- DEMO_LOGIN_TELEGRAM_ID: must not be set in production/);
     expect(result.output.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(1);
   });
 
@@ -62,11 +60,7 @@ describe('demoLogin in production', () => {
       'mutation { demoLogin { __typename ... on OperationError { code message } ... on LoginPayload { user { id } } } }',
     );
     expect(result.data).toEqual({
-      demoLogin: {
-        __typename: 'OperationError',
-        code: 'demo_disabled',
-        message: 'Демо-вход на этом сервере выключен.',
-      },
+      demoLogin: { __typename: 'OperationError', code: 'demo_disabled', message: 'Демо-вход на этом сервере выключен.' },
     });
     expect(result.headers.getSetCookie()).toEqual([]);
     const options = await gql(api.url, '{ loginOptions { demo } }');
