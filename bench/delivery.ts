@@ -15,6 +15,7 @@ import {
   startTestServer,
   uniqueDatabaseName,
 } from '@wb-assist/db/testing';
+import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 import { writeEvents } from '../packages/sync/src/events/outbox.ts';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -84,7 +85,12 @@ async function commitEvent(n: number, commits: Map<string, number>) {
   try {
     await client.query('BEGIN');
     await writeEvents(client, cabinetId, syncLogId, [
-      { type: 'new_order', identity: `srid-${n}`, occurredAt: new Date(), payload: { n } },
+      {
+        type: 'new_order',
+        identity: `srid-${n}`,
+        occurredAt: new Date(),
+        payload: { ...SAMPLE_PAYLOADS.new_order, srid: `srid-${n}` },
+      },
     ]);
     await client.query('COMMIT');
     commits.set(`${cabinetId}:new_order:srid-${n}`, performance.now());
@@ -133,7 +139,12 @@ for (let start = 0; start < BACKLOG; start += 500) {
   await client.query('BEGIN');
   for (let n = start; n < start + 500; n += 1) {
     await writeEvents(client, cabinets[n % USERS]!, backlogLogs[Math.floor(n / 1000)]!, [
-      { type: 'buyout', identity: `S-${n}`, occurredAt: new Date(Date.now() + n), payload: { n } },
+      {
+        type: 'buyout',
+        identity: `S-${n}`,
+        occurredAt: new Date(Date.now() + n),
+        payload: { ...SAMPLE_PAYLOADS.buyout, saleId: `S-${n}` },
+      },
     ]);
   }
   await client.query('COMMIT');

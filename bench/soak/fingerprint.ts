@@ -1,14 +1,7 @@
-import { formatDateTime } from '@wb-assist/domain';
+import { formatDateTime, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 
-export type EventType = 'new_order' | 'cancellation' | 'buyout' | 'return' | 'negative_review' | 'critical_stock';
-export const EVENT_TYPES: readonly EventType[] = [
-  'new_order',
-  'cancellation',
-  'buyout',
-  'return',
-  'negative_review',
-  'critical_stock',
-];
+export type EventType = NotificationType;
+export const EVENT_TYPES: readonly EventType[] = NOTIFICATION_TYPES;
 
 /**
  * What a user can tell one event from another by, in a message: its type, the product's

@@ -1,3 +1,4 @@
+import { NOTIFICATION_DEFINITIONS } from '@wb-assist/domain';
 import { eventFingerprint, type EventType } from './fingerprint.ts';
 
 /** The events one Telegram message tells of. */
@@ -11,18 +12,14 @@ export interface ParsedNotification {
 }
 
 /**
- * The headings as a user reads them (the domain's TYPE_LABELS, which the package does not
- * export): the emoji and the title of a single message, and the title of a grouped message's
- * continuation. A grouped message's first heading is the emoji and a count instead.
+ * The headings as a user reads them, from the registry's labels: the emoji and the title of a
+ * single message. A grouped message's first heading is the emoji and a count instead.
  */
-const HEADINGS: { type: EventType; emoji: string; title: string; groupTitle: string }[] = [
-  { type: 'new_order', emoji: '🛒', title: 'Новый заказ', groupTitle: 'Новые заказы' },
-  { type: 'buyout', emoji: '💰', title: 'Выкуп', groupTitle: 'Выкупы' },
-  { type: 'cancellation', emoji: '❌', title: 'Отмена заказа', groupTitle: 'Отмены' },
-  { type: 'return', emoji: '↩️', title: 'Возврат', groupTitle: 'Возвраты' },
-  { type: 'negative_review', emoji: '👎', title: 'Негативный отзыв', groupTitle: 'Негативные отзывы' },
-  { type: 'critical_stock', emoji: '📦', title: 'Критический остаток', groupTitle: 'Критический остаток' },
-];
+const HEADINGS: { type: EventType; emoji: string; title: string }[] = NOTIFICATION_DEFINITIONS.map((definition) => ({
+  type: definition.id,
+  emoji: definition.labels.emoji,
+  title: definition.labels.title,
+}));
 
 const WHEN = String.raw`\d\d\.\d\d \d\d:\d\d \S+`;
 const WHEN_LINE = new RegExp(`^(${WHEN})$`, 'gm');

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { NotificationPayload } from '@wb-assist/domain';
 import type { RunningEmulator } from '@wb-assist/wb-emulator';
 import type { SoakCabinet } from './connect-users.ts';
 import type { ExpectedEvent } from './expected-event.ts';
@@ -22,8 +23,10 @@ export async function stockEvents(options: {
     nm_id: number;
     available: number;
   }>(
-    `SELECT cabinet_id, event_key, (payload->>'nmId')::int AS nm_id, (payload->>'available')::int AS available
+    `SELECT cabinet_id, event_key, (payload->>$1::text)::int AS nm_id, (payload->>$2::text)::int AS available
      FROM outbox_events WHERE type = 'critical_stock'`,
+    // The registry's stock payload names these fields; a rename fails to compile here.
+    ['nmId', 'available'] satisfies (keyof NotificationPayload<'critical_stock'>)[],
   );
   const byId = new Map(options.cabinets.map((cabinet) => [cabinet.cabinetId, cabinet]));
   return rows.map((row) => {

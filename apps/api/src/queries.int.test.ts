@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTIFICATION_TYPES } from '@wb-assist/domain';
+import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 import { orderRow, saleRow } from './testing/fixtures.ts';
 import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
 
@@ -151,6 +153,89 @@ describe('notification settings', () => {
       },
     );
     expect(read.data).toEqual({ cabinet: { notificationSettings: { negativeReview: false, criticalStock: true } } });
+  });
+});
+
+describe('notification details', () => {
+  // Every type's typed fields, and the raw payload without the upsert's internal flags.
+  const DETAILS = `details { __typename
+    ... on NewOrderDetails { srid orderDate finishedPrice supplierArticle isCancel }
+    ... on CancellationDetails { srid cancelDate isCancel }
+    ... on BuyoutDetails { saleId saleDate forPay }
+    ... on ReturnDetails { saleId totalPrice }
+    ... on NegativeReviewDetails { reviewId rating text createdDate }
+    ... on CriticalStockDetails { nmId available threshold warehouses { warehouseName regionName quantity } } }`;
+
+  it('shows each type’s facts as typed fields beside the stored payload', async () => {
+    const userId = (await api.prisma.cabinetUser.findFirstOrThrow({ where: { cabinetId } })).userId;
+    for (const type of NOTIFICATION_TYPES) {
+      const eventKey = `details:${cabinetId}:${type}`;
+      const occurredAt = new Date('2026-03-10T09:00:00Z');
+      const event = await api.prisma.outboxEvent.create({
+        data: { cabinetId, type, eventKey, occurredAt, payload: SAMPLE_PAYLOADS[type] },
+      });
+      await api.prisma.notificationHistory.create({
+        data: { userId, cabinetId, outboxEventId: event.id, eventKey, type, occurredAt },
+      });
+    }
+    const result = await gql<{
+      cabinet: { notifications: { edges: { node: { type: string; payload: object; details: object } }[] } };
+    }>(
+      api.url,
+      `query($id: ID!) { cabinet(id: $id) { notifications(first: 20) { edges { node { type payload ${DETAILS} } } } } }`,
+      { variables: { id: cabinetId }, token },
+    );
+    expect(result.errors).toBeUndefined();
+    const byType = new Map(result.data!.cabinet.notifications.edges.map(({ node }) => [node.type, node]));
+    expect([...byType.keys()].sort()).toEqual([...NOTIFICATION_TYPES].sort());
+    for (const node of byType.values()) {
+      expect(node.payload).toMatchObject({ v: 1 });
+      for (const internal of ['inserted', 'changed', 'nothing', 'before_is_cancel']) {
+        expect(node.payload).not.toHaveProperty(internal);
+      }
+    }
+    expect(byType.get('new_order')?.details).toEqual({
+      __typename: 'NewOrderDetails',
+      srid: 'srid-1',
+      orderDate: '2026-11-27T11:05:00.000Z',
+      finishedPrice: '1618.75',
+      supplierArticle: 'FT-001',
+      isCancel: false,
+    });
+    expect(byType.get('cancellation')?.details).toEqual({
+      __typename: 'CancellationDetails',
+      srid: 'srid-1',
+      cancelDate: '2026-11-27T12:00:00.000Z',
+      isCancel: true,
+    });
+    expect(byType.get('buyout')?.details).toEqual({
+      __typename: 'BuyoutDetails',
+      saleId: 'S1',
+      saleDate: '2026-11-27T11:05:00.000Z',
+      forPay: '1500.00',
+    });
+    expect(byType.get('return')?.details).toEqual({
+      __typename: 'ReturnDetails',
+      saleId: 'R1',
+      totalPrice: '-2500.00',
+    });
+    expect(byType.get('negative_review')?.details).toEqual({
+      __typename: 'NegativeReviewDetails',
+      reviewId: 'review-1',
+      rating: 2,
+      text: 'Ткань тонкая',
+      createdDate: '2026-11-27T11:05:00.000Z',
+    });
+    expect(byType.get('critical_stock')?.details).toEqual({
+      __typename: 'CriticalStockDetails',
+      nmId: 123456789,
+      available: 2,
+      threshold: 2,
+      warehouses: [
+        { warehouseName: 'Казань', regionName: null, quantity: 1 },
+        { warehouseName: 'Коледино', regionName: 'Центральный', quantity: 1 },
+      ],
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { sign, SIGNATURE_HEADER } from './signature.ts';
 import { botAnswerSchema } from './wire.ts';
 import {
   BURST_SIZE,
+  DAY_AMOUNT_FIELD,
   MAX_GROUP,
   SETTING_COLUMN,
   type BotAnswer,
@@ -205,7 +206,7 @@ async function loadEvents(pool: pg.Pool, group: ClaimedRow[]): Promise<Deliverab
      FROM notification_history h
      JOIN outbox_events o ON o.id = h.outbox_event_id
      LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id
-       AND p.nm_id = COALESCE((o.payload->>'nm_id')::int, (o.payload->>'nmId')::int)
+       AND p.nm_id = (o.payload->>'nmId')::int
      WHERE h.id = ANY($1::bigint[])
      ORDER BY o.occurred_at, h.id`,
     [group.map((row) => row.id)],
@@ -226,7 +227,8 @@ async function loadEvents(pool: pg.Pool, group: ClaimedRow[]): Promise<Deliverab
 
 /**
  * The cabinet's day so far in the user's zone, up to and including this event: how many events
- * of this type and their sum, and how many product sizes are critical now.
+ * of this type and the sum of the type's money field (none: 0), and how many product sizes
+ * are critical now.
  */
 async function contextFor(pool: pg.Pool, event: DeliverableEvent | undefined, timeZone: string) {
   if (!event) return undefined;
@@ -234,11 +236,11 @@ async function contextFor(pool: pg.Pool, event: DeliverableEvent | undefined, ti
     `SELECT
        (SELECT count(*) FROM outbox_events WHERE cabinet_id = $1 AND type = $2::notification_type
           AND occurred_at >= date_trunc('day', $3::timestamptz AT TIME ZONE $4) AT TIME ZONE $4 AND occurred_at <= $3)::int AS count,
-       (SELECT COALESCE(sum((payload->>'finished_price')::numeric), 0) FROM outbox_events WHERE cabinet_id = $1 AND type = $2::notification_type
+       (SELECT COALESCE(sum((payload->>$5::text)::numeric), 0) FROM outbox_events WHERE cabinet_id = $1 AND type = $2::notification_type
           AND occurred_at >= date_trunc('day', $3::timestamptz AT TIME ZONE $4) AT TIME ZONE $4 AND occurred_at <= $3)::float8 AS amount,
        (SELECT count(*) FROM (SELECT 1 FROM wb_stocks s WHERE s.cabinet_id = $1 GROUP BY s.nm_id, s.size_key
           HAVING sum(s.quantity) <= (SELECT critical_stock_threshold FROM cabinets WHERE id = $1)) critical)::int AS critical_sizes`,
-    [event.cabinetId, event.type, event.occurredAt, timeZone],
+    [event.cabinetId, event.type, event.occurredAt, timeZone, DAY_AMOUNT_FIELD[event.type]],
   );
   const row = rows[0];
   return row ? { count: row.count, amount: row.amount, criticalSizes: row.critical_sizes } : undefined;

@@ -1,4 +1,4 @@
-import type { NotificationType } from '@wb-assist/domain';
+import { NOTIFICATION_REGISTRY, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 import type { RenderedMessage } from './wire.ts';
 
 export type { NotificationType, RenderedMessage };
@@ -12,6 +12,7 @@ export interface DeliverableEvent {
   eventKey: string;
   cabinetId: string;
   occurredAt: Date;
+  /** As stored: the registry's payload of the type (the renderer parses it with the type's schema). */
   payload: Record<string, unknown>;
   /** The product card, when the sync has it: name and photo. */
   product: { title: string; imageUrl: string | null; vendorCode: string; brand: string | null } | null;
@@ -22,14 +23,15 @@ export interface DeliverableEvent {
 /** Turns one event, or a burst of one type, into the message a user gets. */
 export type Renderer = (events: DeliverableEvent[], options: { timeZone: string }) => RenderedMessage[];
 
-export const SETTING_COLUMN: Record<NotificationType, string> = {
-  new_order: 'new_orders_enabled',
-  buyout: 'order_buyouts_enabled',
-  cancellation: 'order_cancellations_enabled',
-  return: 'order_returns_enabled',
-  negative_review: 'negative_reviews_enabled',
-  critical_stock: 'critical_stocks_enabled',
-};
+/** notification_settings' column of each type's switch, from the registry. */
+export const SETTING_COLUMN = Object.fromEntries(
+  NOTIFICATION_TYPES.map((type) => [type, NOTIFICATION_REGISTRY[type].setting.column]),
+) as Record<NotificationType, string>;
+
+/** The payload field each type sums over the day for the context line; null when none. */
+export const DAY_AMOUNT_FIELD = Object.fromEntries(
+  NOTIFICATION_TYPES.map((type) => [type, NOTIFICATION_REGISTRY[type].dayAmountField]),
+) as Record<NotificationType, string | null>;
 
 /** Where the bot receives the worker's signed notifications (BOT_INTERNAL_URL + this). */
 export const BOT_NOTIFY_PATH = '/internal/notifications';

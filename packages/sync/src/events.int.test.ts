@@ -31,7 +31,11 @@ describe('event detection in the sync', () => {
     await h.sync(cabinetId);
     const [created] = await events(cabinetId);
     expect(created).toMatchObject({ type: 'new_order', event_key: `${cabinetId}:new_order:${order.srid}` });
-    expect(created?.payload).toMatchObject({ srid: order.srid, nm_id: order.nmId });
+    expect(created?.payload).toMatchObject({ v: 1, srid: order.srid, nmId: order.nmId, orderDate: expect.any(String) });
+    // The upsert's own flags are no part of the event.
+    expect(created?.payload).not.toHaveProperty('inserted');
+    expect(created?.payload).not.toHaveProperty('changed');
+    expect(created?.payload).not.toHaveProperty('nothing');
 
     await h.emulator.control.cancelOrder(seller.sid, order.srid);
     await h.sync(cabinetId);
@@ -75,7 +79,7 @@ describe('event detection in the sync', () => {
     await h.sync(cabinetId);
     const found = await events(cabinetId);
     expect(found.map((event) => event.event_key)).toEqual([`${cabinetId}:negative_review:${bad.id}`]);
-    expect(found[0]?.payload).toMatchObject({ rating: 2, text: 'Пришло разбитое' });
+    expect(found[0]?.payload).toMatchObject({ v: 1, reviewId: bad.id, rating: 2, text: 'Пришло разбитое' });
   });
 
   it('alerts once per crossing of the stock threshold, re-arms after recovery, ignores transfers', async () => {
@@ -112,7 +116,7 @@ describe('event detection in the sync', () => {
       nmId: seller.products[0]!.nmId,
       available: 2,
       threshold: 2,
-      warehouses: [{ name: w2!.name, quantity: 2 }],
+      warehouses: [{ warehouseName: w2!.name, quantity: 2 }],
     });
 
     await set([4, 0]); // recovered above the threshold: re-armed

@@ -4,11 +4,20 @@ import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { NotificationTypeEnum, SortDirection } from './enums.ts';
+import { detailsOf, NotificationDetails } from './notification-details.ts';
 import { keysetConnection } from './pagination.ts';
 
 const NotificationStatusEnum = builder.enumType('NotificationStatus', {
   values: ['pending', 'sent', 'failed', 'suppressed'] as const,
 });
+
+/** Lists and subscriptions load the event with the row; anything else reads it here. */
+async function storedPayload(row: NotificationHistory, ctx: GraphQLContext): Promise<unknown> {
+  const loaded = (row as { outboxEvent?: { payload: unknown } }).outboxEvent;
+  if (loaded) return loaded.payload;
+  const event = await ctx.prisma.outboxEvent.findUniqueOrThrow({ where: { id: row.outboxEventId } });
+  return event.payload;
+}
 
 export const Notification = builder.prismaObject('NotificationHistory', {
   name: 'Notification',
@@ -24,14 +33,15 @@ export const Notification = builder.prismaObject('NotificationHistory', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     payload: t.field({
       type: 'JSON',
-      description: 'The event as detected (order, sale, review or stock facts).',
-      // Lists and subscriptions load the event with the row; anything else reads it here.
-      resolve: async (row, _args, ctx) => {
-        const loaded = (row as { outboxEvent?: { payload: unknown } }).outboxEvent;
-        if (loaded) return loaded.payload;
-        const event = await ctx.prisma.outboxEvent.findUniqueOrThrow({ where: { id: row.outboxEventId } });
-        return event.payload;
-      },
+      description:
+        'The event as stored: its type’s fields in camelCase and the shape’s version `v`. `details` has the same facts, typed.',
+      resolve: (row, _args, ctx) => storedPayload(row, ctx),
+    }),
+    details: t.field({
+      type: NotificationDetails,
+      nullable: true,
+      description: 'The event’s facts as typed fields: one member of the union per notification type.',
+      resolve: async (row, _args, ctx) => detailsOf(row.type, await storedPayload(row, ctx)),
     }),
   }),
 });

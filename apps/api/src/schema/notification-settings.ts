@@ -1,38 +1,55 @@
 import { getNotificationSettings, updateNotificationSettings } from '@wb-assist/core';
+import { NOTIFICATION_DEFINITIONS, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
+import { NotificationTypeEnum } from './enums.ts';
 import { ForbiddenError } from './errors.ts';
-
-type TypeName = 'new_order' | 'buyout' | 'cancellation' | 'return' | 'negative_review' | 'critical_stock';
 
 interface Settings {
   enabled: boolean;
-  types: Record<TypeName, boolean>;
+  types: Record<NotificationType, boolean>;
 }
 
-/** GraphQL names (camelCase) of the six toggles, and the core's names for them. */
-const TOGGLES = {
-  newOrder: 'new_order',
-  buyout: 'buyout',
-  cancellation: 'cancellation',
-  return: 'return',
-  negativeReview: 'negative_review',
-  criticalStock: 'critical_stock',
-} as const satisfies Record<string, TypeName>;
+/** Each type's switch under its public GraphQL name, from the registry. */
+const TOGGLES = NOTIFICATION_DEFINITIONS.map((definition) => ({
+  name: definition.graphql.toggle,
+  type: definition.id,
+}));
 
-type Toggle = keyof typeof TOGGLES;
+interface TypeSetting {
+  type: NotificationType;
+  enabled: boolean;
+}
+
+const NotificationTypeSetting = builder.objectRef<TypeSetting>('NotificationTypeSetting').implement({
+  description: "One notification type's switch.",
+  fields: (t) => ({
+    type: t.field({ type: NotificationTypeEnum, resolve: (setting) => setting.type }),
+    enabled: t.exposeBoolean('enabled'),
+  }),
+});
+
+const NotificationTypeSettingInput = builder.inputType('NotificationTypeSettingInput', {
+  fields: (t) => ({
+    type: t.field({ type: NotificationTypeEnum, required: true }),
+    enabled: t.boolean({ required: true }),
+  }),
+});
 
 const NotificationSettingsRef = builder.objectRef<Settings>('NotificationSettings').implement({
   description: "The viewer's notification switches for one cabinet.",
   fields: (t) => ({
     enabled: t.exposeBoolean('enabled', { description: 'The global switch: off silences every type.' }),
-    ...(Object.fromEntries(
-      (Object.keys(TOGGLES) as Toggle[]).map((name) => [
-        name,
-        t.boolean({ resolve: (settings) => settings.types[TOGGLES[name]] }),
-      ]),
-    ) as Record<Toggle, ReturnType<typeof t.boolean>>),
+    types: t.field({
+      type: [NotificationTypeSetting],
+      description:
+        "Every type's switch, in the order the bot and the dashboard show them, so a client can list them without naming each type.",
+      resolve: (settings) => NOTIFICATION_TYPES.map((type) => ({ type, enabled: settings.types[type] })),
+    }),
+    ...Object.fromEntries(
+      TOGGLES.map(({ name, type }) => [name, t.boolean({ resolve: (settings) => settings.types[type] })]),
+    ),
   }),
 });
 
@@ -40,12 +57,11 @@ const NotificationSettingsInput = builder.inputType('NotificationSettingsInput',
   description: 'Only the switches given change.',
   fields: (t) => ({
     enabled: t.boolean(),
-    newOrder: t.boolean(),
-    buyout: t.boolean(),
-    cancellation: t.boolean(),
-    return: t.boolean(),
-    negativeReview: t.boolean(),
-    criticalStock: t.boolean(),
+    types: t.field({
+      type: [NotificationTypeSettingInput],
+      description: 'Switches by type; a type also given by its own field takes the value given here.',
+    }),
+    ...Object.fromEntries(TOGGLES.map(({ name }) => [name, t.boolean()])),
   }),
 });
 
@@ -67,15 +83,17 @@ builder.mutationField('updateNotificationSettings', (t) =>
     },
     authScopes: (_root, args) => ({ cabinetMember: String(args.cabinetId) }),
     resolve: (_root, { cabinetId, patch }, ctx) => {
-      const types: Partial<Record<TypeName, boolean>> = {};
-      for (const name of Object.keys(TOGGLES) as Toggle[]) {
-        const value = patch[name];
-        if (typeof value === 'boolean') types[TOGGLES[name]] = value;
+      const given = patch as Record<string, boolean | null | undefined>;
+      const types: Partial<Record<NotificationType, boolean>> = {};
+      for (const { name, type } of TOGGLES) {
+        const value = given[name];
+        if (typeof value === 'boolean') types[type] = value;
       }
+      for (const setting of patch.types ?? []) types[setting.type] = setting.enabled;
       return updateNotificationSettings(ctx.prisma, {
         userId: viewerId(ctx),
         cabinetId: String(cabinetId),
-        patch: { ...(typeof patch.enabled === 'boolean' ? { enabled: patch.enabled } : {}), types },
+        patch: { ...(typeof given.enabled === 'boolean' ? { enabled: given.enabled } : {}), types },
       });
     },
   }),

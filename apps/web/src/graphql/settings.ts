@@ -3,12 +3,10 @@ import { graphql, type ResultOf } from './graphql';
 const SETTINGS_FIELDS = graphql(`
   fragment NotificationSettingsFields on NotificationSettings @_unmask {
     enabled
-    newOrder
-    buyout
-    cancellation
-    return
-    negativeReview
-    criticalStock
+    types {
+      type
+      enabled
+    }
   }
 `);
 

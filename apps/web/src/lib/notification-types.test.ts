@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { TYPE_OPTIONS, typeLabel } from './notification-types';
 
 describe('notification type labels', () => {
-  it("offers every type in the bot's order with the bot's titles", () => {
+  it("offers every type in the bot's order with the registry's short titles", () => {
     expect(TYPE_OPTIONS).toEqual([
       { value: 'new_order', label: 'Новый заказ' },
       { value: 'buyout', label: 'Выкуп' },
-      { value: 'cancellation', label: 'Отмена заказа' },
+      { value: 'cancellation', label: 'Отмена' },
       { value: 'return', label: 'Возврат' },
       { value: 'negative_review', label: 'Негативный отзыв' },
       { value: 'critical_stock', label: 'Критический остаток' },

@@ -1,11 +1,14 @@
-import { NOTIFICATION_TYPES, TYPE_LABELS, type TypeLabels } from '@wb-assist/domain';
+import { NOTIFICATION_DEFINITIONS } from '@wb-assist/domain';
 
-// The one place the web reads notification type labels: the same titles the bot's messages use.
+// The web reads notification type labels from domain's registry, like the bot does.
 
 /** The types in the bot's order, with their labels: the history filter's options. */
-export const TYPE_OPTIONS = NOTIFICATION_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type].title }));
+export const TYPE_OPTIONS = NOTIFICATION_DEFINITIONS.map((definition) => ({
+  value: definition.id,
+  label: definition.labels.shortTitle,
+}));
 
-const labels: Partial<Record<string, TypeLabels>> = TYPE_LABELS;
+const labels = new Map<string, string>(TYPE_OPTIONS.map((option) => [option.value, option.label]));
 
 /** A type's title; one this build does not know yet (a newer API) shows as its name. */
-export const typeLabel = (type: string): string => labels[type]?.title ?? type;
+export const typeLabel = (type: string): string => labels.get(type) ?? type;

@@ -1,33 +1,22 @@
-import { NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import {
+  NOTIFICATION_REGISTRY,
+  NOTIFICATION_TYPES,
+  type NotificationType,
+  type WbKeyCategory,
+} from '@wb-assist/domain';
 import { hasCategory, type WbCategory } from '@wb-assist/wb-api';
 
 export { NOTIFICATION_TYPES };
 export type NotificationTypeName = NotificationType;
 
-/** Which WB category each notification type reads its data from. */
-const SOURCE: Record<NotificationTypeName, WbCategory> = {
-  new_order: 'statistics',
-  buyout: 'statistics',
-  cancellation: 'statistics',
-  return: 'statistics',
-  negative_review: 'feedbacks',
-  critical_stock: 'analytics',
-};
+/** The registry names WB categories without importing wb-api: the same literals, checked here. */
+const source = (type: NotificationTypeName): WbKeyCategory & WbCategory => NOTIFICATION_REGISTRY[type].category;
 
 const CATEGORY_TITLE: Partial<Record<WbCategory, string>> = {
   statistics: '«Статистика»',
   feedbacks: '«Вопросы и отзывы»',
   analytics: '«Аналитика»',
   content: '«Контент»',
-};
-
-const TYPE_TITLE: Record<NotificationTypeName, string> = {
-  new_order: 'новых заказах',
-  buyout: 'выкупах',
-  cancellation: 'отменах',
-  return: 'возвратах',
-  negative_review: 'негативных отзывах',
-  critical_stock: 'критических остатках',
 };
 
 export interface NotificationCoverage {
@@ -39,14 +28,14 @@ export interface NotificationCoverage {
 
 /** From a key's categories: which notifications can work, and what the seller should know. */
 export function notificationCoverage(scopes: number): NotificationCoverage {
-  const available = NOTIFICATION_TYPES.filter((type) => hasCategory(scopes, SOURCE[type]));
-  const unavailable = NOTIFICATION_TYPES.filter((type) => !hasCategory(scopes, SOURCE[type]));
+  const available = NOTIFICATION_TYPES.filter((type) => hasCategory(scopes, source(type)));
+  const unavailable = NOTIFICATION_TYPES.filter((type) => !hasCategory(scopes, source(type)));
   const warnings: string[] = [];
   for (const category of ['feedbacks', 'analytics'] as const) {
-    const lost = unavailable.filter((type) => SOURCE[type] === category);
+    const lost = unavailable.filter((type) => source(type) === category);
     if (lost.length > 0) {
       warnings.push(
-        `У ключа нет категории ${CATEGORY_TITLE[category]}: уведомлений о ${lost.map((type) => TYPE_TITLE[type]).join(', ')} не будет.`,
+        `У ключа нет категории ${CATEGORY_TITLE[category]}: уведомлений о ${lost.map((type) => NOTIFICATION_REGISTRY[type].labels.aboutPhrase).join(', ')} не будет.`,
       );
     }
   }

@@ -1,6 +1,6 @@
 import type { NotificationSettings, Prisma, PrismaClient } from '@wb-assist/db';
 import { notify } from '@wb-assist/db/channels';
-import { NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import { NOTIFICATION_REGISTRY, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 import { isUuid } from '../auth/uuid.ts';
 
 export interface NotificationSettingsView {
@@ -22,27 +22,13 @@ export class NotCabinetMemberError extends Error {
   }
 }
 
-type ToggleColumn = keyof Pick<
-  NotificationSettings,
-  | 'newOrdersEnabled'
-  | 'orderBuyoutsEnabled'
-  | 'orderCancellationsEnabled'
-  | 'orderReturnsEnabled'
-  | 'negativeReviewsEnabled'
-  | 'criticalStocksEnabled'
->;
+/** The registry's Prisma field of each type's switch; a misspelt field fails to compile here. */
+type ToggleColumn = (typeof NOTIFICATION_REGISTRY)[NotificationType]['setting']['field'] & keyof NotificationSettings;
 
-const COLUMN: Record<NotificationType, ToggleColumn> = {
-  new_order: 'newOrdersEnabled',
-  buyout: 'orderBuyoutsEnabled',
-  cancellation: 'orderCancellationsEnabled',
-  return: 'orderReturnsEnabled',
-  negative_review: 'negativeReviewsEnabled',
-  critical_stock: 'criticalStocksEnabled',
-};
+const column = (type: NotificationType): ToggleColumn => NOTIFICATION_REGISTRY[type].setting.field;
 
 function toView(row: NotificationSettings): NotificationSettingsView {
-  const types = Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, row[COLUMN[type]]]));
+  const types = Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, row[column(type)]]));
   return { enabled: row.notificationsEnabled, types: types as Record<NotificationType, boolean> };
 }
 
@@ -52,7 +38,7 @@ function toColumns(patch: NotificationSettingsPatch): Partial<NotificationSettin
   if (typeof patch.enabled === 'boolean') data.notificationsEnabled = patch.enabled;
   for (const type of NOTIFICATION_TYPES) {
     const value = patch.types?.[type];
-    if (typeof value === 'boolean') data[COLUMN[type]] = value;
+    if (typeof value === 'boolean') data[column(type)] = value;
   }
   return data;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { muteCallbackData, parseMuteCallbackData, wbProductUrl } from './buttons.ts';
-import { NOTIFICATION_TYPES } from './events.ts';
+import { NOTIFICATION_TYPES } from './registry/index.ts';
 import { CALLBACK_DATA_LIMIT } from './telegram-limits.ts';
 
 const cabinetId = '3f1c2b9e-8a47-4d2e-9c1a-7b6e5d4c3b2a';

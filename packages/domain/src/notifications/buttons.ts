@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES, type NotificationType } from './events.ts';
+import { NOTIFICATION_TYPES, type NotificationType } from './registry/index.ts';
 import type { InlineButton } from './rendered-message.ts';
 import { CALLBACK_DATA_LIMIT } from './telegram-limits.ts';
 

@@ -1,20 +1,10 @@
 /**
- * What a notification says, as plain data. The caller builds these from the database rows
- * (WbOrder, WbSale, WbReview, WbStock joined with WbProduct); templates only format them.
+ * What a notification says, as plain data. Each type's registry entry builds these from the
+ * stored payload and the product card (toEvent); templates only format them.
  *
  * Money is a JS number of rubles with kopecks as the fraction (1234.5 = 1 234,50 ₽): convert
  * Prisma's Decimal with `Number(decimal)` (NUMERIC(14,2) fits a double exactly enough).
  */
-
-export const NOTIFICATION_TYPES = [
-  'new_order',
-  'buyout',
-  'cancellation',
-  'return',
-  'negative_review',
-  'critical_stock',
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export interface ProductInfo {
   /** WB article (nmId), used for the product link. */

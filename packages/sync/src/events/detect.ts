@@ -4,7 +4,8 @@
  * late, and an order first seen now still fires once, with its real time.
  */
 
-import type { NotificationType } from '@wb-assist/domain';
+import { parsePayload, type NotificationPayload, type NotificationType } from '@wb-assist/domain';
+import { orderPayload, reviewPayload, salePayload, type OrderRow, type ReviewRow, type SaleRow } from './payloads.ts';
 
 export type EventType = NotificationType;
 
@@ -13,17 +14,13 @@ export interface DetectedEvent {
   /** What makes the event itself unique within the cabinet (srid, saleID, review id, ...). */
   identity: string;
   occurredAt: Date;
-  payload: Record<string, unknown>;
+  /** The registry's payload of the type, already parsed with its schema. */
+  payload: NotificationPayload;
 }
 
-export interface OrderChange {
+export interface OrderChange extends OrderRow {
   inserted: boolean;
-  srid: string;
-  is_cancel: boolean;
   before_is_cancel?: boolean | null;
-  order_date: Date;
-  cancel_date: Date | null;
-  [column: string]: unknown;
 }
 
 /**
@@ -34,41 +31,46 @@ export interface OrderChange {
 export function orderEvents(rows: OrderChange[]): DetectedEvent[] {
   const events: DetectedEvent[] = [];
   for (const row of rows) {
-    if (row.inserted) events.push({ type: 'new_order', identity: row.srid, occurredAt: row.order_date, payload: row });
+    if (row.inserted) {
+      events.push({
+        type: 'new_order',
+        identity: row.srid,
+        occurredAt: row.order_date,
+        payload: orderPayload('new_order', row),
+      });
+    }
     const turnedCancelled = row.is_cancel && (row.inserted || row.before_is_cancel === false);
     if (turnedCancelled) {
       events.push({
         type: 'cancellation',
         identity: row.srid,
         occurredAt: row.cancel_date ?? row.order_date,
-        payload: row,
+        payload: orderPayload('cancellation', row),
       });
     }
   }
   return events;
 }
 
-export interface SaleChange {
+export interface SaleChange extends SaleRow {
   inserted: boolean;
-  sale_id: string;
   type: 'buyout' | 'return';
-  sale_date: Date;
-  [column: string]: unknown;
 }
 
 /** A saleID seen for the first time: S is a buyout, R a return. Money filled in later is no new event. */
 export function saleEvents(rows: SaleChange[]): DetectedEvent[] {
   return rows
     .filter((row) => row.inserted)
-    .map((row) => ({ type: row.type, identity: row.sale_id, occurredAt: row.sale_date, payload: row }));
+    .map((row) => ({
+      type: row.type,
+      identity: row.sale_id,
+      occurredAt: row.sale_date,
+      payload: salePayload(row.type, row),
+    }));
 }
 
-export interface ReviewChange {
+export interface ReviewChange extends ReviewRow {
   inserted: boolean;
-  review_id: string;
-  rating: number;
-  created_date: Date;
-  [column: string]: unknown;
 }
 
 export const NEGATIVE_RATING = 3;
@@ -77,7 +79,12 @@ export const NEGATIVE_RATING = 3;
 export function reviewEvents(rows: ReviewChange[]): DetectedEvent[] {
   return rows
     .filter((row) => row.inserted && row.rating <= NEGATIVE_RATING)
-    .map((row) => ({ type: 'negative_review', identity: row.review_id, occurredAt: row.created_date, payload: row }));
+    .map((row) => ({
+      type: 'negative_review',
+      identity: row.review_id,
+      occurredAt: row.created_date,
+      payload: reviewPayload(row),
+    }));
 }
 
 export interface StockLevel {
@@ -85,8 +92,8 @@ export interface StockLevel {
   sizeKey: string;
   /** Available for sale, summed over every warehouse. */
   available: number;
-  /** Where the units are now. */
-  warehouses: { name: string; region: string | null; quantity: number }[];
+  /** Where the units are now, fullest first. */
+  warehouses: { warehouseName: string; regionName: string | null; quantity: number }[];
   techSize: string | null;
 }
 
@@ -112,6 +119,6 @@ export function stockEvents(
       type: 'critical_stock' as const,
       identity: `${level.nmId}:${level.sizeKey}:${episode}`,
       occurredAt: now,
-      payload: { ...level, threshold },
+      payload: parsePayload('critical_stock', { v: 1, ...level, threshold }),
     }));
 }

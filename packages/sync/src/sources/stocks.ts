@@ -142,7 +142,7 @@ async function availableBySize(client: pg.ClientBase, cabinetId: string): Promis
 async function stockLevels(client: pg.ClientBase, cabinetId: string): Promise<StockLevel[]> {
   const { rows } = await client.query<StockLevel & { available: string }>(
     `SELECT nm_id AS "nmId", size_key AS "sizeKey", max(tech_size) AS "techSize", sum(quantity) AS available,
-            COALESCE(json_agg(json_build_object('name', warehouse_name, 'region', region_name, 'quantity', quantity)
+            COALESCE(json_agg(json_build_object('warehouseName', warehouse_name, 'regionName', region_name, 'quantity', quantity)
                               ORDER BY quantity DESC) FILTER (WHERE quantity > 0), '[]') AS warehouses
      FROM wb_stocks WHERE cabinet_id = $1 GROUP BY nm_id, size_key`,
     [cabinetId],

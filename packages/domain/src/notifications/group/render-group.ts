@@ -1,12 +1,11 @@
 import { DEFAULT_TIME_ZONE } from '../../format/date.ts';
 import { countNoun } from '../../format/plural.ts';
 import { muteButton } from '../buttons.ts';
-import { contextLine } from '../context-line.ts';
 import type { NotificationEvent } from '../events.ts';
+import type { NotificationTemplate } from '../registry/definition.ts';
+import { NOTIFICATION_REGISTRY, templateOf } from '../registry/index.ts';
 import type { RenderedMessage, RenderOptions } from '../rendered-message.ts';
 import { MESSAGE_LIMIT } from '../telegram-limits.ts';
-import { TYPE_LABELS } from '../type-labels.ts';
-import { headerLines, itemLine } from './group-lines.ts';
 
 /** At most this many events are listed; the rest become "…и ещё N". */
 export const GROUP_ITEM_CAP = 50;
@@ -15,14 +14,11 @@ export const GROUP_MESSAGE_CAP = 3;
 // Room kept in every message for the "…и ещё 1 812 позиций" line, wherever the list stops.
 const REMAINDER_RESERVE = 64;
 
-/** Stock shortages most urgent first; everything else in the order it happened. */
-function ordered(events: readonly NotificationEvent[]): NotificationEvent[] {
-  return [...events].sort((a, b) => {
-    if (a.type === 'critical_stock' && b.type === 'critical_stock' && a.remaining !== b.remaining) {
-      return a.remaining - b.remaining;
-    }
-    return a.occurredAt.getTime() - b.occurredAt.getTime();
-  });
+/** In the template's order (stock: most urgent first), then in the order they happened. */
+function ordered(events: readonly NotificationEvent[], template: NotificationTemplate<NotificationEvent>) {
+  return [...events].sort(
+    (a, b) => (template.groupOrder?.(a, b) ?? 0) || a.occurredAt.getTime() - b.occurredAt.getTime(),
+  );
 }
 
 /**
@@ -36,12 +32,13 @@ export function renderGroup(events: readonly NotificationEvent[], options: Rende
   const type = first.type;
   if (events.some((e) => e.type !== type)) throw new Error('renderGroup takes events of one type');
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const labels = TYPE_LABELS[type];
-  const sorted = ordered(events);
+  const { labels } = NOTIFICATION_REGISTRY[type];
+  const template = templateOf(first);
+  const sorted = ordered(events, template);
 
   const latest = events.reduce((a, b) => (b.occurredAt > a.occurredAt ? b : a));
-  const context = contextLine(latest);
-  const opening = [...headerLines(events, timeZone), ...(context === null ? [] : [context]), ''].join('\n');
+  const context = template.context(latest);
+  const opening = [...template.groupHeader(events, timeZone), ...(context === null ? [] : [context]), ''].join('\n');
   const continuation = `${labels.emoji} <b>${labels.groupTitle}, продолжение</b>\n`;
   const budget = MESSAGE_LIMIT - REMAINDER_RESERVE;
 
@@ -49,7 +46,7 @@ export function renderGroup(events: readonly NotificationEvent[], options: Rende
   let current = opening;
   let shown = 0;
   for (const event of sorted.slice(0, GROUP_ITEM_CAP)) {
-    const line = itemLine(event, timeZone);
+    const line = template.groupItem(event, timeZone);
     if (current.length + 1 + line.length > budget) {
       if (texts.length + 1 === GROUP_MESSAGE_CAP) break;
       texts.push(current);

@@ -1,11 +1,11 @@
 import { formatDateTime } from '../../format/date.ts';
 import { formatInteger, NBSP } from '../../format/money.ts';
 import { countNoun, type PluralForms } from '../../format/plural.ts';
-import { contextLine } from '../context-line.ts';
 import type { Detail } from '../detail.ts';
 import type { CriticalStockEvent, WarehouseRemainder } from '../events.ts';
 import { assemble, productLines, safe } from '../parts.ts';
-import { TYPE_LABELS } from '../type-labels.ts';
+import type { NotificationLabels, NotificationTemplate } from '../registry/definition.ts';
+import { FIELD_CAP, productShort, WAREHOUSES_PER_ITEM } from './group-parts.ts';
 
 export const WAREHOUSE_FORMS: PluralForms = ['склад', 'склада', 'складов'];
 
@@ -37,18 +37,44 @@ function warehouseLines(event: CriticalStockEvent, detail: Detail): string[] {
   return lines;
 }
 
-export function renderCriticalStock(event: CriticalStockEvent, timeZone: string, detail: Detail): string {
-  const labels = TYPE_LABELS.critical_stock;
-  const remaining =
-    event.remaining <= 0
-      ? `Осталось: <b>${pieces(0)}</b>, товар закончился`
-      : `Осталось: <b>${pieces(event.remaining)}</b> (порог ${pieces(event.threshold)})`;
-  const body = [
-    `${labels.emoji} <b>${labels.title}</b>`,
-    ...productLines(event.product, detail.textCap),
-    remaining,
-    ...warehouseLines(event, detail),
-    formatDateTime(event.occurredAt, timeZone),
-  ];
-  return assemble(body, detail.context ? contextLine(event) : null);
+export function criticalStockTemplate(labels: NotificationLabels): NotificationTemplate<CriticalStockEvent> {
+  const context = (event: CriticalStockEvent): string | null =>
+    event.context == null
+      ? null
+      : `Всего на критическом остатке: ${countNoun(event.context.criticalSizes, labels.nounForms)}`;
+  return {
+    message(event: CriticalStockEvent, timeZone: string, detail: Detail): string {
+      const remaining =
+        event.remaining <= 0
+          ? `Осталось: <b>${pieces(0)}</b>, товар закончился`
+          : `Осталось: <b>${pieces(event.remaining)}</b> (порог ${pieces(event.threshold)})`;
+      const body = [
+        `${labels.emoji} <b>${labels.title}</b>`,
+        ...productLines(event.product, detail.textCap),
+        remaining,
+        ...warehouseLines(event, detail),
+        formatDateTime(event.occurredAt, timeZone),
+      ];
+      return assemble(body, detail.context ? context(event) : null);
+    },
+    groupItem(event) {
+      if (event.remaining <= 0) return `• ${productShort(event.product)}: <b>${pieces(0)}</b>, закончился`;
+      const stocked = stockedWarehouses(event.warehouses);
+      const where = stocked
+        .slice(0, WAREHOUSES_PER_ITEM)
+        .map((w) => `${safe(w.warehouseName, FIELD_CAP)} ${formatInteger(w.quantity)}`);
+      const hidden = stocked.length - where.length;
+      if (hidden > 0) where.push(`ещё ${countNoun(hidden, WAREHOUSE_FORMS)}`);
+      const list = where.length === 0 ? '' : ` (${where.join(', ')})`;
+      return `• ${productShort(event.product)}: <b>${pieces(event.remaining)}</b>${list}`;
+    },
+    groupHeader(events, timeZone) {
+      const latest = events.reduce((a, b) => (b.occurredAt > a.occurredAt ? b : a));
+      const count = countNoun(events.length, labels.groupForms);
+      return [`${labels.emoji} <b>${labels.title}: ${count}</b>`, formatDateTime(latest.occurredAt, timeZone)];
+    },
+    context,
+    // Most urgent first: the emptiest sizes lead the list.
+    groupOrder: (a, b) => a.remaining - b.remaining,
+  };
 }

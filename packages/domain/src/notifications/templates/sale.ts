@@ -1,19 +1,40 @@
 import { formatDateTime } from '../../format/date.ts';
-import { contextLine } from '../context-line.ts';
+import { formatMoney } from '../../format/money.ts';
+import { countNoun } from '../../format/plural.ts';
 import type { Detail } from '../detail.ts';
 import type { SaleEvent } from '../events.ts';
-import { assemble, priceLines, productLines, routeText } from '../parts.ts';
-import { TYPE_LABELS } from '../type-labels.ts';
+import { assemble, effectivePrice, priceLines, productLines, routeText } from '../parts.ts';
+import type { NotificationLabels, NotificationTemplate } from '../registry/definition.ts';
+import { FIELD_CAP, productShort } from './group-parts.ts';
 
 /** New order, buyout, cancellation and return: the same facts under a different heading. */
-export function renderSale(event: SaleEvent, timeZone: string, detail: Detail): string {
-  const labels = TYPE_LABELS[event.type];
-  const body = [
-    `${labels.emoji} <b>${labels.title}</b>`,
-    ...productLines(event.product, detail.textCap),
-    ...priceLines(event.prices),
-    `Склад: ${routeText(event.route, detail.textCap)}`,
-    formatDateTime(event.occurredAt, timeZone),
-  ];
-  return assemble(body, detail.context ? contextLine(event) : null);
+export function saleTemplate(labels: NotificationLabels): NotificationTemplate<SaleEvent> {
+  // Return amounts arrive negative; "2 возврата на 3 000 ₽" reads as a size, not a sign.
+  const context = (event: SaleEvent): string | null =>
+    event.context == null
+      ? null
+      : `Сегодня: ${countNoun(event.context.count, labels.nounForms)} на ${formatMoney(Math.abs(event.context.amount))}`;
+  return {
+    message(event: SaleEvent, timeZone: string, detail: Detail): string {
+      const body = [
+        `${labels.emoji} <b>${labels.title}</b>`,
+        ...productLines(event.product, detail.textCap),
+        ...priceLines(event.prices),
+        `Склад: ${routeText(event.route, detail.textCap)}`,
+        formatDateTime(event.occurredAt, timeZone),
+      ];
+      return assemble(body, detail.context ? context(event) : null);
+    },
+    groupItem(event, timeZone) {
+      const when = formatDateTime(event.occurredAt, timeZone);
+      const price = formatMoney(effectivePrice(event.prices));
+      return `• ${when} · ${productShort(event.product)} · ${price} · ${routeText(event.route, FIELD_CAP)}`;
+    },
+    groupHeader(events) {
+      const count = countNoun(events.length, labels.groupForms);
+      const sum = events.reduce((total, e) => total + effectivePrice(e.prices), 0);
+      return [`${labels.emoji} <b>${count} на ${formatMoney(Math.abs(sum))}</b>`];
+    },
+    context,
+  };
 }

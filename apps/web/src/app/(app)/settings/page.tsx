@@ -1,19 +1,17 @@
 'use client';
 
+import { NOTIFICATION_DEFINITIONS, type NotificationType } from '@wb-assist/domain';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, Loading } from '../../../components/states';
-import { SETTINGS, UPDATE_SETTINGS, type NotificationSettings } from '../../../graphql/settings';
+import { SETTINGS, UPDATE_SETTINGS } from '../../../graphql/settings';
 import { useCabinet } from '../../../lib/cabinet-context';
 
-// The same switches, in the same order, as the bot's settings screen.
-const TOGGLES: [keyof NotificationSettings, string][] = [
-  ['newOrder', 'Новые заказы'],
-  ['buyout', 'Выкупы'],
-  ['cancellation', 'Отмены'],
-  ['return', 'Возвраты'],
-  ['negativeReview', 'Негативные отзывы'],
-  ['criticalStock', 'Критические остатки'],
-];
+// The same switches, in the same order and with the same names, as the bot's settings screen:
+// both read the registry. The API lists each type's state, so nothing here names a type.
+const TOGGLES = NOTIFICATION_DEFINITIONS.map((definition) => ({
+  type: definition.id,
+  label: definition.labels.listName,
+}));
 
 export default function SettingsPage() {
   const { cabinetId } = useCabinet();
@@ -23,8 +21,10 @@ export default function SettingsPage() {
   });
   const [update, save] = useMutation(UPDATE_SETTINGS);
   const settings = data?.cabinet?.notificationSettings;
-  const change = (key: keyof NotificationSettings, value: boolean) =>
-    void save({ id: cabinetId, patch: { [key]: value } });
+  const enabledTypes = new Set(settings?.types.filter((setting) => setting.enabled).map((setting) => setting.type));
+  const setEnabled = (enabled: boolean) => void save({ id: cabinetId, patch: { enabled } });
+  const setType = (type: NotificationType, enabled: boolean) =>
+    void save({ id: cabinetId, patch: { types: [{ type, enabled }] } });
 
   if (error && !data) return <ErrorState error={error} />;
   if (fetching && !data) return <Loading />;
@@ -39,19 +39,19 @@ export default function SettingsPage() {
             type="checkbox"
             role="switch"
             checked={settings.enabled}
-            onChange={(e) => change('enabled', e.target.checked)}
+            onChange={(e) => setEnabled(e.target.checked)}
           />
           <strong>Уведомления включены</strong>
         </label>
-        {TOGGLES.map(([key, label]) => (
-          <label key={key} className="switch">
+        {TOGGLES.map(({ type, label }) => (
+          <label key={type} className="switch">
             <input
               type="checkbox"
               role="switch"
-              name={key}
-              checked={settings[key]}
+              name={type}
+              checked={enabledTypes.has(type)}
               disabled={!settings.enabled}
-              onChange={(e) => change(key, e.target.checked)}
+              onChange={(e) => setType(type, e.target.checked)}
             />
             {label}
           </label>

@@ -1,0 +1,75 @@
+import type { NotificationPayload, NotificationType } from '../registry/index.ts';
+
+// One stored payload per type, as detection writes them: for tests that need an outbox row.
+
+const statistics = {
+  v: 1 as const,
+  nmId: 123456789,
+  srid: 'srid-1',
+  supplierArticle: 'FT-001',
+  brand: 'Nike',
+  subject: 'Футболки',
+  category: 'Одежда',
+  techSize: 'L',
+  barcode: '2000000000017',
+  warehouseName: 'Коледино',
+  warehouseType: 'Склад WB',
+  regionName: 'Московская область',
+  oblastOkrugName: 'Центральный федеральный округ',
+  countryName: 'Россия',
+  totalPrice: '2500.00',
+  discountPercent: 30,
+  spp: '7.50',
+  finishedPrice: '1618.75',
+  priceWithDisc: '1750.00',
+};
+
+const order: NotificationPayload<'new_order'> = {
+  ...statistics,
+  gNumber: 'g-1',
+  orderDate: '2026-11-27T11:05:00.000Z',
+  isCancel: false,
+  cancelDate: null,
+};
+
+const sale: NotificationPayload<'buyout'> = {
+  ...statistics,
+  saleId: 'S1',
+  saleDate: '2026-11-27T11:05:00.000Z',
+  forPay: '1500.00',
+  paymentSaleAmount: '0.00',
+};
+
+export const SAMPLE_PAYLOADS: { [T in NotificationType]: NotificationPayload<T> } = {
+  new_order: order,
+  cancellation: { ...order, isCancel: true, cancelDate: '2026-11-27T12:00:00.000Z' },
+  buyout: sale,
+  return: { ...sale, saleId: 'R1', totalPrice: '-2500.00', finishedPrice: '-1618.75' },
+  negative_review: {
+    v: 1,
+    reviewId: 'review-1',
+    nmId: 123456789,
+    productName: 'Футболка мужская хлопковая',
+    supplierArticle: 'FT-001',
+    brandName: 'Nike',
+    size: 'L',
+    rating: 2,
+    text: 'Ткань тонкая',
+    pros: '',
+    cons: 'Качество',
+    userName: 'Анна',
+    createdDate: '2026-11-27T11:05:00.000Z',
+  },
+  critical_stock: {
+    v: 1,
+    nmId: 123456789,
+    sizeKey: 'size:L',
+    techSize: 'L',
+    available: 2,
+    threshold: 2,
+    warehouses: [
+      { warehouseName: 'Казань', regionName: null, quantity: 1 },
+      { warehouseName: 'Коледино', regionName: 'Центральный', quantity: 1 },
+    ],
+  },
+};

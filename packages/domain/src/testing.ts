@@ -1,0 +1,1 @@
+export { SAMPLE_PAYLOADS } from './notifications/testing/payloads.ts';
