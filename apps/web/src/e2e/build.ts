@@ -1,10 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nextBin, webDir } from '@wb-assist/test-system';
 
-export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const repoRoot = path.resolve(webDir, '../..');
-export const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
+export { webDir };
 /** The tests' own build folder (next.config.ts reads it), apart from the one `npm start` serves. */
 export const testDistEnv = { NEXT_DIST_DIR: '.next-e2e' };
 
