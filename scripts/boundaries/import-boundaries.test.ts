@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 // The import boundaries of eslint.config.js, run through ESLint's own API on small in-memory
 // files placed where real ones would be: each rule must fail its violation and let the
@@ -17,6 +17,9 @@ async function boundaryErrors(filePath: string, source: string): Promise<string[
 }
 
 describe('import boundaries', () => {
+  // The first lint loads the config and its plugins: seconds on a busy machine, paid once here.
+  beforeAll(() => boundaryErrors('apps/api/src/fixture.ts', '@wb-assist/db'), 60_000);
+
   it('an app importing another app by relative path fails', async () => {
     expect(await boundaryErrors('apps/api/src/fixture.ts', '../../worker/src/testing/cabinets.ts')).toEqual([
       expect.stringMatching(/Never import an app by relative path/),
