@@ -10,16 +10,27 @@ ENV npm_config_update_notifier=false NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 COPY apps ./apps
 COPY packages ./packages
+# Every workspace's manifest, tooling and bench included: `npm ci` installs from the lockfile,
+# which lists them all.
+COPY tooling ./tooling
+COPY bench/package.json ./bench/package.json
 # Keep only the manifests for the install layer's cache, then the sources below.
-RUN find apps packages -type f ! -name package.json ! -name schema.prisma ! -name prisma.config.ts -delete \
+RUN find apps packages tooling -type f ! -name package.json ! -name schema.prisma ! -name prisma.config.ts -delete \
     && npm ci --no-audit --no-fund
 
 FROM deps AS build
 ARG APP=api
 COPY . .
 # The dashboard serves a production build; it is made here, before dev dependencies go.
+# Then the test and dev tooling goes (tooling/: the WB emulator, the fake Telegram, the
+# embedded PostgreSQL and its 60 MB of binaries, the test harness; bench/). npm counts every
+# workspace's `dependencies` as production ones, so those workspaces are removed first and
+# `npm prune --omit=dev` then drops whatever only they or a devDependency needed. The apps and
+# packages reach tooling only through devDependencies (checked by
+# scripts/boundaries/production-dependencies.test.ts), so nothing they run needs it.
 RUN npm run generate -w @wb-assist/db \
     && if [ "$APP" = web ]; then npm run build -w @wb-assist/web; fi \
+    && rm -rf tooling bench \
     && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime

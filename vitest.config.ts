@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) each get a fresh
 // PostgreSQL database cloned from a migrated template, so both kinds run files in parallel.
-const roots = ['apps/*/src/**', 'packages/*/src/**', 'scripts/**', 'bench/**'];
+const roots = ['apps/*/src/**', 'packages/*/src/**', 'tooling/*/src/**', 'scripts/**', 'bench/**'];
 
 export default defineConfig({
   test: {

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrate, startEmbeddedPostgres } from '@wb-assist/db';
+import { migrate } from '@wb-assist/db';
+import { startEmbeddedPostgres } from '@wb-assist/embedded-postgres';
 import {
   createDatabase,
   createTemplateDatabase,

@@ -2,7 +2,7 @@ import type { TrafficOptions } from '@wb-assist/wb-emulator';
 
 /**
  * Relative order intensity by Moscow hour, as the emulator's generator shapes arrivals
- * (DAILY_CURVE in packages/wb-emulator/src/generator.ts, not exported). Kept here only to even
+ * (DAILY_CURVE in tooling/wb-emulator/src/generator.ts, not exported). Kept here only to even
  * it out: a soak started at 4 a.m. Moscow time should see as many orders as one at noon.
  */
 const DAILY_CURVE = [

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@wb-assist/db';
+import { migrate } from '@wb-assist/db';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@wb-assist/embedded-postgres';
 import { freePort } from '@wb-assist/db/testing';
 
 export interface SoakDatabase {

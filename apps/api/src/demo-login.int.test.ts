@@ -1,30 +1,15 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '@wb-assist/db/testing';
+import { inheritedEnv, startProcess } from '@wb-assist/test-system';
 import { gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
 /** The API's entry point as a deployment runs it; resolves with its exit code and output. */
-function runApi(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const { DATABASE_URL: _db, WB_TEST_ADMIN_DATABASE_URL: _admin, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['apps/api/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  return new Promise((resolve) =>
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    }),
-  );
+async function runApi(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const api = startProcess({ name: 'api', args: ['apps/api/src/main.ts'], env: inheritedEnv(env) });
+  const timer = setTimeout(() => void api.stop('SIGKILL'), 30_000);
+  const code = await api.exited;
+  clearTimeout(timer);
+  return { code, output: api.output() };
 }
 
 let api: TestApi | undefined;
@@ -46,7 +31,9 @@ describe('demoLogin in production', () => {
       DEMO_LOGIN_TELEGRAM_ID: '700000001',
     });
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/^Invalid configuration:\n {2}- DEMO_LOGIN_TELEGRAM_ID: must not be set in production/);
+    expect(result.output).toMatch(
+      /^Invalid configuration:\n {2}- DEMO_LOGIN_TELEGRAM_ID: must not be set in production/,
+    );
     expect(result.output.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(1);
   });
 
@@ -60,7 +47,11 @@ describe('demoLogin in production', () => {
       'mutation { demoLogin { __typename ... on OperationError { code message } ... on LoginPayload { user { id } } } }',
     );
     expect(result.data).toEqual({
-      demoLogin: { __typename: 'OperationError', code: 'demo_disabled', message: 'Демо-вход на этом сервере выключен.' },
+      demoLogin: {
+        __typename: 'OperationError',
+        code: 'demo_disabled',
+        message: 'Демо-вход на этом сервере выключен.',
+      },
     });
     expect(result.headers.getSetCookie()).toEqual([]);
     const options = await gql(api.url, '{ loginOptions { demo } }');

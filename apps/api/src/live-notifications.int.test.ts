@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notify } from '@wb-assist/db/channels';
-import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
+import { appEnv, startApi, startWorker, type AppProcess } from '@wb-assist/test-system';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
-import { freePort, workerEnv } from '../../worker/src/testing/worker-env.ts';
 import { insertNotification } from './testing/fixtures.ts';
 import { gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
 
@@ -19,7 +17,6 @@ import { gql, signedInUser, startTestApi, type TestApi } from './testing/harness
 // from the WB emulator, the emulator takes a new order, and notificationReceived arrives over
 // graphql-ws — on this process's API and on a second API process sharing the database.
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-api-live-'));
 const encryptionKey = randomBytes(32);
 let emulator: RunningEmulator;
@@ -98,8 +95,7 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
   const cabinetId = connected.data?.connectCabinet.cabinet?.id;
   expect(cabinetId, JSON.stringify(connected)).toBeDefined();
 
-  let output = '';
-  const env = await workerEnv({
+  const env = await appEnv({
     databaseUrl: testDatabaseUrl(),
     dataDir,
     emulatorUrl: emulator.url,
@@ -107,27 +103,12 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
     webhookSecret: randomBytes(16).toString('hex'),
     extra: { WB_RATE_LIMIT_SCALE: '0.001', BOT_INTERNAL_URL: 'http://127.0.0.1:9' },
   });
-  const start = (script: string, extra: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, [script], {
-      cwd: repoRoot,
-      env: { ...env, ...extra },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    return { child, exited: new Promise((resolve) => child.once('exit', resolve)) };
-  };
-  const apiPort = await freePort();
-  const worker = start('apps/worker/src/main.ts');
-  const extra: ReturnType<typeof start>[] = [];
-  const secondApi = start('apps/api/src/main.ts', { API_PORT: String(apiPort) });
+  const processes: AppProcess[] = [];
+  const output = () => processes.map((child) => child.output()).join('');
   try {
-    await waitFor('the second API process', () =>
-      fetch(`http://127.0.0.1:${apiPort}/healthz`).then(
-        (response) => (response.ok ? true : undefined),
-        () => undefined,
-      ),
-    );
+    processes.push(startWorker({ env }));
+    const secondApi = await startApi({ env });
+    processes.push(secondApi);
     await waitFor('the initial sync', async () => {
       const { rows } = await first.pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [
         cabinetId,
@@ -135,7 +116,7 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
       return rows[0]?.status === 'ready' ? true : undefined;
     });
     const onFirst = subscribe(first.wsUrl, token);
-    const onSecond = subscribe(`ws://127.0.0.1:${apiPort}/graphql`, token);
+    const onSecond = subscribe(secondApi.wsUrl, token);
     // Subscriptions go live once the server ran their resolvers, which the client cannot see:
     // announce a probe notification until both have it. The assertions below leave it out.
     const probe = await insertNotification(first.prisma, { cabinetId: cabinetId!, userId: user.id });
@@ -159,7 +140,7 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
       const event = await waitFor(`the notification on the ${name} API`, () =>
         subscriber.received.find((item) => item.payload.srid === order.srid),
       );
-      expect(event, output).toMatchObject({ type: 'new_order', cabinetId });
+      expect(event, output()).toMatchObject({ type: 'new_order', cabinetId });
     }
     expect(Date.now() - started).toBeLessThan(15_000);
     // The history of the initial sync raised nothing, and the order arrived once per process.
@@ -168,8 +149,7 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
 
     // Scale-out: a second worker joins; a dozen orders in a row reach both API processes'
     // subscribers, each exactly once, whichever worker synced and delivered them.
-    const secondWorker = start('apps/worker/src/main.ts', { WORKER_PORT: String(await freePort()) });
-    extra.push(secondWorker);
+    processes.push(startWorker({ env: { ...env, WORKER_PORT: String(await freePort()) } }));
     const more: string[] = [];
     for (let i = 0; i < 12; i++) {
       await emulator.control.advanceClock({ ms: 1_000 });
@@ -204,7 +184,6 @@ it('delivers new emulator orders to subscribers on two API processes, with one w
     );
     expect(overlaps[0]?.overlapping, 'no cabinet synced twice at once').toBe(0);
   } finally {
-    for (const child of [worker, secondApi, ...extra]) child.child.kill('SIGTERM');
-    await Promise.all([worker.exited, secondApi.exited, ...extra.map((child) => child.exited)]);
+    await Promise.all(processes.map((child) => child.stop()));
   }
 }, 120_000);

@@ -1,27 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
 import { startTelegramFake, type TelegramFake } from '@wb-assist/telegram-fake';
+import { inheritedEnv, startBot as startBotProcess, type AppProcess } from '@wb-assist/test-system';
 import { BOT_TOKEN, textOf, waitFor } from './testing/system.ts';
 
 // The bot process started while Telegram cannot be reached: it must say so in its JSON log and
 // keep trying, not die with a stack trace, and come up by itself once Telegram answers.
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const running: { bot?: ChildProcess; telegram?: TelegramFake; dataDir?: string } = {};
+const running: { bot?: AppProcess; telegram?: TelegramFake; dataDir?: string } = {};
 
 afterEach(async () => {
   const { bot, telegram, dataDir } = running;
-  if (bot && bot.exitCode === null) {
-    const exited = new Promise((resolve) => bot.once('exit', resolve));
-    bot.kill('SIGTERM');
-    await exited;
-  }
+  await bot?.stop();
   await telegram?.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -36,11 +30,8 @@ interface LogLine {
 /** The real bot process (apps/bot/src/main.ts) with Telegram's API at the given port. */
 function startBot(telegramPort: number, botPort: number) {
   running.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bot-startup-'));
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const bot = spawn(process.execPath, ['apps/bot/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...inherited,
+  const bot = startBotProcess({
+    env: inheritedEnv({
       DATABASE_URL: testDatabaseUrl(),
       DATA_DIR: running.dataDir,
       BOT_TOKEN,
@@ -50,32 +41,18 @@ function startBot(telegramPort: number, botPort: number) {
       INTERNAL_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   });
   running.bot = bot;
-  const output = { stdout: '', stderr: '' };
-  bot.stdout!.on('data', (chunk) => (output.stdout += chunk));
-  bot.stderr!.on('data', (chunk) => (output.stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => bot.once('exit', resolve));
-  return {
-    output,
-    exited,
-    /** Throws with everything the bot said if it has exited. */
-    alive() {
-      if (bot.exitCode !== null) {
-        throw new Error(
-          `the bot exited with code ${bot.exitCode}\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`,
-        );
-      }
-    },
+  return Object.assign(bot, {
     /** Every stdout line, parsed: one that is not JSON fails the test. */
     log: (): LogLine[] =>
-      output.stdout
+      bot
+        .stdout()
         .split('\n')
         .filter((line) => line.trim())
         .map((line) => JSON.parse(line) as LogLine),
-  };
+  });
 }
 
 const status = (url: string) =>
@@ -117,8 +94,8 @@ it('keeps trying while Telegram is unreachable, logging JSON, and comes up once 
       undefined,
   );
 
-  expect(bot.output.stderr).not.toMatch(/^\s+at /m);
-  expect(bot.output.stdout + bot.output.stderr).not.toContain(BOT_TOKEN.split(':')[1]);
+  expect(bot.stderr()).not.toMatch(/^\s+at /m);
+  expect(bot.output()).not.toContain(BOT_TOKEN.split(':')[1]);
   expect(() => bot.log()).not.toThrow();
 });
 
@@ -133,5 +110,5 @@ it('stops with one JSON line, not a stack trace, when Telegram refuses the token
     expect.objectContaining({ msg: expect.stringMatching(/BOT_TOKEN/), error: expect.stringMatching(/401/) }),
   ]);
   expect(bot.log().filter((line) => typeof line.retryInMs === 'number')).toEqual([]);
-  expect(bot.output.stderr).toBe('');
+  expect(bot.stderr()).toBe('');
 });

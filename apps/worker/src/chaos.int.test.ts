@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,10 +11,9 @@ import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
 import { connectUser } from './testing/connect-user.ts';
-import { workerEnv } from './testing/worker-env.ts';
+import { appEnv, startWorker as startProcess, type AppProcess } from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const KILLS = 50;
 const SECRET = randomBytes(24).toString('hex');
 const encryptionKey = randomBytes(32);
@@ -60,10 +57,10 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startWorker(): Promise<ChildProcess> {
-  return spawn(process.execPath, ['apps/worker/src/testing/chaos-worker.ts'], {
-    cwd: repoRoot,
-    env: await workerEnv({
+async function startWorker(): Promise<AppProcess> {
+  return startProcess({
+    entry: 'apps/worker/src/testing/chaos-worker.ts',
+    env: await appEnv({
       databaseUrl: testDatabaseUrl(),
       dataDir,
       emulatorUrl: emulator.url,
@@ -75,7 +72,6 @@ async function startWorker(): Promise<ChildProcess> {
         BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
       },
     }),
-    stdio: 'ignore',
   });
 }
 
@@ -136,9 +132,7 @@ it(`delivers every event exactly once per user while two workers are killed ${KI
   for (let kill = 0; kill < KILLS; kill += 1) {
     await sleep(300 + random() * 1_200);
     const victim = random() < 0.5 ? 0 : 1;
-    const dying = workers[victim]!;
-    dying.kill('SIGKILL');
-    await new Promise((resolve) => dying.once('exit', resolve));
+    await workers[victim]!.stop('SIGKILL');
     workers[victim] = await startWorker();
   }
   shopping = false;
@@ -147,12 +141,7 @@ it(`delivers every event exactly once per user while two workers are killed ${KI
   const want = [...expected].flatMap((event) => users.map((userId) => `${userId}|${cabinetId}:${event}`));
   const delivered = () => new Set([...seen.values()].map((item) => `${item.userId}|${item.eventKey}`));
   for (let i = 0; i < 600 && !want.every((key) => delivered().has(key)); i += 1) await sleep(200);
-  await Promise.all(
-    workers.map((worker) => {
-      worker.kill('SIGTERM');
-      return new Promise((resolve) => worker.once('exit', resolve));
-    }),
-  );
+  await Promise.all(workers.map((worker) => worker.stop()));
 
   const got = [...seen.values()].map((item) => `${item.userId}|${item.eventKey}`);
   const lost = want.filter((key) => !got.includes(key));

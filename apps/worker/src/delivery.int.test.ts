@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,10 +11,9 @@ import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl, waitUntilIdle } from '@wb-assist/db/testing';
 import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
 import { connectUser } from './testing/connect-user.ts';
-import { workerEnv } from './testing/worker-env.ts';
+import { appEnv, startWorker } from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SECRET = randomBytes(24).toString('hex');
 const encryptionKey = randomBytes(32);
 const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
@@ -70,9 +67,8 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
   });
   const connected = await connectUser({ prisma, emulator, sid: seller.sid, telegramId: 424242n, encryptionKey });
 
-  const worker = spawn(process.execPath, ['apps/worker/src/main.ts'], {
-    cwd: repoRoot,
-    env: await workerEnv({
+  const worker = startWorker({
+    env: await appEnv({
       databaseUrl: testDatabaseUrl(),
       dataDir,
       emulatorUrl: emulator.url,
@@ -83,12 +79,7 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
         BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
       },
     }),
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  worker.stdout.on('data', (chunk) => (output += chunk));
-  worker.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => worker.once('exit', resolve));
   try {
     await waitFor('the initial sync', async () => {
       const { rows } = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [
@@ -107,7 +98,7 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
     // A second delivery of the order would come from a sync or a retry: both are over by now.
     await waitUntilIdle(pool);
 
-    expect(fromHistory, output).toBe(0);
+    expect(fromHistory, worker.output()).toBe(0);
     expect(refused).toEqual([]);
     expect(
       received.filter((item) => item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid)),
@@ -125,7 +116,6 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
     );
     expect(rows).toEqual([{ status: 'sent' }]);
   } finally {
-    worker.kill('SIGTERM');
-    await exited;
+    await worker.stop();
   }
 });

@@ -1,14 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { inheritedEnv, startWorker, type AppProcess } from '@wb-assist/test-system';
 import { insertCabinet } from './testing/cabinets.ts';
 import { createRunsTable, overlappingRuns, readRuns, waitFor } from './testing/sync-runs.ts';
-
-const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing/worker-process.ts');
 
 interface WorkerProcessEnv {
   SYNC_INTERVAL: string;
@@ -16,23 +11,21 @@ interface WorkerProcessEnv {
   WORKER_CONCURRENCY: string;
 }
 
-function startWorkerProcess(name: string, env: WorkerProcessEnv): ChildProcess {
-  return spawn(process.execPath, [script], {
-    env: { ...process.env, ...env, DATABASE_URL: testDatabaseUrl(), WORKER_NAME: name },
-    stdio: ['ignore', 'pipe', 'inherit'],
+function startWorkerProcess(name: string, env: WorkerProcessEnv): AppProcess {
+  return startWorker({
+    name,
+    entry: 'apps/worker/src/testing/worker-process.ts',
+    env: inheritedEnv({ ...env, DATABASE_URL: testDatabaseUrl(), WORKER_NAME: name }),
   });
 }
 
-async function started(child: ChildProcess): Promise<void> {
-  for await (const chunk of child.stdout!) if (String(chunk).includes('started')) return;
-  throw new Error('worker process exited before starting');
-}
+const started = (child: AppProcess) => child.waitForOutput('started');
 
 describe('two worker processes on one database', () => {
   const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
-  const children: ChildProcess[] = [];
+  const children: AppProcess[] = [];
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await Promise.all(children.map((child) => child.stop('SIGKILL')));
     await pool.end();
   });
 
@@ -62,9 +55,7 @@ describe('two worker processes on one database', () => {
       },
       { what: 'two finished syncs of every cabinet, by both processes', timeoutMs: 30_000 },
     );
-    const exits = pair.map((child) => once(child, 'exit'));
-    for (const child of pair) child.kill('SIGTERM');
-    expect((await Promise.all(exits)).map(([code]) => code)).toEqual([0, 0]);
+    expect(await Promise.all(pair.map((child) => child.stop()))).toEqual([0, 0]);
 
     const runs = await readRuns(pool);
     expect(await overlappingRuns(pool)).toBe(0);
@@ -88,8 +79,7 @@ describe('two worker processes on one database', () => {
     const survivor = startWorkerProcess('survivor', { SYNC_INTERVAL: '600', RUN_MS: '100', WORKER_CONCURRENCY: '1' });
     children.push(survivor);
     await started(survivor);
-    doomed.kill('SIGKILL');
-    await once(doomed, 'exit');
+    await doomed.stop('SIGKILL');
     const killedAt = Date.now();
 
     const runs = await waitFor(
@@ -105,8 +95,6 @@ describe('two worker processes on one database', () => {
     ]);
     expect(runs[1]!.startedAt.getTime()).toBeGreaterThan(killedAt);
     expect(runs[1]!.jobId).toBe(runs[0]!.jobId);
-    const exit = once(survivor, 'exit');
-    survivor.kill('SIGTERM');
-    expect((await exit)[0]).toBe(0);
+    expect(await survivor.stop()).toBe(0);
   });
 });

@@ -1,18 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { connectUser } from './testing/connect-user.ts';
-import { workerEnv } from './testing/worker-env.ts';
+import { appEnv, startWorker as startProcess, type AppProcess } from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // WB's limits at 1/20 of their time: sales allow one call per 3 s per seller, which a sync
 // every second would exceed unless both processes share one budget.
 const SCALE = 0.05;
@@ -32,12 +29,11 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startWorker(
-  name: string,
-): Promise<{ child: ChildProcess; exited: Promise<number | null>; output: () => string }> {
-  const child = spawn(process.execPath, ['apps/worker/src/main.ts'], {
-    cwd: repoRoot,
-    env: await workerEnv({
+async function startWorker(name: string): Promise<AppProcess> {
+  return startProcess({
+    name,
+    prefixOutput: true,
+    env: await appEnv({
       databaseUrl: testDatabaseUrl(),
       dataDir,
       emulatorUrl: emulator.url,
@@ -49,12 +45,7 @@ async function startWorker(
         LOG_FORMAT: 'json',
       },
     }),
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += `[${name}] ${chunk}`));
-  child.stderr?.on('data', (chunk) => (output += `[${name}] ${chunk}`));
-  return { child, exited: new Promise((resolve) => child.once('exit', resolve)), output: () => output };
 }
 
 it('two worker processes sync real cabinets from WB without ever running one twice at once or drawing a 429', async () => {
@@ -84,8 +75,7 @@ it('two worker processes sync real cabinets from WB without ever running one twi
     if (counts.length === cabinetIds.length && counts.every((row) => Number(row.n) >= 4)) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  for (const worker of workers) worker.child.kill('SIGTERM');
-  const codes = await Promise.all(workers.map((worker) => worker.exited));
+  const codes = await Promise.all(workers.map((worker) => worker.stop()));
   const output = workers.map((worker) => worker.output()).join('');
   expect(codes, output).toEqual([0, 0]);
 

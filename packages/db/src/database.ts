@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { databaseTarget, type DatabaseEnv } from '@wb-assist/config';
-import { EmbeddedPostgresError, serverCanReach, startEmbeddedPostgres } from './embedded-postgres.ts';
+import { isEmbeddedPostgresError, loadEmbeddedPostgres } from './embedded.ts';
 import { migrate, MigrationError } from './migrate.ts';
 
 export class DatabaseUnreachableError extends Error {
@@ -53,7 +53,8 @@ export async function openDatabase(
     await checkReachable(target.url);
     return { url: target.url, embedded: false, stop: async () => undefined };
   }
-  const dataDir = embeddedDataDir(env.DATA_DIR, env.EMBEDDED_POSTGRES_FALLBACK_DIR, log);
+  const { serverCanReach, startEmbeddedPostgres } = await loadEmbeddedPostgres();
+  const dataDir = embeddedDataDir(env.DATA_DIR, env.EMBEDDED_POSTGRES_FALLBACK_DIR, serverCanReach, log);
   const started = Date.now();
   const server = await startEmbeddedPostgres({
     dataDir,
@@ -76,7 +77,12 @@ export async function openDatabase(
  * run as root): then a folder of its own under EMBEDDED_POSTGRES_FALLBACK_DIR, one per DATA_DIR, so the
  * first command on a fresh clone works wherever the clone is.
  */
-function embeddedDataDir(dataDir: string, fallbackRoot: string, log: (message: string) => void): string {
+function embeddedDataDir(
+  dataDir: string,
+  fallbackRoot: string,
+  serverCanReach: (dataDir: string) => boolean,
+  log: (message: string) => void,
+): string {
   const preferred = path.join(dataDir, 'postgres');
   if (serverCanReach(preferred)) return preferred;
   const id = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
@@ -115,7 +121,7 @@ export async function prepareDatabaseOrExit(
     if (
       error instanceof DatabaseUnreachableError ||
       error instanceof MigrationError ||
-      error instanceof EmbeddedPostgresError
+      isEmbeddedPostgresError(error)
     ) {
       log.fatal(error.message);
       process.exit(1);

@@ -9,12 +9,6 @@ export {
   prepareDatabaseOrExit,
   type Database,
 } from './database.ts';
-export {
-  EmbeddedPostgresError,
-  startEmbeddedPostgres,
-  type EmbeddedPostgres,
-  type EmbeddedPostgresOptions,
-} from './embedded-postgres.ts';
 export { migrate, migrationStatus, MigrationError, type MigrateResult, type MigrationStatus } from './migrate.ts';
 export { readMigrations, checksumOf, migrationsDir, schemaPath, type MigrationFile } from './migrations.ts';
 export { inTransaction } from './transaction.ts';

@@ -1,20 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '@wb-assist/db';
-import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
 import { createLogger } from '@wb-assist/logger';
 import { startTelegramFake, type Message, type TelegramFake } from '@wb-assist/telegram-fake';
+import { appEnv, startWorker } from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
-import { freePort, workerEnv } from '../../../worker/src/testing/worker-env.ts';
 import { startBotApp } from '../app.ts';
 import { loadBotEnv } from '../env.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** A token of the fake's bot that passes the config's BOT_TOKEN check. */
 export const BOT_TOKEN = '777000:AAFake-token-for-the-bot-tests_01';
@@ -77,10 +73,8 @@ export async function startSystem(): Promise<System> {
   });
   await bot.telegram;
 
-  let output = '';
-  const worker: ChildProcess = spawn(process.execPath, ['apps/worker/src/main.ts'], {
-    cwd: repoRoot,
-    env: await workerEnv({
+  const worker = startWorker({
+    env: await appEnv({
       databaseUrl: testDatabaseUrl(),
       dataDir,
       emulatorUrl: emulator.url,
@@ -88,11 +82,7 @@ export async function startSystem(): Promise<System> {
       webhookSecret: secret,
       extra: { WB_RATE_LIMIT_SCALE: '0.001', BOT_INTERNAL_URL: `http://127.0.0.1:${bot.port}` },
     }),
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  worker.stdout?.on('data', (chunk) => (output += chunk));
-  worker.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => worker.once('exit', resolve));
 
   const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 3 });
   const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
@@ -101,14 +91,13 @@ export async function startSystem(): Promise<System> {
     telegram,
     prisma,
     pool,
-    workerOutput: () => output,
+    workerOutput: worker.output,
     tick: async () => {
       await emulator.control.advanceClock({ ms: 1_000 });
     },
     inbox: (chatId) => telegram.control.messagesTo(chatId),
     async stop() {
-      worker.kill('SIGTERM');
-      await exited;
+      await worker.stop();
       await bot.stop();
       await telegram.close();
       await emulator.close();

@@ -1,12 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nextBin, webDir } from '@wb-assist/test-system';
 import lockfile from 'proper-lockfile';
 
-export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const repoRoot = path.resolve(webDir, '../..');
-export const nextBin = path.join(repoRoot, 'node_modules/.bin/next');
+export { webDir };
 /** The tests' own build folder (next.config.ts reads it), apart from the one `npm start` serves. */
 export const testDistDir = '.next-e2e';
 export const testDistEnv = { NEXT_DIST_DIR: testDistDir };

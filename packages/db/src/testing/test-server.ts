@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../embedded-postgres.ts';
+import { startEmbeddedPostgres } from '@wb-assist/embedded-postgres';
 import { migrate } from '../migrate.ts';
 import { freePort } from './free-port.ts';
 

@@ -1,4 +1,4 @@
-// node packages/wb-emulator/src/cli.ts --port 9000 --seed 1 --profile real|fast --demo
+// node tooling/wb-emulator/src/cli.ts --port 9000 --seed 1 --profile real|fast --demo
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.ts';
 import { startDemo } from './demo.ts';

@@ -1,10 +1,10 @@
-// node packages/wb-emulator/src/conformance/cli.ts <folder of WB OpenAPI yaml files>
+// node tooling/wb-emulator/src/conformance/cli.ts <folder of WB OpenAPI yaml files>
 import { loadSpecs } from './openapi.ts';
 import { runConformance } from './run.ts';
 
 const folder = process.argv[2];
 if (!folder) {
-  console.error('usage: node packages/wb-emulator/src/conformance/cli.ts <folder-with-openapi-yaml>');
+  console.error('usage: node tooling/wb-emulator/src/conformance/cli.ts <folder-with-openapi-yaml>');
   process.exit(2);
 }
 

@@ -1,12 +1,20 @@
 import { freePort } from '@wb-assist/db/testing';
 
-export { freePort };
+/**
+ * The environment of this test process without its own database settings: a child must get
+ * the database it is told to use, never the test run's by inheritance.
+ */
+export function inheritedEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, WB_TEST_ADMIN_DATABASE_URL: _admin, ...inherited } = process.env;
+  return { ...inherited, ...extra };
+}
 
 /**
- * The environment of a real worker process in a test: this file's database, every WB host on
- * the emulator, the secrets the test uses, and nothing of the test run's own DATABASE_URL.
+ * The environment of a real app process (worker, API, bot) in a test: this file's database,
+ * every WB host on the emulator, the secrets the test uses, a fast sync interval and a free
+ * metrics port for a worker, and nothing of the test run's own DATABASE_URL.
  */
-export async function workerEnv(options: {
+export async function appEnv(options: {
   databaseUrl: string;
   dataDir: string;
   emulatorUrl: string;
@@ -14,9 +22,7 @@ export async function workerEnv(options: {
   webhookSecret: string;
   extra?: Record<string, string>;
 }): Promise<NodeJS.ProcessEnv> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return {
-    ...inherited,
+  return inheritedEnv({
     DATABASE_URL: options.databaseUrl,
     DATA_DIR: options.dataDir,
     SYNC_INTERVAL: '1',
@@ -30,5 +36,5 @@ export async function workerEnv(options: {
     INTERNAL_WEBHOOK_SECRET: options.webhookSecret,
     LOG_LEVEL: 'warn',
     ...options.extra,
-  };
+  });
 }

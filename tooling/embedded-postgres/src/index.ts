@@ -1,0 +1,7 @@
+export {
+  EmbeddedPostgresError,
+  serverCanReach,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+} from './embedded-postgres.ts';
