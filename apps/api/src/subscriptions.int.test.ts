@@ -4,6 +4,7 @@ import { notify as notifyChannel, type Channel, type ChannelPayloads } from '@wb
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertNotification } from './testing/fixtures.ts';
 import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './testing/harness.ts';
+import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 
 let api: TestApi;
 let a: { userId: string; token: string; cabinetId: string };
@@ -70,7 +71,7 @@ describe('notificationReceived', () => {
       id: row.id.toString(),
       type: 'new_order',
       cabinetId: a.cabinetId,
-      payload: { srid: expect.any(String) },
+      payload: { ...SAMPLE_PAYLOADS.new_order, srid: expect.any(String) },
     });
     await iterator.return?.();
   });

@@ -3,6 +3,7 @@ import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 import { deliverDue } from './deliver-due.ts';
 import { ReplayGuard } from './replay-guard.ts';
 import { SIGNATURE_HEADER, verify } from './signature.ts';
@@ -101,7 +102,14 @@ async function event(cabinetId: string, syncLogId: string, type: NotificationTyp
      INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at, next_attempt_at)
      SELECT m.user_id, $1, o.id, o.event_key, o.type, o.occurred_at, now() - interval '1 second'
      FROM o CROSS JOIN cabinet_users m WHERE m.cabinet_id = $1`,
-    [cabinetId, type, `${cabinetId}:${type}:${n}`, JSON.stringify({ n }), minutesAgo, syncLogId],
+    [
+      cabinetId,
+      type,
+      `${cabinetId}:${type}:${n}`,
+      JSON.stringify({ ...SAMPLE_PAYLOADS[type], n }),
+      minutesAgo,
+      syncLogId,
+    ],
   );
 }
 
@@ -251,6 +259,40 @@ describe('deliverDue', () => {
     expect(bot.received[1]?.messages[0]?.text).toBe('buyout:1');
   });
 
+  it('fails a payload its type does not accept on its own, and sends the rest of the burst', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    for (let n = 1; n <= 7; n += 1) await event(cabinetId, syncLogId, 'new_order', n, 10 - n);
+    await pool.query(`UPDATE outbox_events SET payload = payload - 'nmId' WHERE event_key = $1`, [
+      `${cabinetId}:new_order:3`,
+    ]);
+    await drain();
+    expect(bot.received).toHaveLength(1);
+    expect(bot.received[0]?.messages[0]?.text).toBe(
+      'new_order:1,new_order:2,new_order:4,new_order:5,new_order:6,new_order:7',
+    );
+    const { rows } = await pool.query<{ event_key: string; status: string; reason: string | null }>(
+      `SELECT event_key, status, reason FROM notification_history WHERE cabinet_id = $1 AND status <> 'sent'`,
+      [cabinetId],
+    );
+    expect(rows).toEqual([{ event_key: `${cabinetId}:new_order:3`, status: 'failed', reason: 'bad_payload' }]);
+  });
+
+  it('fails the notifications a template cannot render instead of retrying them for ever', async () => {
+    const { cabinetId, syncLogId } = await cabinetWithUsers(1);
+    await event(cabinetId, syncLogId, 'buyout', 1);
+    const settled = await deliverDue({
+      pool,
+      endpoint: bot.url,
+      secret: SECRET,
+      render: () => {
+        throw new Error('template broke');
+      },
+    });
+    expect(settled).toBe(1);
+    expect(bot.received).toEqual([]);
+    expect(await statuses(cabinetId)).toEqual([expect.objectContaining({ status: 'failed', reason: 'render_failed' })]);
+  });
+
   it('sends a burst of 1,000 orders from one sync as grouped messages under the bot’s size limit, each order once and in order', async () => {
     const { cabinetId, syncLogId } = await cabinetWithUsers(1);
     // A real order row is about a kilobyte of JSON: 1,000 of them in one request would be over
@@ -259,11 +301,11 @@ describe('deliverDue', () => {
       `WITH o AS (
          INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
          SELECT $1::uuid, 'new_order', $1::text || ':new_order:' || n, now() - (2000 - n) * interval '1 second',
-                jsonb_build_object('n', n, 'row', repeat('з', 600)), $2, now()
+                $3::jsonb || jsonb_build_object('n', n, 'row', repeat('з', 600)), $2, now()
          FROM generate_series(1, 1000) AS n RETURNING id, type, event_key, occurred_at)
        INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at)
        SELECT m.user_id, $1::uuid, o.id, o.event_key, o.type, o.occurred_at FROM o CROSS JOIN cabinet_users m WHERE m.cabinet_id = $1::uuid`,
-      [cabinetId, syncLogId],
+      [cabinetId, syncLogId, JSON.stringify(SAMPLE_PAYLOADS.new_order)],
     );
     await drain();
     const sizes = bot.received.map((delivery) => delivery.notificationIds.length);

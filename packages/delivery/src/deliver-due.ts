@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { notificationDefinition } from '@wb-assist/domain';
 import { claimDue, markFailed, markSent, reschedule, suppress, type ClaimedNotification } from './history/index.ts';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
 import { botAnswerSchema } from './wire.ts';
@@ -107,7 +108,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
   await Promise.all(
     heads.map(async (head) => {
       const group = await burstOf(pool, head);
-      const ids = group.map((row) => row.id);
+      let ids = group.map((row) => row.id);
       const { rows: people } = await pool.query<{
         telegram_id: string;
         is_active: boolean;
@@ -138,14 +139,45 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
         options.onDelivered?.({ type: head.type, status: 'suppressed', latencyMs });
         return;
       }
-      const events = await loadEvents(pool, group);
+      const loaded = await loadEvents(pool, group);
+      // A payload its type's schema refuses can never be shown: it fails alone, with the reason,
+      // and the rest of the burst goes on, rather than blocking this user's queue for good.
+      const events: DeliverableEvent[] = [];
+      for (const event of loaded) {
+        const parsed = notificationDefinition(event.type).payload.safeParse(event.payload);
+        if (parsed.success) {
+          events.push(event);
+          continue;
+        }
+        await markFailed(pool, [event.notificationId], 'bad_payload', parsed.error.message);
+        settled += 1;
+        options.onDelivered?.({ type: head.type, status: 'failed', latencyMs });
+        options.log?.(
+          { notificationId: event.notificationId, eventKey: event.eventKey, err: parsed.error.message },
+          'notification payload does not match its type; marked failed',
+        );
+      }
+      if (events.length === 0) return;
+      ids = events.map((event) => event.notificationId);
       const context = await contextFor(pool, events.at(-1), person.time_zone);
       for (const event of events) event.context = context;
+      let messages: BotDelivery['messages'];
+      try {
+        messages = options.render(events, { timeZone: person.time_zone });
+      } catch (error) {
+        // A template that throws would throw again on every retry: give up on these at once.
+        const message = (error as Error).message;
+        await markFailed(pool, ids, 'render_failed', message);
+        settled += ids.length;
+        options.onDelivered?.({ type: head.type, status: 'failed', latencyMs });
+        options.log?.({ notificationIds: ids, err: message }, 'rendering the notification failed; marked failed');
+        return;
+      }
       const delivery: Omit<BotDelivery, 'attemptId'> = {
         notificationIds: ids,
         userId: head.user_id,
         chatId: person.telegram_id,
-        messages: options.render(events, { timeZone: person.time_zone }),
+        messages,
         events: events.map((event) => ({
           type: event.type,
           eventKey: event.eventKey,

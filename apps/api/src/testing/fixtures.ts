@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@wb-assist/db';
+import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 
 const money = (value: number) => value.toFixed(2);
 
@@ -82,7 +83,7 @@ export async function insertNotification(prisma: PrismaClient, where: { cabinetI
       type: 'new_order',
       eventKey,
       occurredAt: new Date(),
-      payload: { srid: eventKey },
+      payload: { ...SAMPLE_PAYLOADS.new_order, srid: eventKey },
     },
   });
   return prisma.notificationHistory.create({
