@@ -13,7 +13,7 @@ function order(vendorCode: string, m: number): SaleEvent {
   return {
     type: 'new_order',
     product: { nmId: 1, vendorCode, name: 'Футболка', brand: null, size: null, photoUrl: null },
-    prices: { totalPrice: 1000, sellerDiscountPercent: 0, sppPercent: 0, finalPrice: 1000 },
+    prices: { totalPrice: 1000, sellerDiscountPercent: 0, sellerPrice: 1000, sppPercent: 0, finalPrice: 1000 },
     route: { warehouseName: 'Коледино', regionName: null },
     occurredAt: minute(m),
   } as SaleEvent;

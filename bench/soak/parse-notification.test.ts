@@ -21,7 +21,7 @@ function sale(type: SaleEvent['type'], vendorCode: string, minute: number): Sale
   return {
     type,
     product: product(vendorCode),
-    prices: { totalPrice: 2500, sellerDiscountPercent: 30, sppPercent: 7, finalPrice: 1620 },
+    prices: { totalPrice: 2500, sellerDiscountPercent: 30, sellerPrice: 1750, sppPercent: 7, finalPrice: 1620 },
     route: { warehouseName: 'Коледино', regionName: 'Московская область' },
     occurredAt: at(minute),
     context: { count: 12, amount: 34_560 },

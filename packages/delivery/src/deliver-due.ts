@@ -6,7 +6,7 @@ import { sign, SIGNATURE_HEADER } from './signature.ts';
 import { botAnswerSchema } from './wire.ts';
 import {
   BURST_SIZE,
-  DAY_AMOUNT_FIELD,
+  DAY_TOTALS,
   MAX_GROUP,
   SETTING_COLUMN,
   type BotAnswer,
@@ -258,22 +258,42 @@ async function loadEvents(pool: pg.Pool, group: ClaimedRow[]): Promise<Deliverab
 }
 
 /**
- * The cabinet's day so far in the user's zone, up to and including this event: how many events
- * of this type and the sum of the type's money field (none: 0), and how many product sizes
+ * The figures of the event's context line. A sale type quotes the cabinet's totals of the
+ * event's day in the user's zone as the dashboard shows them (wb_daily_totals over the synced
+ * rows, whether notified or not); `day` names that day when it is no longer today. A negative
+ * review counts the day's reviews notified so far; every type carries how many product sizes
  * are critical now.
  */
 async function contextFor(pool: pg.Pool, event: DeliverableEvent | undefined, timeZone: string) {
   if (!event) return undefined;
-  const { rows } = await pool.query<{ count: number; amount: number; critical_sizes: number }>(
-    `SELECT
-       (SELECT count(*) FROM outbox_events WHERE cabinet_id = $1 AND type = $2::notification_type
-          AND occurred_at >= date_trunc('day', $3::timestamptz AT TIME ZONE $4) AT TIME ZONE $4 AND occurred_at <= $3)::int AS count,
-       (SELECT COALESCE(sum((payload->>$5::text)::numeric), 0) FROM outbox_events WHERE cabinet_id = $1 AND type = $2::notification_type
-          AND occurred_at >= date_trunc('day', $3::timestamptz AT TIME ZONE $4) AT TIME ZONE $4 AND occurred_at <= $3)::float8 AS amount,
+  const totals = DAY_TOTALS[event.type];
+  // `totals` is one of the registry's literal column names, never outside input.
+  const figures =
+    totals === null
+      ? `(SELECT count(*) FROM outbox_events WHERE cabinet_id = $1 AND type = $4::notification_type
+           AND occurred_at >= d.day::timestamp AT TIME ZONE $3 AND occurred_at <= $2)::int AS count, 0::float8 AS amount`
+      : `t.${totals} AS count, t.${totals}_amount::float8 AS amount`;
+  const from = totals === null ? 'd' : 'd CROSS JOIN LATERAL wb_daily_totals($1, d.day, d.day, $3) t';
+  const { rows } = await pool.query<{
+    count: number;
+    amount: number;
+    day: string;
+    today: boolean;
+    critical_sizes: number;
+  }>(
+    `WITH d AS (SELECT ($2::timestamptz AT TIME ZONE $3)::date AS day)
+     SELECT ${figures},
+       to_char(d.day, 'YYYY-MM-DD') AS day,
+       d.day = (now() AT TIME ZONE $3)::date AS today,
        (SELECT count(*) FROM (SELECT 1 FROM wb_stocks s WHERE s.cabinet_id = $1 GROUP BY s.nm_id, s.size_key
-          HAVING sum(s.quantity) <= (SELECT critical_stock_threshold FROM cabinets WHERE id = $1)) critical)::int AS critical_sizes`,
-    [event.cabinetId, event.type, event.occurredAt, timeZone, DAY_AMOUNT_FIELD[event.type]],
+          HAVING sum(s.quantity) <= (SELECT critical_stock_threshold FROM cabinets WHERE id = $1)) critical)::int AS critical_sizes
+     FROM ${from}`,
+    totals === null
+      ? [event.cabinetId, event.occurredAt, timeZone, event.type]
+      : [event.cabinetId, event.occurredAt, timeZone],
   );
   const row = rows[0];
-  return row ? { count: row.count, amount: row.amount, criticalSizes: row.critical_sizes } : undefined;
+  return row
+    ? { count: row.count, amount: row.amount, day: row.today ? null : row.day, criticalSizes: row.critical_sizes }
+    : undefined;
 }

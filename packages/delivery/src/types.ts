@@ -1,4 +1,10 @@
-import { NOTIFICATION_REGISTRY, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import {
+  NOTIFICATION_REGISTRY,
+  NOTIFICATION_TYPES,
+  type DayContext,
+  type DayTotalsKind,
+  type NotificationType,
+} from '@wb-assist/domain';
 import type { RenderedMessage } from './wire.ts';
 
 export type { NotificationType, RenderedMessage };
@@ -16,8 +22,8 @@ export interface DeliverableEvent {
   payload: Record<string, unknown>;
   /** The product card, when the sync has it: name and photo. */
   product: { title: string; imageUrl: string | null; vendorCode: string; brand: string | null } | null;
-  /** The day so far, for the message's context line ("сегодня: 12 заказов на 34 560 ₽"). */
-  context?: { count: number; amount: number; criticalSizes: number };
+  /** The day's figures, for the message's context line ("Сегодня: 12 заказов на 34 560 ₽"). */
+  context?: DayContext;
 }
 
 /** Turns one event, or a burst of one type, into the message a user gets. */
@@ -28,10 +34,10 @@ export const SETTING_COLUMN = Object.fromEntries(
   NOTIFICATION_TYPES.map((type) => [type, NOTIFICATION_REGISTRY[type].setting.column]),
 ) as Record<NotificationType, string>;
 
-/** The payload field each type sums over the day for the context line; null when none. */
-export const DAY_AMOUNT_FIELD = Object.fromEntries(
-  NOTIFICATION_TYPES.map((type) => [type, NOTIFICATION_REGISTRY[type].dayAmountField]),
-) as Record<NotificationType, string | null>;
+/** Which of the cabinet's daily totals (wb_daily_totals) each type's context line quotes; null: its own. */
+export const DAY_TOTALS = Object.fromEntries(
+  NOTIFICATION_TYPES.map((type) => [type, NOTIFICATION_REGISTRY[type].dayTotals]),
+) as Record<NotificationType, DayTotalsKind | null>;
 
 /** Where the bot receives the worker's signed notifications (BOT_INTERNAL_URL + this). */
 export const BOT_NOTIFY_PATH = '/internal/notifications';

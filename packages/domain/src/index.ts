@@ -22,6 +22,8 @@ export type {
 export {
   defineNotificationType,
   type BasePayload,
+  type DayContext,
+  type DayTotalsKind,
   type EventFacts,
   type NotificationLabels,
   type NotificationTemplate,

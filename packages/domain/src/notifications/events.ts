@@ -20,15 +20,25 @@ export interface ProductInfo {
   photoUrl: string | null;
 }
 
+/**
+ * A sale's prices, named as the seller reads them. A figure WB has not given yet is null (the
+ * real-time feed knows only the seller's price; statistics fill the rest later) or, from
+ * statistics, 0 for up to a day: a message leaves either out rather than print 0.
+ */
 export interface Prices {
   /** WB totalPrice: the price before any discount. Negative on returns. */
-  totalPrice: number;
+  totalPrice: number | null;
   /** WB discountPercent: the seller's discount. */
-  sellerDiscountPercent: number;
-  /** WB spp: WB's own discount for the buyer. */
-  sppPercent: number;
-  /** WB finishedPrice: what the buyer paid. Negative on returns; 0 while WB has not computed it. */
-  finalPrice: number;
+  sellerDiscountPercent: number | null;
+  /**
+   * WB priceWithDisc (the feed's sellerPrice): the price after the seller's discount, «Цена
+   * продавца». The figure the dashboard shows and sums. Negative on returns.
+   */
+  sellerPrice: number | null;
+  /** WB spp: WB's own discount for the buyer (СПП), percent. */
+  sppPercent: number | null;
+  /** WB finishedPrice: what the buyer paid, «Покупатель заплатил». Negative on returns. */
+  finalPrice: number | null;
 }
 
 /** Where the unit ships from and where it goes. */
@@ -38,11 +48,13 @@ export interface Route {
   regionName: string | null;
 }
 
-/** This type's events today in the user's zone, the current one included. */
+/** This type's figures of the day in the user's zone, as the dashboard shows them. */
 export interface TodayTotals {
   count: number;
-  /** Sum of final prices in rubles (returns: the absolute sum is shown). */
+  /** Sum of seller prices (priceWithDisc) in rubles (returns: the absolute sum is shown). */
   amount: number;
+  /** The local date (YYYY-MM-DD) of the figures when it is not the day of delivery. */
+  day?: string | null;
 }
 
 interface SaleEventBase {

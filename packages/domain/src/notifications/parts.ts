@@ -29,19 +29,40 @@ export function productLines(product: ProductInfo, cap: number): string[] {
   return lines;
 }
 
-/** The price the buyer paid, or the list price while WB still reports 0 for it. */
-export function effectivePrice(prices: Prices): number {
-  return prices.finalPrice === 0 ? prices.totalPrice : prices.finalPrice;
+/** A figure WB has given: null (not sent yet) and 0 (not computed yet) are left out, not shown as 0. */
+function given(value: number | null | undefined): number | null {
+  return value === null || value === undefined || value === 0 ? null : value;
 }
 
+/** The price a sale counts at, as the dashboard shows and sums it: the seller's; null while unknown. */
+export function countedPrice(prices: Prices): number | null {
+  return given(prices.sellerPrice);
+}
+
+/**
+ * Every price named, one per line: «Цена продавца» (the dashboard's figure, after the seller's
+ * discount) and «Покупатель заплатил» (after WB's СПП as well). Before WB computes the seller's
+ * price the list price stands in, named as such.
+ */
 export function priceLines(prices: Prices): string[] {
-  const paid = effectivePrice(prices);
-  const before = paid === prices.totalPrice ? '' : ` <s>${formatMoney(prices.totalPrice)}</s>`;
-  const lines = [`Цена: <b>${formatMoney(paid)}</b>${before}`];
-  const discounts: string[] = [];
-  if (prices.sellerDiscountPercent !== 0) discounts.push(`продавца ${formatPercent(prices.sellerDiscountPercent)}`);
-  if (prices.sppPercent !== 0) discounts.push(`СПП ${formatPercent(prices.sppPercent)}`);
-  if (discounts.length > 0) lines.push(`Скидки: ${discounts.join(', ')}`);
+  const seller = given(prices.sellerPrice);
+  const list = given(prices.totalPrice);
+  const discount = given(prices.sellerDiscountPercent);
+  const paid = given(prices.finalPrice);
+  const spp = given(prices.sppPercent);
+  const lines: string[] = [];
+  if (seller !== null) {
+    const from = list === null ? '' : ` от ${formatMoney(list)}`;
+    lines.push(
+      `Цена продавца: <b>${formatMoney(seller)}</b>${discount === null ? '' : ` (скидка ${formatPercent(discount)}${from})`}`,
+    );
+  } else if (list !== null) {
+    const off = discount === null ? '' : ` (скидка продавца ${formatPercent(discount)})`;
+    lines.push(`Цена до скидок: <b>${formatMoney(list)}</b>${off}`);
+  }
+  if (paid !== null)
+    lines.push(`Покупатель заплатил: ${formatMoney(paid)}${spp === null ? '' : ` (СПП ${formatPercent(spp)})`}`);
+  else if (spp !== null) lines.push(`СПП: ${formatPercent(spp)}`);
   return lines;
 }
 

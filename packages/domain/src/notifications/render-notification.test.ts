@@ -14,8 +14,8 @@ describe('renderNotification: one template per type', () => {
         '<b>Футболка мужская хлопковая</b> · Nike',
         'Артикул: FT-001 (WB 123456789)',
         'Размер: L',
-        'Цена: <b>1_618,75_₽</b> <s>2_500_₽</s>',
-        'Скидки: продавца 30%, СПП 7,5%',
+        'Цена продавца: <b>1_750_₽</b> (скидка 30% от 2_500_₽)',
+        'Покупатель заплатил: 1_618,75_₽ (СПП 7,5%)',
         'Склад: Коледино → Московская область',
         '27.11 14:05 МСК',
         '',
@@ -32,9 +32,9 @@ describe('renderNotification: one template per type', () => {
     ]);
   });
 
-  it('buyout, while WB still reports the paid price as 0 and the warehouse is masked', () => {
+  it('buyout, while WB still reports the prices after discounts as 0 and the warehouse is masked', () => {
     const event = saleOf('buyout', {
-      prices: { totalPrice: 1000, sellerDiscountPercent: 0, sppPercent: 0, finalPrice: 0 },
+      prices: { totalPrice: 1000, sellerDiscountPercent: 0, sellerPrice: 0, sppPercent: 0, finalPrice: 0 },
       route: { warehouseName: 'Склад WB', regionName: null },
       context: { count: 5, amount: 12300 },
     });
@@ -44,7 +44,7 @@ describe('renderNotification: one template per type', () => {
         '<b>Футболка мужская хлопковая</b> · Nike',
         'Артикул: FT-001 (WB 123456789)',
         'Размер: L',
-        'Цена: <b>1_000_₽</b>',
+        'Цена до скидок: <b>1_000_₽</b>',
         'Склад: Склад WB',
         '27.11 14:05 МСК',
         '',
@@ -64,8 +64,8 @@ describe('renderNotification: one template per type', () => {
         '❌ <b>Отмена заказа</b>',
         '<b>Без названия</b>',
         'Артикул: FT-001 (WB 123456789)',
-        'Цена: <b>1_618,75_₽</b> <s>2_500_₽</s>',
-        'Скидки: продавца 30%, СПП 7,5%',
+        'Цена продавца: <b>1_750_₽</b> (скидка 30% от 2_500_₽)',
+        'Покупатель заплатил: 1_618,75_₽ (СПП 7,5%)',
         'Склад: Коледино → Московская область',
         '27.11 14:05 МСК',
       ].join('\n'),
@@ -76,7 +76,7 @@ describe('renderNotification: one template per type', () => {
 
   it('return, with the negative amounts WB sends, in Yekaterinburg time', () => {
     const event = saleOf('return', {
-      prices: { totalPrice: -2500, sellerDiscountPercent: 30, sppPercent: 0, finalPrice: -1750 },
+      prices: { totalPrice: -2500, sellerDiscountPercent: 30, sellerPrice: -1750, sppPercent: 0, finalPrice: -1750 },
       context: { count: 2, amount: -3000 },
     });
     expect(visible(renderNotification(event, { timeZone: 'Asia/Yekaterinburg' }).text)).toBe(
@@ -85,14 +85,40 @@ describe('renderNotification: one template per type', () => {
         '<b>Футболка мужская хлопковая</b> · Nike',
         'Артикул: FT-001 (WB 123456789)',
         'Размер: L',
-        'Цена: <b>−1_750_₽</b> <s>−2_500_₽</s>',
-        'Скидки: продавца 30%',
+        'Цена продавца: <b>−1_750_₽</b> (скидка 30% от −2_500_₽)',
+        'Покупатель заплатил: −1_750_₽',
         'Склад: Коледино → Московская область',
         '27.11 16:05 UTC+5',
         '',
         'Сегодня: 2_возврата на 3_000_₽',
       ].join('\n'),
     );
+  });
+
+  it('new order from the real-time feed: only the seller’s price is known, nothing shown as 0', () => {
+    const event = saleOf('new_order', {
+      prices: { totalPrice: null, sellerDiscountPercent: null, sellerPrice: 1750, sppPercent: null, finalPrice: null },
+    });
+    const lines = visible(renderNotification(event).text).split('\n');
+    expect(lines.filter((line) => line.includes('₽'))).toEqual([
+      'Цена продавца: <b>1_750_₽</b>',
+      'Сегодня: 12_заказов на 34_560_₽',
+    ]);
+  });
+
+  it('names every price: no line has two amounts without their own label', () => {
+    for (const type of ['new_order', 'buyout', 'cancellation', 'return'] as const) {
+      const lines = renderNotification(saleOf(type)).text.split('\n');
+      for (const line of lines.filter((l) => (l.match(/₽/g) ?? []).length > 1)) {
+        // A second amount is only ever the list price the seller's discount is taken from.
+        expect(line).toMatch(/^(Цена продавца|Сегодня): .*(скидка \d+% от |на )[^₽]*₽\)?$/);
+      }
+    }
+  });
+
+  it('names the day of the figures when they are not today’s', () => {
+    const event = saleOf('new_order', { context: { count: 40, amount: 98000, day: '2026-11-27' } });
+    expect(visible(renderNotification(event).text).split('\n').at(-1)).toBe('За 27.11: 40_заказов на 98_000_₽');
   });
 
   it('negative review', () => {

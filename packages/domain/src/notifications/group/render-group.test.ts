@@ -10,7 +10,7 @@ function orders(count: number, changes: Partial<NewOrderEvent> = {}): NewOrderEv
   return Array.from({ length: count }, (_, i) => ({
     ...NEW_ORDER,
     product: { ...PRODUCT, vendorCode: `FT-${String(i + 1).padStart(3, '0')}` },
-    prices: { ...NEW_ORDER.prices, finalPrice: 1000 + i },
+    prices: { ...NEW_ORDER.prices, sellerPrice: 1000 + i },
     occurredAt: minutes(i),
     ...changes,
   }));
@@ -44,7 +44,7 @@ describe('renderGroup', () => {
     const events = orders(7).map((e, i) => ({
       ...e,
       type: 'return' as const,
-      prices: { ...e.prices, finalPrice: -500 },
+      prices: { ...e.prices, sellerPrice: -500 },
       context: { count: i + 1, amount: -500 * (i + 1) },
     }));
     const [message] = renderGroup(events, { timeZone: 'Asia/Yekaterinburg' });
@@ -55,6 +55,33 @@ describe('renderGroup', () => {
       '',
       '• 27.11 16:05 UTC+5 · <b>Футболка мужская хлопковая</b> · FT-001 · L · −500_₽ · Коледино → Московская область',
     ]);
+  });
+
+  it('leaves out a price WB has not given yet, and sums only the given ones', () => {
+    const events = orders(6).map((e, i) =>
+      i < 2
+        ? e
+        : {
+            ...e,
+            prices: {
+              totalPrice: null,
+              sellerDiscountPercent: null,
+              sellerPrice: null,
+              sppPercent: null,
+              finalPrice: null,
+            },
+          },
+    );
+    const lines = visible(renderGroup(events)[0]?.text ?? '').split('\n');
+    expect(lines[0]).toBe('🛒 <b>6_новых заказов на 2_001_₽</b>');
+    expect(lines[3]).toBe(
+      '• 27.11 14:05 МСК · <b>Футболка мужская хлопковая</b> · FT-001 · L · 1_000_₽ · Коледино → Московская область',
+    );
+    expect(lines[5]).toBe(
+      '• 27.11 14:07 МСК · <b>Футболка мужская хлопковая</b> · FT-003 · L · Коледино → Московская область',
+    );
+    const unknown = events.slice(2);
+    expect(visible(renderGroup(unknown)[0]?.text ?? '').split('\n')[0]).toBe('🛒 <b>4_новых заказа</b>');
   });
 
   it('groups negative reviews with a quote of each, cut short', () => {

@@ -23,7 +23,7 @@ export const buyout = defineNotificationType({
   graphql: { toggle: 'buyout', details: 'BuyoutDetails' },
   labels,
   payload: salePayload,
-  dayAmountField: 'finishedPrice',
+  dayTotals: 'buyouts',
   template: saleTemplate(labels),
   toEvent: (payload, facts): BuyoutEvent => ({ type: 'buyout', ...saleFacts(payload, facts) }),
 });

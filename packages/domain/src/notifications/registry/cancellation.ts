@@ -23,7 +23,7 @@ export const cancellation = defineNotificationType({
   graphql: { toggle: 'cancellation', details: 'CancellationDetails' },
   labels,
   payload: orderPayload,
-  dayAmountField: 'finishedPrice',
+  dayTotals: 'cancellations',
   template: saleTemplate(labels),
   toEvent: (payload, facts): CancellationEvent => ({ type: 'cancellation', ...saleFacts(payload, facts) }),
 });

@@ -41,7 +41,7 @@ export const criticalStock = defineNotificationType({
   graphql: { toggle: 'criticalStock', details: 'CriticalStockDetails' },
   labels,
   payload: stockPayload,
-  dayAmountField: null,
+  dayTotals: null,
   template: criticalStockTemplate(labels),
   toEvent: (payload, facts): CriticalStockEvent => ({
     type: 'critical_stock',

@@ -9,6 +9,9 @@ import type { NotificationEvent } from '../events.ts';
  */
 export type WbKeyCategory = 'statistics' | 'feedbacks' | 'analytics';
 
+/** A count of wb_daily_totals that has an amount beside it (`orders` and `orders_amount`). */
+export type DayTotalsKind = 'orders' | 'cancellations' | 'buyouts' | 'returns';
+
 /** Every Russian word a surface says about a type. */
 export interface NotificationLabels {
   emoji: string;
@@ -37,7 +40,19 @@ export interface EventFacts {
   /** The product card, when the sync has it: name and photo. */
   card: { title: string; imageUrl: string | null; vendorCode: string; brand: string | null } | null;
   /** The day so far, for the message's context line. */
-  context?: { count: number; amount: number; criticalSizes: number } | null;
+  context?: DayContext | null;
+}
+
+/**
+ * The figures of the context line. `day` is the local date (YYYY-MM-DD) of count and amount
+ * when it is not the day of delivery (an event delivered after midnight): then the line names
+ * that day instead of «Сегодня».
+ */
+export interface DayContext {
+  count: number;
+  amount: number;
+  day?: string | null;
+  criticalSizes: number;
 }
 
 /** How one type's events become Telegram HTML: alone, and as lines of a grouped message. */
@@ -84,8 +99,12 @@ export interface NotificationTypeDefinition<
   labels: NotificationLabels;
   /** What the outbox stores for an event (camelCase, versioned by `v`); detection parses with it. */
   payload: Schema;
-  /** The money field summed over the day for the context line ("на 34 560 ₽"), if any. */
-  dayAmountField: (keyof z.output<Schema> & string) | null;
+  /**
+   * Which of the cabinet's daily totals (the database's wb_daily_totals, the dashboard's
+   * figures) the context line quotes: that count and its amount ("12 заказов на 34 560 ₽").
+   * Null for a type whose context is its own.
+   */
+  dayTotals: DayTotalsKind | null;
   template: NotificationTemplate<Event>;
   /** The stored payload and the loaded facts as what the template shows. */
   toEvent(payload: z.output<Schema>, facts: EventFacts): Event;

@@ -43,7 +43,7 @@ export const negativeReview = defineNotificationType({
   graphql: { toggle: 'negativeReview', details: 'NegativeReviewDetails' },
   labels,
   payload: reviewPayload,
-  dayAmountField: null,
+  dayTotals: null,
   template: negativeReviewTemplate(labels),
   toEvent: (payload, facts): NegativeReviewEvent => ({
     type: 'negative_review',

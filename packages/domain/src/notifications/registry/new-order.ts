@@ -23,7 +23,7 @@ export const newOrder = defineNotificationType({
   graphql: { toggle: 'newOrder', details: 'NewOrderDetails' },
   labels,
   payload: orderPayload,
-  dayAmountField: 'finishedPrice',
+  dayTotals: 'orders',
   template: saleTemplate(labels),
   toEvent: (payload, facts): NewOrderEvent => ({ type: 'new_order', ...saleFacts(payload, facts) }),
 });

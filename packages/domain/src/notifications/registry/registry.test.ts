@@ -41,7 +41,13 @@ describe('the notification-type registry', () => {
   it('reads money as rubles and keeps the route', () => {
     const event = toNotificationEvent('return', SAMPLE_PAYLOADS.return, { occurredAt: AT, card: null });
     expect(event).toMatchObject({
-      prices: { totalPrice: -2500, sellerDiscountPercent: 30, sppPercent: 7.5, finalPrice: -1618.75 },
+      prices: {
+        totalPrice: -2500,
+        sellerDiscountPercent: 30,
+        sellerPrice: -1750,
+        sppPercent: 7.5,
+        finalPrice: -1618.75,
+      },
       route: { warehouseName: 'Коледино', regionName: 'Московская область' },
       product: { vendorCode: 'FT-001', name: 'Футболки', brand: 'Nike', size: 'L', photoUrl: null },
     });

@@ -23,7 +23,7 @@ export const returnType = defineNotificationType({
   graphql: { toggle: 'return', details: 'ReturnDetails' },
   labels,
   payload: salePayload,
-  dayAmountField: 'finishedPrice',
+  dayTotals: 'returns',
   template: saleTemplate(labels),
   toEvent: (payload, facts): ReturnEvent => ({ type: 'return', ...saleFacts(payload, facts) }),
 });

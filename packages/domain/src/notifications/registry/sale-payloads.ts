@@ -68,6 +68,7 @@ export function saleFacts(payload: OrderPayload | SalePayload, facts: EventFacts
     prices: {
       totalPrice: Number(payload.totalPrice),
       sellerDiscountPercent: payload.discountPercent,
+      sellerPrice: Number(payload.priceWithDisc),
       sppPercent: Number(payload.spp),
       finalPrice: Number(payload.finishedPrice),
     },
@@ -76,6 +77,8 @@ export function saleFacts(payload: OrderPayload | SalePayload, facts: EventFacts
       regionName: text(payload.regionName) ?? text(payload.oblastOkrugName) ?? text(payload.countryName),
     },
     occurredAt: facts.occurredAt,
-    context: facts.context ? { count: facts.context.count, amount: facts.context.amount } : null,
+    context: facts.context
+      ? { count: facts.context.count, amount: facts.context.amount, day: facts.context.day ?? null }
+      : null,
   };
 }

@@ -3,8 +3,9 @@ import { formatMoney } from '../../format/money.ts';
 import { countNoun } from '../../format/plural.ts';
 import type { Detail } from '../detail.ts';
 import type { SaleEvent } from '../events.ts';
-import { assemble, effectivePrice, priceLines, productLines, routeText } from '../parts.ts';
+import { assemble, countedPrice, priceLines, productLines, routeText } from '../parts.ts';
 import type { NotificationLabels, NotificationTemplate } from '../registry/definition.ts';
+import { dayOfContext } from './day-of-context.ts';
 import { FIELD_CAP, productShort } from './group-parts.ts';
 
 /** New order, buyout, cancellation and return: the same facts under a different heading. */
@@ -13,7 +14,7 @@ export function saleTemplate(labels: NotificationLabels): NotificationTemplate<S
   const context = (event: SaleEvent): string | null =>
     event.context == null
       ? null
-      : `Сегодня: ${countNoun(event.context.count, labels.nounForms)} на ${formatMoney(Math.abs(event.context.amount))}`;
+      : `${dayOfContext(event.context.day)}: ${countNoun(event.context.count, labels.nounForms)} на ${formatMoney(Math.abs(event.context.amount))}`;
   return {
     message(event: SaleEvent, timeZone: string, detail: Detail): string {
       const body = [
@@ -25,14 +26,18 @@ export function saleTemplate(labels: NotificationLabels): NotificationTemplate<S
       ];
       return assemble(body, detail.context ? context(event) : null);
     },
+    // One price per line, the seller's (the dashboard's figure); left out while WB has not given it.
     groupItem(event, timeZone) {
       const when = formatDateTime(event.occurredAt, timeZone);
-      const price = formatMoney(effectivePrice(event.prices));
-      return `• ${when} · ${productShort(event.product)} · ${price} · ${routeText(event.route, FIELD_CAP)}`;
+      const price = countedPrice(event.prices);
+      const shown = price === null ? '' : ` · ${formatMoney(price)}`;
+      return `• ${when} · ${productShort(event.product)}${shown} · ${routeText(event.route, FIELD_CAP)}`;
     },
     groupHeader(events) {
       const count = countNoun(events.length, labels.groupForms);
-      const sum = events.reduce((total, e) => total + effectivePrice(e.prices), 0);
+      const prices = events.map((e) => countedPrice(e.prices)).filter((price) => price !== null);
+      if (prices.length === 0) return [`${labels.emoji} <b>${count}</b>`];
+      const sum = prices.reduce((total, price) => total + price, 0);
       return [`${labels.emoji} <b>${count} на ${formatMoney(Math.abs(sum))}</b>`];
     },
     context,

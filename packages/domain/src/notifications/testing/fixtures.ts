@@ -17,7 +17,7 @@ export const PRODUCT: ProductInfo = {
 export const NEW_ORDER: NewOrderEvent = {
   type: 'new_order',
   product: PRODUCT,
-  prices: { totalPrice: 2500, sellerDiscountPercent: 30, sppPercent: 7.5, finalPrice: 1618.75 },
+  prices: { totalPrice: 2500, sellerDiscountPercent: 30, sellerPrice: 1750, sppPercent: 7.5, finalPrice: 1618.75 },
   route: { warehouseName: 'Коледино', regionName: 'Московская область' },
   occurredAt: AT,
   context: { count: 12, amount: 34560 },

@@ -44,7 +44,7 @@ export const SAMPLE_PAYLOADS: { [T in NotificationType]: NotificationPayload<T> 
   new_order: order,
   cancellation: { ...order, isCancel: true, cancelDate: '2026-11-27T12:00:00.000Z' },
   buyout: sale,
-  return: { ...sale, saleId: 'R1', totalPrice: '-2500.00', finishedPrice: '-1618.75' },
+  return: { ...sale, saleId: 'R1', totalPrice: '-2500.00', finishedPrice: '-1618.75', priceWithDisc: '-1750.00' },
   negative_review: {
     v: 1,
     reviewId: 'review-1',
