@@ -321,4 +321,34 @@ describe('deliverDue', () => {
     await drain();
     expect(bot.received.map((delivery) => delivery.notificationIds.length)).toEqual([52, 51]);
   });
+
+  it('quotes the cabinet’s stored orders of the event’s day in the user’s zone, and names that day when it is past', async () => {
+    const { cabinetId, users, syncLogId } = await cabinetWithUsers(1);
+    await pool.query(`UPDATE users SET time_zone = 'Asia/Vladivostok' WHERE id = $1`, [users[0]]);
+    // Stored orders, none of them notified: two of the event's day (one cancelled), one of today.
+    const order = (srid: string, hoursAgo: number, price: string, cancelled: boolean) =>
+      pool.query(
+        `INSERT INTO wb_orders (cabinet_id, srid, order_date, last_change_date, warehouse_name, supplier_article, nm_id,
+           barcode, tech_size, total_price, discount_percent, spp, finished_price, price_with_disc, is_cancel, cancel_date)
+         VALUES ($1, $2, now() - $3 * interval '1 hour', now(), 'Коледино', 'A', 1, 'b', '0', $4, 0, 0, $4, $4, $5,
+           CASE WHEN $5 THEN now() END)`,
+        [cabinetId, srid, hoursAgo, price, cancelled],
+      );
+    await order('past-1', 49, '100.00', false);
+    await order('past-2', 49, '250.50', true);
+    await order('today-1', 0, '999.00', false);
+    const contexts: unknown[] = [];
+    const capture: Renderer = (events) => {
+      contexts.push(events.at(-1)?.context);
+      return render(events, { timeZone: 'UTC' });
+    };
+    await event(cabinetId, syncLogId, 'new_order', 1, 49 * 60);
+    while ((await deliverDue({ pool, endpoint: bot.url, secret: SECRET, render: capture })) > 0) {
+      // until nothing is left
+    }
+    const { rows } = await pool.query<{ day: string }>(
+      `SELECT to_char((now() - interval '49 hours') AT TIME ZONE 'Asia/Vladivostok', 'YYYY-MM-DD') AS day`,
+    );
+    expect(contexts).toEqual([{ count: 2, amount: 100, day: rows[0]!.day, criticalSizes: 0 }]);
+  });
 });
