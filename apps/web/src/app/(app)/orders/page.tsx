@@ -34,7 +34,7 @@ export default function OrdersPage() {
         { label: 'Размер', render: (o) => o.techSize },
         { label: 'Склад', render: (o) => o.warehouseName },
         { label: 'Регион', render: (o) => o.regionName ?? '—' },
-        { label: 'Цена', render: (o) => formatRubles(o.priceWithDisc) },
+        { label: 'Цена продавца', render: (o) => formatRubles(o.priceWithDisc) },
         { label: 'Статус', render: (o) => (o.isCancel ? 'Отменён' : 'Активен') },
       ]}
     />

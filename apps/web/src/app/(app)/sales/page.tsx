@@ -34,7 +34,7 @@ export default function SalesPage() {
         { label: 'Артикул', render: (s) => `${s.supplierArticle} (${s.nmId})` },
         { label: 'Размер', render: (s) => s.techSize },
         { label: 'Склад', render: (s) => s.warehouseName },
-        { label: 'Цена', render: (s) => formatRubles(s.priceWithDisc) },
+        { label: 'Цена продавца', render: (s) => formatRubles(s.priceWithDisc) },
         { label: 'К перечислению', render: (s) => formatRubles(s.forPay) },
       ]}
     />
