@@ -259,6 +259,7 @@ describe('cabinet facts', () => {
             'cancellation',
             'return',
             'negative_review',
+            'new_question',
             'critical_stock',
           ],
           notificationsUnavailable: [],

@@ -17,13 +17,13 @@ afterAll(async () => {
   await system?.stop();
 });
 
-/** Notification messages Telegram accepted: a heading of one of the six types. */
+/** Notification messages Telegram accepted: a heading of one of the seven types. */
 export function notificationsSent(system: System): string[] {
   return system.telegram.control
     .calls()
     .filter((call) => call.response.ok && (call.method === 'sendPhoto' || call.method === 'sendMessage'))
     .map((call) => String(call.params.caption ?? call.params.text ?? ''))
-    .filter((text) => /^(🛒|💰|❌|↩️|👎|📦) <b>/u.test(text));
+    .filter((text) => /^(🛒|💰|❌|↩️|👎|❓|📦) <b>/u.test(text));
 }
 
 const inbox = () => system.inbox(CHAT);
@@ -94,7 +94,7 @@ it('walks a seller from /start to live notifications that follow their settings'
   expect(deleted()).toContain(good.message_id);
   expect(deleted()).not.toContain(impatient.message_id);
   expect(textOf(progress)).toContain(
-    'Будут приходить: заказы, выкупы, отмены, возвраты, негативные отзывы, критические остатки.',
+    'Будут приходить: заказы, выкупы, отмены, возвраты, негативные отзывы, вопросы покупателей, критические остатки.',
   );
   await waitForMessage('the gate', /Синхронизация идёт, \d+%\. Главное меню пришлю/, good.message_id);
   const menu = await waitForMessage('the main menu', /^🏠 <b>Главное меню/, good.message_id, 60_000);

@@ -115,6 +115,27 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
       [`${connected.cabinetId}:new_order:${order.srid}`],
     );
     expect(rows).toEqual([{ status: 'sent' }]);
+
+    // A buyer question takes the same road: one message with the product, the words and the time.
+    const product = seller.products[0]!;
+    const question = await emulator.control.addQuestion(seller.sid, {
+      nmId: product.nmId,
+      text: 'Подойдёт ли <L> на рост 182 см?',
+    });
+    const asked = (item: BotDelivery) =>
+      item.events.some((event) => (event.payload as { questionId?: string }).questionId === question.id);
+    const questionDelivery = await waitFor('the question', async () => received.find(asked));
+    await waitUntilIdle(pool);
+    expect(received.filter(asked)).toHaveLength(1);
+    const questionText = questionDelivery.messages[0]?.text ?? '';
+    expect(questionText.split('\n').slice(0, 3)).toEqual([
+      '❓ <b>Вопрос покупателя</b>',
+      `<b>${product.title}</b> · ${seller.tradeMark}`,
+      `Артикул: ${product.vendorCode} (WB ${product.nmId})`,
+    ]);
+    expect(questionText).toContain('«Подойдёт ли &lt;L&gt; на рост 182 см?»');
+    expect(questionText).toMatch(/\n\d\d\.\d\d \d\d:\d\d МСК\n/);
+    expect(questionText).toMatch(/Сегодня: 1\sвопрос покупателя$/);
   } finally {
     await worker.stop();
   }

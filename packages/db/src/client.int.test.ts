@@ -43,6 +43,7 @@ describe('the Prisma client over @prisma/adapter-pg on the migrated schema', () 
       orderReturnsEnabled: true,
       negativeReviewsEnabled: true,
       criticalStocksEnabled: true,
+      newQuestionsEnabled: true,
     });
     expect(user.timeZone).toBe('Europe/Moscow');
   });

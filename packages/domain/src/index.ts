@@ -10,6 +10,7 @@ export type {
   CriticalStockEvent,
   NegativeReviewEvent,
   NewOrderEvent,
+  NewQuestionEvent,
   NotificationEvent,
   Prices,
   ProductInfo,

@@ -82,6 +82,52 @@ describe('event detection in the sync', () => {
     expect(found[0]?.payload).toMatchObject({ v: 1, reviewId: bad.id, rating: 2, text: 'Пришло разбитое' });
   });
 
+  it('raises nothing for questions of the initial sync, then one new_question per new question', async () => {
+    const { seller, cabinetId } = await h.connect();
+    const nmId = seller.products[0]!.nmId;
+    const old = await h.emulator.control.addQuestion(seller.sid, { nmId, text: 'Есть ли размер XL?' });
+    await h.sync(cabinetId, { kind: 'initial' });
+    expect(await events(cabinetId)).toEqual([]);
+    const [stored] = await h.query<{ question_id: string; text: string }>(
+      'SELECT question_id, text FROM wb_questions WHERE cabinet_id = $1',
+      [cabinetId],
+    );
+    expect(stored).toEqual({ question_id: old.id, text: 'Есть ли размер XL?' });
+
+    const asked = await h.emulator.control.addQuestion(seller.sid, { nmId, text: 'Какой рост у модели?' });
+    await h.sync(cabinetId);
+    // The lookback re-reads the same window: still one event.
+    await h.sync(cabinetId);
+    const found = await events(cabinetId);
+    expect(found.map((event) => event.event_key)).toEqual([`${cabinetId}:new_question:${asked.id}`]);
+    expect(found[0]).toMatchObject({ type: 'new_question' });
+    expect(found[0]?.payload).toEqual({
+      v: 1,
+      questionId: asked.id,
+      nmId,
+      productName: seller.products[0]!.title,
+      supplierArticle: seller.products[0]!.vendorCode,
+      brandName: seller.tradeMark,
+      text: 'Какой рост у модели?',
+      createdDate: expect.any(String),
+    });
+
+    // Answered on WB between two syncs: the same question, no second event; the answer is stored.
+    const answer = await fetch(`${h.emulator.url}/api/v1/questions`, {
+      method: 'PATCH',
+      headers: { Authorization: (await h.emulator.control.createToken({ sid: seller.sid })).token },
+      body: JSON.stringify({ id: asked.id, answer: { text: 'Рост модели 182 см' }, state: 'wbRu' }),
+    });
+    expect(answer.status).toBe(200);
+    await h.sync(cabinetId);
+    expect(await typesOf(cabinetId)).toEqual(['new_question']);
+    const [answered] = await h.query<{ is_answered: boolean; answer_text: string }>(
+      'SELECT is_answered, answer_text FROM wb_questions WHERE cabinet_id = $1 AND question_id = $2',
+      [cabinetId, asked.id],
+    );
+    expect(answered).toEqual({ is_answered: true, answer_text: 'Рост модели 182 см' });
+  });
+
   it('alerts once per crossing of the stock threshold, re-arms after recovery, ignores transfers', async () => {
     const { seller, cabinetId } = await h.connect();
     const size = seller.products[0]!.sizes[0]!;

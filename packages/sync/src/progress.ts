@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { notify, type ChannelPayloads } from '@wb-assist/db/channels';
 
 export interface SyncProgress {
-  stage: 'orders' | 'sales' | 'stocks' | 'reviews' | 'products' | 'done';
+  stage: 'orders' | 'sales' | 'stocks' | 'reviews' | 'questions' | 'products' | 'done';
   percent: number;
   /** Stages the initial sync has finished; a restarted run skips them. */
   done: string[];

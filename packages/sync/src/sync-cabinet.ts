@@ -11,6 +11,7 @@ import {
 } from '@wb-assist/wb-api';
 import { emptyCounts, type SourceCounts, type SourceSync, type SyncSettings } from './context.ts';
 import { syncProducts } from './sources/products.ts';
+import { syncQuestions } from './sources/questions.ts';
 import { syncReviews } from './sources/reviews.ts';
 import { syncStocks } from './sources/stocks.ts';
 import { syncOrders, syncSales } from './sources/statistics.ts';
@@ -59,7 +60,8 @@ const STAGES: { source: SyncSource; run: SourceSync; weight: number }[] = [
   { source: 'orders', run: syncOrders, weight: 30 },
   { source: 'sales', run: syncSales, weight: 25 },
   { source: 'stocks', run: syncStocks, weight: 15 },
-  { source: 'reviews', run: syncReviews, weight: 15 },
+  { source: 'reviews', run: syncReviews, weight: 12 },
+  { source: 'questions', run: syncQuestions, weight: 3 },
   { source: 'products', run: syncProducts, weight: 15 },
 ];
 

@@ -64,6 +64,21 @@ describe('WB client against the emulator', () => {
     expect(new Set(reviews.map((review) => review.id)).size).toBe(30);
   });
 
+  it('reads every buyer question across the take + skip ceiling by narrowing the window', async () => {
+    const seller = await wb.control.createSeller({ products: 2 });
+    const { token } = await wb.control.createToken({ sid: seller.sid, categories: ['feedbacks'] });
+    for (let i = 0; i < 25; i += 1) {
+      await wb.control.addQuestion(seller.sid, { text: `Вопрос ${i}`, at: START - (i + 1) * 3_600_000 });
+    }
+    const client = await clientFor(token, { questionPaging: { take: 4, skipMax: 10 } });
+    const questions = await all(
+      client.questions({ isAnswered: false, dateFrom: Math.floor((START - 40 * 3_600_000) / 1000) }),
+    );
+    expect(new Set(questions.map((question) => question.id)).size).toBe(25);
+    expect(questions[0]).toMatchObject({ text: 'Вопрос 0', productDetails: { nmId: expect.any(Number) } });
+    expect(questions[0]?.createdDate).toEqual(new Date(START - 3_600_000));
+  });
+
   it('runs the Base token’s warehouse_remains task to its download', async () => {
     const seller = await wb.control.createSeller({ products: 3 });
     const { token } = await wb.control.createToken({ sid: seller.sid, type: 'base', categories: ['analytics'] });

@@ -1,6 +1,7 @@
 import { createTransport, type WbTransport, type WbTransportOptions } from './http.ts';
 import { cardSchema, cardsEnvelope, sellerInfoSchema, type WbCard, type WbSellerInfo } from './schemas/content.ts';
 import { feedbackSchema, feedbacksEnvelope, newFeedbacksEnvelope, type WbFeedback } from './schemas/feedbacks.ts';
+import { questionSchema, questionsEnvelope, type WbQuestion } from './schemas/questions.ts';
 import { parseEnvelope, parseRows, type BadRow } from './schemas/rows.ts';
 import { orderRowSchema, saleRowSchema, type WbOrderRow, type WbSaleRow } from './schemas/statistics.ts';
 import {
@@ -23,19 +24,70 @@ export interface WbClientOptions extends WbTransportOptions {
   statisticsPageLimit?: number;
   /** Reviews per page and WB's skip ceiling; smaller only to exercise the windowing in tests. */
   feedbackPaging?: { take: number; skipMax: number };
+  /** Questions per page and WB's take + skip ceiling; smaller only in tests. */
+  questionPaging?: { take: number; skipMax: number };
 }
 
 /** WB's page size and skip ceiling on /api/v1/feedbacks; past the ceiling the date window is narrowed instead. */
 const FEEDBACK_PAGING = { take: 5_000, skipMax: 199_990 };
+/** /api/v1/questions: take + skip may not pass 10,000; then the date window is narrowed. */
+const QUESTION_PAGING = { take: 5_000, skipMax: 10_000 };
 const CARDS_LIMIT = 100;
 const STOCKS_LIMIT = 250_000;
 
 export type WbClient = ReturnType<typeof createWbClient>;
 
+/** Which of WB's feedbacks-API lists to read: answered or not, created in [dateFrom, dateTo]. */
+export type DateWindow = {
+  isAnswered: boolean;
+  dateFrom?: number;
+  dateTo?: number;
+};
+
+type WindowQuery = DateWindow & { take: number; skip: number; order: 'dateDesc' };
+
+/**
+ * WB's feedbacks-API paging: take/skip newest first until a short page; past the skip ceiling
+ * the window's end moves to the oldest row seen and skip starts over.
+ */
+async function* windowed<T extends { createdDate: Date }>(
+  window: DateWindow,
+  paging: { take: number; skipMax: number },
+  fetchPage: (query: WindowQuery) => Promise<{ page: Page<T>; size: number }>,
+): AsyncGenerator<Page<T>> {
+  const { take, skipMax } = paging;
+  let dateTo = window.dateTo;
+  let skip = 0;
+  for (;;) {
+    const { page, size } = await fetchPage({
+      isAnswered: window.isAnswered,
+      take,
+      skip,
+      order: 'dateDesc',
+      dateFrom: window.dateFrom,
+      dateTo,
+    });
+    yield page;
+    if (size < take) return;
+    if (skip + 2 * take <= skipMax) {
+      skip += take;
+      continue;
+    }
+    const oldest = page.rows.at(-1)?.createdDate;
+    if (!oldest) return;
+    // Re-reading the boundary second is harmless: rows are upserted by id. A second holding a
+    // whole page of rows would repeat forever: then step past it.
+    const next = Math.floor(oldest.getTime() / 1000);
+    dateTo = dateTo !== undefined && next >= dateTo ? dateTo - 1 : next;
+    skip = 0;
+  }
+}
+
 export function createWbClient(options: WbClientOptions) {
   const request: WbTransport = createTransport(options);
   const pageLimit = options.statisticsPageLimit ?? 80_000;
-  const { take, skipMax } = options.feedbackPaging ?? FEEDBACK_PAGING;
+  const feedbackPaging = options.feedbackPaging ?? FEEDBACK_PAGING;
+  const questionPaging = options.questionPaging ?? QUESTION_PAGING;
 
   /**
    * Statistics paging: pass the last row's own lastChangeDate text as the next dateFrom. WB
@@ -150,44 +202,42 @@ export function createWbClient(options: WbClientOptions) {
      * Reviews created in [dateFrom, dateTo] (Unix seconds), newest first, answered or not.
      * Past WB's skip ceiling the window's end moves to the oldest review seen.
      */
-    async *feedbacks(window: {
-      isAnswered: boolean;
-      dateFrom?: number;
-      dateTo?: number;
-    }): AsyncGenerator<Page<WbFeedback>> {
-      let dateTo = window.dateTo;
-      let skip = 0;
-      for (;;) {
+    async *feedbacks(window: DateWindow): AsyncGenerator<Page<WbFeedback>> {
+      yield* windowed(window, feedbackPaging, async (query) => {
         const raw = await request({
           host: 'feedbacks',
           method: 'GET',
           path: '/api/v1/feedbacks',
           group: 'feedbacks',
-          query: {
-            isAnswered: window.isAnswered,
-            take,
-            skip,
-            order: 'dateDesc',
-            dateFrom: window.dateFrom,
-            dateTo,
-          },
+          query,
         });
         const envelope = parseEnvelope(feedbacksEnvelope, raw, 'feedbacks');
-        const page = parseRows(feedbackSchema, envelope.data.feedbacks, 'feedbacks', 'id');
-        yield page;
-        if (envelope.data.feedbacks.length < take) return;
-        if (skip + 2 * take <= skipMax) {
-          skip += take;
-          continue;
-        }
-        const oldest = page.rows.at(-1)?.createdDate;
-        if (!oldest) return;
-        // Re-reading the boundary second is harmless: reviews are upserted by id. A second
-        // holding a whole page of reviews would repeat forever: then step past it.
-        const next = Math.floor(oldest.getTime() / 1000);
-        dateTo = dateTo !== undefined && next >= dateTo ? dateTo - 1 : next;
-        skip = 0;
-      }
+        return {
+          page: parseRows(feedbackSchema, envelope.data.feedbacks, 'feedbacks', 'id'),
+          size: envelope.data.feedbacks.length,
+        };
+      });
+    },
+
+    /**
+     * Buyer questions asked in [dateFrom, dateTo] (Unix seconds), newest first, answered or
+     * not. The same category and bucket as reviews («Вопросы и отзывы»: 3/s, Base 5/h).
+     */
+    async *questions(window: DateWindow): AsyncGenerator<Page<WbQuestion>> {
+      yield* windowed(window, questionPaging, async (query) => {
+        const raw = await request({
+          host: 'feedbacks',
+          method: 'GET',
+          path: '/api/v1/questions',
+          group: 'feedbacks',
+          query,
+        });
+        const envelope = parseEnvelope(questionsEnvelope, raw, 'questions');
+        return {
+          page: parseRows(questionSchema, envelope.data.questions, 'questions', 'id'),
+          size: envelope.data.questions.length,
+        };
+      });
     },
 
     /** The cheap poll: are there unseen reviews at all? */

@@ -189,6 +189,17 @@ export const BUYER_NAMES: readonly string[] = [
   'Покупатель',
 ];
 
+/** What buyers ask before they order. */
+export const QUESTIONS: readonly string[] = [
+  'Какой рост у модели на фото?',
+  'Подскажите, маломерит или большемерит?',
+  'Есть ли в наличии размер побольше?',
+  'Из какого материала сделан товар?',
+  'Когда будет поступление?',
+  'Можно ли стирать в машинке?',
+  'Подойдёт ли в подарок, есть ли коробка?',
+];
+
 export const REVIEWS: Readonly<Record<number, readonly { text: string; pros: string; cons: string }[]>> = {
   5: [
     { text: 'Спасибо, всё подошло', pros: 'Удобный', cons: 'Нет' },

@@ -94,6 +94,26 @@ export class EmulatorControl {
     return this.#call('POST', `/sellers/${encodeURIComponent(sid)}/feedbacks`, input);
   }
 
+  addQuestion(
+    sid: string,
+    input: { nmId?: number; text?: string; at?: At } = {},
+  ): Promise<{ id: string; nmId: number; text: string }> {
+    return this.#call('POST', `/sellers/${encodeURIComponent(sid)}/questions`, input);
+  }
+
+  /** A question as the emulator holds it: whether it was seen, declined, answered. */
+  question(
+    sid: string,
+    id: string,
+  ): Promise<{
+    id: string;
+    wasViewed: boolean;
+    declined: boolean;
+    answer: { text: string; editable: boolean } | null;
+  }> {
+    return this.#call('GET', `/sellers/${encodeURIComponent(sid)}/questions/${encodeURIComponent(id)}`);
+  }
+
   setStock(sid: string, input: { chrtId: number; warehouseId: number; quantity: number }): Promise<{ ok: true }> {
     return this.#call('POST', `/sellers/${encodeURIComponent(sid)}/stocks`, input);
   }

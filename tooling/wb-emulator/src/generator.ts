@@ -1,6 +1,7 @@
 import type { Order } from './seller/model.ts';
 import {
   addFeedback,
+  addQuestion,
   buyOut,
   cancelOrder,
   placeOrder,
@@ -24,6 +25,11 @@ export type TrafficOptions = {
   returnAfterHours: readonly [number, number];
   reviewRate: number;
   reviewAfterHours: readonly [number, number];
+  /**
+   * Average buyer questions per day, independent of orders. 0 by default, so shops made
+   * before questions existed keep exactly the rows and events they had (the demo turns it on).
+   */
+  questionsPerDay: number;
   /** Share of sale rows whose money is 0 at first and filled later (within 24 h). */
   lateMoneyRate: number;
   /** Probability per order that the seller restocks the ordered size (0: stock only drifts down). */
@@ -41,6 +47,7 @@ export const DEFAULT_TRAFFIC: TrafficOptions = {
   returnAfterHours: [24, 168],
   reviewRate: 0.3,
   reviewAfterHours: [4, 72],
+  questionsPerDay: 0,
   lateMoneyRate: 0.5,
   restockRate: 0,
   transferRate: 0.02,
@@ -64,6 +71,18 @@ export function startTraffic(seller: Seller, options: Partial<TrafficOptions>, f
   seller.traffic = { ...DEFAULT_TRAFFIC, ...options };
   if (seller.traffic.ordersPerDay <= 0 || seller.products.length === 0) return;
   scheduleArrival(seller, from);
+  if (seller.traffic.questionsPerDay > 0) scheduleQuestion(seller, from);
+}
+
+/** Questions come as their own Poisson process, drawing from their own stream of numbers. */
+function scheduleQuestion(seller: Seller, after: number): void {
+  const gap = Math.max(1, Math.round(seller.questionRandom.exponential(DAY / seller.traffic.questionsPerDay)));
+  seller.events.schedule(after + gap, ask, null);
+}
+
+function ask(at: number, _target: null, seller: Seller): void {
+  addQuestion(seller, { at });
+  scheduleQuestion(seller, at);
 }
 
 function scheduleArrival(seller: Seller, after: number): void {

@@ -11,6 +11,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { commonRoutes } from './routes/common.ts';
 import { contentRoutes } from './routes/content.ts';
 import { feedbackRoutes } from './routes/feedbacks.ts';
+import { questionRoutes } from './routes/questions.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import type { Store } from './store.ts';
 
@@ -23,6 +24,7 @@ export function allRoutes(store: Store): Route[] {
     ...statisticsRoutes(store),
     ...analyticsRoutes(store),
     ...feedbackRoutes(),
+    ...questionRoutes(),
     ...contentRoutes(),
     ...commonRoutes(),
   ];

@@ -9,6 +9,7 @@ const SOURCE_NAMES: Record<string, string> = {
   sales: 'выкупы и возвраты',
   stocks: 'остатки',
   reviews: 'отзывы',
+  questions: 'вопросы',
   products: 'товары',
   order_feed: 'лента заказов',
 };

@@ -12,6 +12,7 @@ const STAGES: { source: string; title: string }[] = [
   { source: 'sales', title: 'Выкупы и возвраты' },
   { source: 'stocks', title: 'Остатки' },
   { source: 'reviews', title: 'Отзывы' },
+  { source: 'questions', title: 'Вопросы' },
   { source: 'products', title: 'Товары' },
 ];
 

@@ -9,6 +9,7 @@ describe('notification type labels', () => {
       { value: 'cancellation', label: 'Отмена' },
       { value: 'return', label: 'Возврат' },
       { value: 'negative_review', label: 'Негативный отзыв' },
+      { value: 'new_question', label: 'Вопрос покупателя' },
       { value: 'critical_stock', label: 'Критический остаток' },
     ]);
   });

@@ -52,6 +52,7 @@ describe('connectCabinet', () => {
       'cancellation',
       'return',
       'negative_review',
+      'new_question',
       'critical_stock',
     ]);
     const cabinet = await prisma.cabinet.findUniqueOrThrow({
@@ -87,7 +88,7 @@ describe('connectCabinet', () => {
       ok: true,
       available: ['new_order', 'buyout', 'cancellation', 'return'],
       warnings: [
-        'У ключа нет категории «Вопросы и отзывы»: уведомлений о негативных отзывах не будет.',
+        'У ключа нет категории «Вопросы и отзывы»: уведомлений о негативных отзывах, вопросах покупателей не будет.',
         'У ключа нет категории «Аналитика»: уведомлений о критических остатках не будет.',
         'У ключа нет категории «Контент»: в уведомлениях не будет фото и названий товаров.',
       ],

@@ -30,6 +30,7 @@ const ALL_ON = {
     cancellation: true,
     return: true,
     negative_review: true,
+    new_question: true,
     critical_stock: true,
   },
 };

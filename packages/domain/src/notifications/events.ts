@@ -98,6 +98,16 @@ export interface NegativeReviewEvent {
   context?: { count: number } | null;
 }
 
+export interface NewQuestionEvent {
+  type: 'new_question';
+  product: ProductInfo;
+  /** What the buyer asked. */
+  text: string;
+  /** WB createdDate. */
+  occurredAt: Date;
+  context?: { count: number } | null;
+}
+
 export interface WarehouseRemainder {
   warehouseName: string;
   regionName: string | null;
@@ -120,4 +130,4 @@ export interface CriticalStockEvent {
   context?: { criticalSizes: number } | null;
 }
 
-export type NotificationEvent = SaleEvent | NegativeReviewEvent | CriticalStockEvent;
+export type NotificationEvent = SaleEvent | NegativeReviewEvent | NewQuestionEvent | CriticalStockEvent;

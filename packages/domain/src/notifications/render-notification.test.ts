@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotification } from './render-notification.ts';
 import { CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.ts';
-import { AT, CRITICAL_STOCK, NEGATIVE_REVIEW, NEW_ORDER, PRODUCT, saleOf, visible } from './testing/fixtures.ts';
+import {
+  AT,
+  CRITICAL_STOCK,
+  NEGATIVE_REVIEW,
+  NEW_ORDER,
+  NEW_QUESTION,
+  PRODUCT,
+  saleOf,
+  visible,
+} from './testing/fixtures.ts';
 
 const photoUrl = PRODUCT.photoUrl;
 
@@ -153,6 +162,30 @@ describe('renderNotification: one template per type', () => {
         '27.11 14:05 МСК',
       ].join('\n'),
     );
+  });
+
+  it("new buyer question: product, the question and its time in the user's zone", () => {
+    const message = renderNotification(NEW_QUESTION, { timeZone: 'Asia/Yekaterinburg' });
+    expect(visible(message.text)).toBe(
+      [
+        '❓ <b>Вопрос покупателя</b>',
+        '<b>Футболка мужская хлопковая</b> · Nike',
+        'Артикул: FT-001 (WB 123456789)',
+        '«Какой рост у модели на фото? Подойдёт ли L на 182 см?»',
+        '27.11 16:05 UTC+5',
+        '',
+        'Сегодня: 3_вопроса покупателей',
+      ].join('\n'),
+    );
+    expect(message.photoUrl).toBe(photoUrl);
+    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:new_question');
+  });
+
+  it('new buyer question without text says so and escapes HTML', () => {
+    expect(renderNotification({ ...NEW_QUESTION, text: '  ', context: null }).text.split('\n')).toContain(
+      'Без текста.',
+    );
+    expect(renderNotification({ ...NEW_QUESTION, text: 'a <b> & c' }).text).toContain('«a &lt;b&gt; &amp; c»');
   });
 
   it('critical stock lists where the remaining units are, skipping empty warehouses', () => {

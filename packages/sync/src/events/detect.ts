@@ -5,7 +5,16 @@
  */
 
 import { parsePayload, type NotificationPayload, type NotificationType } from '@wb-assist/domain';
-import { orderPayload, reviewPayload, salePayload, type OrderRow, type ReviewRow, type SaleRow } from './payloads.ts';
+import {
+  orderPayload,
+  questionPayload,
+  reviewPayload,
+  salePayload,
+  type OrderRow,
+  type QuestionRow,
+  type ReviewRow,
+  type SaleRow,
+} from './payloads.ts';
 
 export type EventType = NotificationType;
 
@@ -84,6 +93,25 @@ export function reviewEvents(rows: ReviewChange[]): DetectedEvent[] {
       identity: row.review_id,
       occurredAt: row.created_date,
       payload: reviewPayload(row),
+    }));
+}
+
+export interface QuestionChange extends QuestionRow {
+  inserted: boolean;
+}
+
+/**
+ * A question seen for the first time, answered or not: one answered between two syncs was
+ * still asked, and the seller hears of it once (the answer changing later is no new event).
+ */
+export function questionEvents(rows: QuestionChange[]): DetectedEvent[] {
+  return rows
+    .filter((row) => row.inserted)
+    .map((row) => ({
+      type: 'new_question',
+      identity: row.question_id,
+      occurredAt: row.created_date,
+      payload: questionPayload(row),
     }));
 }
 

@@ -55,6 +55,16 @@ export interface ReviewRow {
   created_date: Date;
 }
 
+export interface QuestionRow {
+  question_id: string;
+  nm_id: number;
+  product_name: string | null;
+  supplier_article: string | null;
+  brand_name: string | null;
+  text: string;
+  created_date: Date;
+}
+
 const statistics = (row: StatisticsRow) => ({
   v: 1,
   nmId: row.nm_id,
@@ -111,6 +121,19 @@ export function reviewPayload(row: ReviewRow): NotificationPayload<'negative_rev
     pros: row.pros,
     cons: row.cons,
     userName: row.user_name,
+    createdDate: row.created_date.toISOString(),
+  });
+}
+
+export function questionPayload(row: QuestionRow): NotificationPayload<'new_question'> {
+  return parsePayload('new_question', {
+    v: 1,
+    questionId: row.question_id,
+    nmId: row.nm_id,
+    productName: row.product_name,
+    supplierArticle: row.supplier_article,
+    brandName: row.brand_name,
+    text: row.text,
     createdDate: row.created_date.toISOString(),
   });
 }

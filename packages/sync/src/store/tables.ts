@@ -1,4 +1,4 @@
-import type { WbCard, WbFeedback, WbOrderRow, WbSaleRow } from '@wb-assist/wb-api';
+import type { WbCard, WbFeedback, WbOrderRow, WbQuestion, WbSaleRow } from '@wb-assist/wb-api';
 import { buildUpsert, type UpsertSpec } from './bulk-upsert.ts';
 
 /** Columns both statistics tables share, in WB's order. */
@@ -83,6 +83,26 @@ export const REVIEWS: UpsertSpec = {
   ],
 };
 
+export const QUESTIONS: UpsertSpec = {
+  table: 'wb_questions',
+  key: ['question_id'],
+  columns: [
+    { name: 'question_id', type: 'text' },
+    { name: 'nm_id', type: 'int' },
+    { name: 'imt_id', type: 'int' },
+    { name: 'product_name', type: 'text' },
+    { name: 'supplier_article', type: 'text' },
+    { name: 'brand_name', type: 'text' },
+    { name: 'text', type: 'text', matters: true },
+    { name: 'created_date', type: 'timestamptz' },
+    { name: 'is_answered', type: 'boolean', matters: true },
+    { name: 'answer_text', type: 'text', matters: true },
+    { name: 'state', type: 'text' },
+    { name: 'was_viewed', type: 'boolean' },
+    { name: 'is_warned', type: 'boolean' },
+  ],
+};
+
 export const PRODUCTS: UpsertSpec = {
   table: 'wb_products',
   key: ['nm_id'],
@@ -125,6 +145,7 @@ export const SQL = {
   orders: buildUpsert(ORDERS),
   sales: buildUpsert(SALES),
   reviews: buildUpsert(REVIEWS),
+  questions: buildUpsert(QUESTIONS),
   products: buildUpsert(PRODUCTS),
   stocks: buildUpsert(STOCKS),
 };
@@ -178,6 +199,10 @@ export const DETAIL_SQL = {
       'user_name',
       'created_date',
     ],
+    before: [],
+  }),
+  questions: buildUpsert(QUESTIONS, {
+    columns: ['question_id', 'nm_id', 'product_name', 'supplier_article', 'brand_name', 'text', 'created_date'],
     before: [],
   }),
 };
@@ -250,6 +275,22 @@ export const reviewRecord = (row: WbFeedback) => ({
   matching_size: row.matchingSize,
   photo_links: row.photoLinks ?? null,
   has_video: row.video !== null && row.video !== undefined,
+});
+
+export const questionRecord = (row: WbQuestion) => ({
+  question_id: row.id,
+  nm_id: row.productDetails.nmId,
+  imt_id: row.productDetails.imtId ?? null,
+  product_name: row.productDetails.productName,
+  supplier_article: row.productDetails.supplierArticle,
+  brand_name: row.productDetails.brandName,
+  text: row.text ?? '',
+  created_date: row.createdDate.toISOString(),
+  is_answered: Boolean(row.answer?.text),
+  answer_text: row.answer?.text ?? null,
+  state: row.state,
+  was_viewed: row.wasViewed ?? null,
+  is_warned: row.isWarned ?? null,
 });
 
 export const productRecord = (card: WbCard) => ({

@@ -7,11 +7,12 @@ export type Context = {
   baseToken: string;
   contentOnlyToken: string;
   feedbackId: string;
+  questionId: string;
   taskId: string;
 };
 
 export type Case = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** Path as the OpenAPI file names it. */
   specPath: string;
   label: string;
@@ -91,6 +92,7 @@ export const CASES: Case[] = [
   },
   ...stocksReport(),
   ...feedbacks(),
+  ...questions(),
   ...cards(),
   { method: 'GET', specPath: '/api/v1/seller-info', label: '200', request: () => ({ path: '/api/v1/seller-info' }) },
   {
@@ -238,6 +240,87 @@ function feedbacks(): Case[] {
   ];
 }
 
+function questions(): Case[] {
+  const list = '/api/v1/questions';
+  const count = '/api/v1/questions/count-unanswered';
+  const page = (query: string) => `${list}?${query}`;
+  return [
+    {
+      method: 'GET',
+      specPath: list,
+      label: '200 unanswered',
+      request: () => ({ path: page('isAnswered=false&take=100&skip=0') }),
+    },
+    {
+      method: 'GET',
+      specPath: list,
+      label: '200 answered',
+      request: () => ({ path: page('isAnswered=true&take=100&skip=0&order=dateAsc') }),
+    },
+    { method: 'GET', specPath: list, label: '400', request: () => ({ path: page('take=100&skip=0') }) },
+    {
+      method: 'GET',
+      specPath: list,
+      label: '400 take + skip over 10000',
+      request: () => ({ path: page('isAnswered=false&take=5000&skip=6000') }),
+    },
+    {
+      method: 'GET',
+      specPath: list,
+      label: '401',
+      request: () => ({ path: page('isAnswered=false&take=1&skip=0'), ...NO_TOKEN }),
+    },
+    {
+      method: 'GET',
+      specPath: list,
+      label: '403 no category',
+      request: (c) => ({ path: page('isAnswered=false&take=1&skip=0'), token: c.contentOnlyToken }),
+    },
+    {
+      method: 'GET',
+      specPath: list,
+      label: '429',
+      fault: { method: 'questions', kind: '429' },
+      request: () => ({ path: page('isAnswered=false&take=1&skip=0') }),
+    },
+    { method: 'GET', specPath: count, label: '200', request: () => ({ path: count }) },
+    { method: 'GET', specPath: count, label: '401', request: () => ({ path: count, ...NO_TOKEN }) },
+    {
+      method: 'PATCH',
+      specPath: list,
+      label: '200 viewed',
+      request: (c) => ({ path: list, body: { id: c.questionId, wasViewed: true } }),
+    },
+    {
+      method: 'PATCH',
+      specPath: list,
+      label: '200 answered',
+      request: (c) => ({
+        path: list,
+        body: { id: c.questionId, answer: { text: 'Рост модели 182 см' }, state: 'wbRu' },
+      }),
+    },
+    {
+      method: 'PATCH',
+      specPath: list,
+      label: '400',
+      request: (c) => ({ path: list, body: { id: c.questionId, answer: { text: 'ok' }, state: 'maybe' } }),
+    },
+    {
+      method: 'PATCH',
+      specPath: list,
+      label: '404',
+      request: () => ({ path: list, body: { id: 'no-such-question', wasViewed: true } }),
+    },
+    {
+      method: 'PATCH',
+      specPath: list,
+      label: '401',
+      request: (c) => ({ path: list, body: { id: c.questionId, wasViewed: true }, ...NO_TOKEN }),
+    },
+  ];
+}
+
 function cards(): Case[] {
   const path = '/content/v2/get/cards/list';
   const body = { settings: { sort: { ascending: true }, filter: { withPhoto: -1 }, cursor: { limit: 100 } } };
@@ -271,7 +354,7 @@ export async function prepare(): Promise<Context> {
     rateLimits: false,
   });
   const store = emulator.store;
-  const seller = store.createSeller({ historyDays: 30, traffic: { ordersPerDay: 80 } });
+  const seller = store.createSeller({ historyDays: 30, traffic: { ordersPerDay: 80, questionsPerDay: 4 } });
   const token = store.mintToken({ sid: seller.sid }).token;
   const baseToken = store.mintToken({
     sid: seller.sid,
@@ -282,7 +365,11 @@ export async function prepare(): Promise<Context> {
   const answered = seller.feedbacks[0];
   if (answered) answered.answer = { text: 'Спасибо, что выбрали нас!', state: 'wbRu', editable: true };
   const feedbackId = seller.feedbacks[1]?.id ?? 'none';
+  const [answeredQuestion, openQuestion] = seller.questions;
+  if (answeredQuestion)
+    answeredQuestion.answer = { text: 'Да, есть', editable: true, createdAt: answeredQuestion.createdAt };
+  const questionId = openQuestion?.id ?? 'none';
   const created = await fetch(`${emulator.url}/api/v1/warehouse_remains`, { headers: { Authorization: token } });
   const taskId = ((await created.json()) as { data: { taskId: string } }).data.taskId;
-  return { emulator, token, baseToken, contentOnlyToken, feedbackId, taskId };
+  return { emulator, token, baseToken, contentOnlyToken, feedbackId, questionId, taskId };
 }

@@ -3,6 +3,7 @@ import { startTraffic, type TrafficOptions } from '../generator.ts';
 import type { Reply } from '../http/types.ts';
 import {
   addFeedback,
+  addQuestion,
   buyOut,
   cancelOrder,
   placeOrder,
@@ -123,6 +124,24 @@ function dispatch(store: Store, method: string, path: string, body: Body, query:
       at: at(),
     });
     return { id: feedback.id, nmId: feedback.product.nmId, valuation: feedback.valuation };
+  }
+  if (method === 'POST' && rest === '/questions') {
+    const question = addQuestion(seller, {
+      nmId: optionalNumber(body.nmId),
+      text: typeof body.text === 'string' ? body.text : undefined,
+      at: at(),
+    });
+    return { id: question.id, nmId: question.product.nmId, text: question.text };
+  }
+  const questionMatch = /^\/questions\/([^/]+)$/.exec(rest);
+  if (method === 'GET' && questionMatch) {
+    const question = seller.questionsById.get(decodeURIComponent(questionMatch[1] ?? '')) ?? fail('unknown question');
+    return {
+      id: question.id,
+      wasViewed: question.wasViewed,
+      declined: question.declined,
+      answer: question.answer && { text: question.answer.text, editable: question.answer.editable },
+    };
   }
   if (method === 'POST' && rest === '/stocks') {
     setStock(seller, numberArg(body.chrtId, NaN), numberArg(body.warehouseId, NaN), numberArg(body.quantity, 0));

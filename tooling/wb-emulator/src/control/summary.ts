@@ -13,7 +13,12 @@ export function sellerSummary(seller: Seller) {
       sizes: p.sizes.map((s) => ({ chrtId: s.chrtId, techSize: s.techSize, barcode: s.barcode })),
     })),
     warehouses: seller.warehouses.map((w) => ({ id: w.id, name: w.name, kind: w.kind, region: w.region })),
-    counts: { orders: seller.orders.length, sales: seller.sales.length, feedbacks: seller.feedbacks.length },
+    counts: {
+      orders: seller.orders.length,
+      sales: seller.sales.length,
+      feedbacks: seller.feedbacks.length,
+      questions: seller.questions.length,
+    },
   };
 }
 

@@ -25,7 +25,7 @@ export type Request = {
 export type AuthedRequest = Request & { claims: TokenClaims; seller: Seller };
 
 export type Route = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** Exact path, or a pattern with named groups for ids. */
   path: string | RegExp;
   /** Fault key and display name. */

@@ -140,7 +140,8 @@ function answerFeedback(req: AuthedRequest): Reply {
 
 function newFeedbacksQuestions(req: AuthedRequest): Reply {
   const hasNewFeedbacks = req.seller.feedbacks.some((f) => f.createdAt <= req.now && !f.wasViewed);
-  return ok({ hasNewQuestions: false, hasNewFeedbacks });
+  const hasNewQuestions = req.seller.questions.some((q) => q.createdAt <= req.now && !q.wasViewed);
+  return ok({ hasNewQuestions, hasNewFeedbacks });
 }
 
 export function feedbackRoutes(): Route[] {

@@ -1,6 +1,7 @@
-import { REVIEWS, BUYER_NAMES } from '../catalog.ts';
-import type { Feedback, Warehouse } from './model.ts';
+import { QUESTIONS, REVIEWS, BUYER_NAMES } from '../catalog.ts';
+import type { Feedback, Question, Warehouse } from './model.ts';
 import { Order, Sale } from './model.ts';
+import type { Random } from '../random.ts';
 import type { Seller } from './seller.ts';
 
 export type PlaceOrderOptions = { chrtId?: number; warehouseId?: number; at: number };
@@ -114,11 +115,38 @@ export function addFeedback(seller: Seller, options: ReviewOptions): Feedback {
   return feedback;
 }
 
+export type QuestionOptions = { nmId?: number; text?: string; at: number };
+
+/** A buyer asks about a product; unanswered and unseen until the seller acts. */
+export function addQuestion(seller: Seller, options: QuestionOptions): Question {
+  const random = seller.questionRandom;
+  const product =
+    options.nmId !== undefined ? seller.products.find((p) => p.nmId === options.nmId) : random.pick(seller.products);
+  if (!product) throw new Error(`unknown nmId ${options.nmId}`);
+  const question: Question = {
+    id: idFrom(random),
+    product,
+    createdAt: options.at,
+    text: options.text ?? random.pick(QUESTIONS),
+    wasViewed: false,
+    isWarned: false,
+    declined: false,
+    answer: null,
+  };
+  seller.questions.push(question);
+  seller.questionsById.set(question.id, question);
+  return question;
+}
+
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Built from an array so the id is one flat string, not a chain of 20 concatenations. */
 function feedbackId(seller: Seller): string {
-  return Array.from({ length: 20 }, () => ID_ALPHABET[seller.random.int(0, ID_ALPHABET.length - 1)]).join('');
+  return idFrom(seller.random);
+}
+
+function idFrom(random: Random): string {
+  return Array.from({ length: 20 }, () => ID_ALPHABET[random.int(0, ID_ALPHABET.length - 1)]).join('');
 }
 
 export function setStock(seller: Seller, chrtId: number, warehouseId: number, quantity: number): void {

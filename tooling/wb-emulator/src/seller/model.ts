@@ -244,3 +244,16 @@ export type Feedback = {
   photoCount: number;
   answer: { text: string; state: 'none' | 'wbRu' | 'reviewRequired' | 'rejected'; editable: boolean } | null;
 };
+
+/** A buyer's question about a product; `answer` is the seller's, once given. */
+export type Question = {
+  id: string;
+  product: Product;
+  createdAt: number;
+  text: string;
+  wasViewed: boolean;
+  isWarned: boolean;
+  /** `none`: the seller declined it (hidden from buyers). */
+  declined: boolean;
+  answer: { text: string; editable: boolean; createdAt: number } | null;
+};

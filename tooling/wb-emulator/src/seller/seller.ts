@@ -6,6 +6,7 @@ import {
   type Feedback,
   type Order,
   type Product,
+  type Question,
   type Region,
   type Sale,
   type Size,
@@ -22,6 +23,8 @@ export class Seller {
   readonly tradeMark: string;
   readonly tin: string;
   readonly random: Random;
+  /** Questions draw from their own stream, so turning them on leaves every other row as it was. */
+  readonly questionRandom: Random;
   readonly events: EventQueue<Seller> = new EventQueue<Seller>(this);
   readonly products: Product[] = [];
   readonly sizes = new Map<number, Size>();
@@ -36,6 +39,8 @@ export class Seller {
   readonly saleLog = new RowLog<Sale>((seq) => this.sales[seq] as Sale);
   readonly feedbacks: Feedback[] = [];
   readonly feedbacksById = new Map<string, Feedback>();
+  readonly questions: Question[] = [];
+  readonly questionsById = new Map<string, Question>();
   /** How this shop's traffic behaves once started (see generator.ts). */
   traffic: TrafficOptions = DEFAULT_TRAFFIC;
   /** Prefixes that make `srid`, `gNumber` and `sticker` unique per seller without storing strings. */
@@ -49,6 +54,7 @@ export class Seller {
     this.tradeMark = init.tradeMark;
     this.tin = init.tin;
     this.random = new Random(init.seed);
+    this.questionRandom = new Random(init.seed * 31 + 17);
     this.#sridPrefix = init.sid.replaceAll('-', '').slice(0, 24);
     this.#gNumberPrefix = String(1e11 + init.no * 7919).slice(0, 12);
   }

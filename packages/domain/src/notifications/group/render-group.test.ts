@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CriticalStockEvent, NewOrderEvent } from '../events.ts';
 import { MESSAGE_LIMIT } from '../telegram-limits.ts';
-import { AT, CRITICAL_STOCK, NEGATIVE_REVIEW, NEW_ORDER, PRODUCT, visible } from '../testing/fixtures.ts';
+import { AT, CRITICAL_STOCK, NEGATIVE_REVIEW, NEW_ORDER, NEW_QUESTION, PRODUCT, visible } from '../testing/fixtures.ts';
 import { GROUP_ITEM_CAP, GROUP_MESSAGE_CAP, renderGroup } from './render-group.ts';
 
 const minutes = (n: number) => new Date(AT.getTime() + n * 60_000);
@@ -100,6 +100,24 @@ describe('renderGroup', () => {
         '• 27.11 14:07 МСК · ★☆☆☆☆ · <b>Футболка мужская хлопковая</b> · FT-001 · L: «Брак»',
         `• 27.11 14:08 МСК · ★★★☆☆ · <b>Футболка мужская хлопковая</b> · FT-001 · L: «${'Не то. '.repeat(13)}Не то.…»`,
         '• 27.11 14:09 МСК · ★★☆☆☆ · <b>Футболка мужская хлопковая</b> · FT-001 · L',
+      ].join('\n'),
+    );
+  });
+
+  it('groups buyer questions with each question quoted', () => {
+    const events = [
+      { ...NEW_QUESTION, occurredAt: minutes(1), context: { count: 4 } },
+      { ...NEW_QUESTION, text: 'Есть <XL>?', occurredAt: minutes(2), context: { count: 5 } },
+      { ...NEW_QUESTION, text: '', occurredAt: minutes(3), context: { count: 6 } },
+    ];
+    expect(visible(renderGroup(events)[0]?.text ?? '')).toBe(
+      [
+        '❓ <b>3_вопроса покупателей</b>',
+        'Сегодня: 6_вопросов покупателей',
+        '',
+        '• 27.11 14:06 МСК · <b>Футболка мужская хлопковая</b> · FT-001: «Какой рост у модели на фото? Подойдёт ли L на 182 см?»',
+        '• 27.11 14:07 МСК · <b>Футболка мужская хлопковая</b> · FT-001: «Есть &lt;XL&gt;?»',
+        '• 27.11 14:08 МСК · <b>Футболка мужская хлопковая</b> · FT-001',
       ].join('\n'),
     );
   });

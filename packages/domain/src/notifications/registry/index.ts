@@ -6,6 +6,7 @@ import { criticalStock } from './critical-stock.ts';
 import type { EventFacts, NotificationTemplate, NotificationTypeDefinition } from './definition.ts';
 import { negativeReview } from './negative-review.ts';
 import { newOrder } from './new-order.ts';
+import { newQuestion } from './new-question.ts';
 import { returnType } from './return.ts';
 
 /**
@@ -19,6 +20,7 @@ export const NOTIFICATION_REGISTRY = {
   cancellation,
   return: returnType,
   negative_review: negativeReview,
+  new_question: newQuestion,
   critical_stock: criticalStock,
 } as const;
 

@@ -1,4 +1,11 @@
-import type { CriticalStockEvent, NegativeReviewEvent, NewOrderEvent, ProductInfo, SaleEvent } from '../events.ts';
+import type {
+  CriticalStockEvent,
+  NegativeReviewEvent,
+  NewOrderEvent,
+  NewQuestionEvent,
+  ProductInfo,
+  SaleEvent,
+} from '../events.ts';
 
 // Events as the worker would build them from the demo seller's rows; tests vary one field.
 
@@ -37,6 +44,14 @@ export const NEGATIVE_REVIEW: NegativeReviewEvent = {
   userName: 'Анна',
   occurredAt: AT,
   context: { count: 2 },
+};
+
+export const NEW_QUESTION: NewQuestionEvent = {
+  type: 'new_question',
+  product: { ...PRODUCT, size: null },
+  text: 'Какой рост у модели на фото? Подойдёт ли L на 182 см?',
+  occurredAt: AT,
+  context: { count: 3 },
 };
 
 export const CRITICAL_STOCK: CriticalStockEvent = {

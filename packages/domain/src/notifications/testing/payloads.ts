@@ -60,6 +60,16 @@ export const SAMPLE_PAYLOADS: { [T in NotificationType]: NotificationPayload<T> 
     userName: 'Анна',
     createdDate: '2026-11-27T11:05:00.000Z',
   },
+  new_question: {
+    v: 1,
+    questionId: 'question-1',
+    nmId: 123456789,
+    productName: 'Футболка мужская хлопковая',
+    supplierArticle: 'FT-001',
+    brandName: 'Nike',
+    text: 'Какой рост у модели на фото?',
+    createdDate: '2026-11-27T11:05:00.000Z',
+  },
   critical_stock: {
     v: 1,
     nmId: 123456789,
