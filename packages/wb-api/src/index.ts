@@ -1,5 +1,5 @@
 export { wbAccessFromEnv, type WbAccess, type WbAccessEnv } from './access-from-env.ts';
-export { createWbClient, type Page, type WbClient, type WbClientOptions } from './client.ts';
+export { createWbClient, type OrderFeedPage, type Page, type WbClient, type WbClientOptions } from './client.ts';
 export { WbApiError, type WbErrorCode } from './errors.ts';
 export { createTransport, type WbHost, type WbHosts } from './http.ts';
 export {
@@ -15,6 +15,7 @@ export { PostgresRateLimiter } from './rate-limit/postgres.ts';
 export type { BadRow } from './schemas/rows.ts';
 export type { WbCard, WbSellerInfo } from './schemas/content.ts';
 export type { WbFeedback } from './schemas/feedbacks.ts';
+export { ORDER_FEED_STATUSES, type WbOrderFeedRow } from './schemas/order-feed.ts';
 export type { WbOrderRow, WbSaleRow } from './schemas/statistics.ts';
 export type { WbStocksReportRow, WbWarehouseRemainsRow } from './schemas/stocks.ts';
 export { formatMoscowDateTime, MOSCOW, parseMoscowDateTime, parseOffsetDateTime } from './time.ts';

@@ -24,7 +24,8 @@ const badRequest = (req: AuthedRequest, detail: string): Reply => ({
 
 /**
  * `POST /api/analytics/v1/order-feed`: orders whose status changed within the period, in real
- * time (no 30-minute batches), last 31 days. Paging is stable because every page is computed
+ * time (no 30-minute batches: an order and each status change show at once, while statistics
+ * publish them on their cycle), last 31 days. Paging is stable because every page is computed
  * as of the first page's `snapshotTime`.
  */
 function orderFeed(req: AuthedRequest): Reply {
@@ -58,7 +59,8 @@ function orderFeed(req: AuthedRequest): Reply {
     const state = statusAsOf(order, snapshot);
     if (state.updatedAt >= start && state.updatedAt <= end) matched.push({ order, ...state });
   }
-  matched.sort((a, b) => a.updatedAt - b.updatedAt || a.order.seq - b.order.seq);
+  // WB documents the rows as sorted by the time of the current status, newest first.
+  matched.sort((a, b) => b.updatedAt - a.updatedAt || b.order.seq - a.order.seq);
   const page = matched.slice(offset as number, (offset as number) + (limit as number));
   return {
     status: 200,
