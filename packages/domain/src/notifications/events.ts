@@ -47,8 +47,12 @@ export interface TodayTotals {
 
 interface SaleEventBase {
   product: ProductInfo;
-  prices: Prices;
-  route: Route;
+  /** Statistics' prices; null while only the real-time order feed has reported the event. */
+  prices: Prices | null;
+  /** The seller's price of the unit (feed sellerPrice, else priceWithDisc); null when unknown. */
+  sellerPrice: number | null;
+  /** Null when WB has not said where the unit ships from. */
+  route: Route | null;
   /** The instant it happened: order date, sale date, or cancel date. */
   occurredAt: Date;
   context?: TodayTotals | null;

@@ -44,7 +44,7 @@ describe('renderGroup', () => {
     const events = orders(7).map((e, i) => ({
       ...e,
       type: 'return' as const,
-      prices: { ...e.prices, finalPrice: -500 },
+      prices: { ...NEW_ORDER.prices, finalPrice: -500 },
       context: { count: i + 1, amount: -500 * (i + 1) },
     }));
     const [message] = renderGroup(events, { timeZone: 'Asia/Yekaterinburg' });

@@ -7,6 +7,16 @@ import { assemble, effectivePrice, priceLines, productLines, routeText } from '.
 import type { NotificationLabels, NotificationTemplate } from '../registry/definition.ts';
 import { FIELD_CAP, productShort } from './group-parts.ts';
 
+/** The price a list shows: what the buyer paid once statistics know it, else the seller's price. */
+function shownPrice(event: SaleEvent): number | null {
+  return event.prices ? effectivePrice(event.prices) : event.sellerPrice;
+}
+
+/** An event only the order feed has reported: its one known price, labelled; nothing shown as 0. */
+function sellerPriceLines(event: SaleEvent): string[] {
+  return event.sellerPrice === null ? [] : [`Цена продавца: <b>${formatMoney(event.sellerPrice)}</b>`];
+}
+
 /** New order, buyout, cancellation and return: the same facts under a different heading. */
 export function saleTemplate(labels: NotificationLabels): NotificationTemplate<SaleEvent> {
   // Return amounts arrive negative; "2 возврата на 3 000 ₽" reads as a size, not a sign.
@@ -19,20 +29,23 @@ export function saleTemplate(labels: NotificationLabels): NotificationTemplate<S
       const body = [
         `${labels.emoji} <b>${labels.title}</b>`,
         ...productLines(event.product, detail.textCap),
-        ...priceLines(event.prices),
-        `Склад: ${routeText(event.route, detail.textCap)}`,
+        ...(event.prices ? priceLines(event.prices) : sellerPriceLines(event)),
+        ...(event.route ? [`Склад: ${routeText(event.route, detail.textCap)}`] : []),
         formatDateTime(event.occurredAt, timeZone),
       ];
       return assemble(body, detail.context ? context(event) : null);
     },
     groupItem(event, timeZone) {
       const when = formatDateTime(event.occurredAt, timeZone);
-      const price = formatMoney(effectivePrice(event.prices));
-      return `• ${when} · ${productShort(event.product)} · ${price} · ${routeText(event.route, FIELD_CAP)}`;
+      const price = shownPrice(event);
+      const parts = [when, productShort(event.product)];
+      if (price !== null) parts.push(formatMoney(price));
+      if (event.route) parts.push(routeText(event.route, FIELD_CAP));
+      return `• ${parts.join(' · ')}`;
     },
     groupHeader(events) {
       const count = countNoun(events.length, labels.groupForms);
-      const sum = events.reduce((total, e) => total + effectivePrice(e.prices), 0);
+      const sum = events.reduce((total, e) => total + (shownPrice(e) ?? 0), 0);
       return [`${labels.emoji} <b>${count} на ${formatMoney(Math.abs(sum))}</b>`];
     },
     context,

@@ -1,4 +1,11 @@
-import type { CriticalStockEvent, NegativeReviewEvent, NewOrderEvent, ProductInfo, SaleEvent } from '../events.ts';
+import type {
+  CriticalStockEvent,
+  NegativeReviewEvent,
+  NewOrderEvent,
+  Prices,
+  ProductInfo,
+  SaleEvent,
+} from '../events.ts';
 
 // Events as the worker would build them from the demo seller's rows; tests vary one field.
 
@@ -14,10 +21,12 @@ export const PRODUCT: ProductInfo = {
   photoUrl: 'https://basket-12.wbbasket.ru/vol1234/part123456/123456789/images/big/1.webp',
 };
 
-export const NEW_ORDER: NewOrderEvent = {
+/** A new order as statistics report it: every price known. */
+export const NEW_ORDER: NewOrderEvent & { prices: Prices } = {
   type: 'new_order',
   product: PRODUCT,
   prices: { totalPrice: 2500, sellerDiscountPercent: 30, sppPercent: 7.5, finalPrice: 1618.75 },
+  sellerPrice: 1750,
   route: { warehouseName: 'Коледино', regionName: 'Московская область' },
   occurredAt: AT,
   context: { count: 12, amount: 34560 },
