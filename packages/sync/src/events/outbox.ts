@@ -14,7 +14,7 @@ import type { DetectedEvent } from './detect.ts';
 export async function writeEvents(
   client: pg.ClientBase,
   cabinetId: string,
-  syncLogId: string,
+  syncLogId: string | null,
   events: DetectedEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;

@@ -53,10 +53,12 @@ function orderFeed(req: AuthedRequest): Reply {
       : parseTime(snapshotRaw);
   if (snapshot === null || snapshot > req.now) return badRequest(req, 'pagination.snapshotTime is invalid');
 
+  // The feed speaks whole seconds: its snapshot covers everything within its second.
+  const horizon = snapshot + 999;
   const matched: { order: Order; status: Status; updatedAt: number }[] = [];
   for (const order of req.seller.orders) {
-    if (order.date > snapshot) continue;
-    const state = statusAsOf(order, snapshot);
+    if (order.date > horizon) continue;
+    const state = statusAsOf(order, horizon);
     if (state.updatedAt >= start && state.updatedAt <= end) matched.push({ order, ...state });
   }
   // WB documents the rows as sorted by the time of the current status, newest first.
