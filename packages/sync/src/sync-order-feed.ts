@@ -28,6 +28,9 @@ export function readsOrderFeed(tokenType: WbTokenType, tokenScopes: number): boo
   return FEED_TOKEN_TYPES.includes(tokenType) && hasCategory(tokenScopes, 'analytics');
 }
 
+/** WB's one feed call a minute. */
+const FEED_MAX_WAIT_MS = 60_000;
+
 interface FeedCabinetRow {
   seller_id: string;
   status: string;
@@ -61,7 +64,10 @@ export async function syncCabinetOrderFeed(options: SyncOrderFeedOptions): Promi
     hosts: options.wb.hosts,
     limiter: options.wb.limiter,
     timeoutMs: options.wb.timeoutMs,
-    maxWaitMs: options.wb.maxWaitMs,
+    // A read that cannot have its slot within about one feed interval gives way to the next
+    // interval's read (rescheduled when WB said how long to wait) instead of queueing behind it.
+    maxWaitMs: Math.min(options.wb.maxWaitMs ?? FEED_MAX_WAIT_MS, FEED_MAX_WAIT_MS * (options.wb.rateLimitScale ?? 1)),
+    signal: options.signal,
     minBackoffMs: options.wb.minBackoffMs,
     retries: options.wb.retries,
     rateLimitScale: options.wb.rateLimitScale,

@@ -23,6 +23,9 @@ export interface FeedLoop {
   stop(): Promise<void>;
 }
 
+/** After the abort, how long a read gets to notice it before stop() stops waiting for it. */
+const ABORT_GRACE_MS = 2_000;
+
 /** A key the feed refused for scope: look again in an hour (a new key resets the schedule anyway). */
 const SKIPPED_DELAY_MS = 3_600_000;
 
@@ -106,10 +109,17 @@ export function createFeedLoop(options: FeedLoopOptions): FeedLoop {
       clearTimeout(timer);
       await ticking;
       const abort = setTimeout(() => shutdown.abort(new Error('worker shutting down')), options.shutdownTimeoutMs);
+      // An aborted read stops at its next WB call or page; one stuck past that is left behind:
+      // each page committed whole, and the cabinet is due again one interval after its claim.
+      let giveUp: NodeJS.Timeout | undefined;
+      const abandon = new Promise<void>((resolve) => {
+        giveUp = setTimeout(resolve, options.shutdownTimeoutMs + ABORT_GRACE_MS);
+      });
       try {
-        await Promise.all(running);
+        await Promise.race([Promise.all(running), abandon]);
       } finally {
         clearTimeout(abort);
+        clearTimeout(giveUp);
       }
     },
   };

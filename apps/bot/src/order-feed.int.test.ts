@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { isIdle, readOutstanding } from '@wb-assist/db/testing';
+import { notificationsSent, startSystem, textOf, type System, waitFor } from './testing/system.ts';
+
+// Issue #18's acceptance: the worker process, this bot, the WB emulator at WB's real publishing
+// cycle (statistics every 30 minutes of its clock) and PostgreSQL. The order feed brings each
+// fact to Telegram within 90 s while statistics have not published it; when they do, half an
+// hour later on the emulator's clock, no second message comes.
+
+let system: System;
+const CHAT = 5_550_018;
+const WITHIN_MS = 90_000;
+
+beforeAll(async () => {
+  system = await startSystem({ publishIntervalMinutes: 30 });
+}, 60_000);
+afterAll(async () => {
+  await system?.stop();
+});
+
+const inbox = () => system.inbox(CHAT);
+const lastId = () => Math.max(0, ...inbox().map((message) => message.message_id));
+
+/** The fact's message, timed from the moment it happened at WB to the bot's send. */
+async function messageFor(what: string, heading: RegExp, after: number, happened: number) {
+  const message = await waitFor(
+    what,
+    () => inbox().find((m) => m.message_id > after && heading.test(textOf(m))),
+    WITHIN_MS,
+  );
+  expect(Date.now() - happened).toBeLessThan(WITHIN_MS);
+  return message;
+}
+
+/**
+ * Everything WB holds now has been read by a full sync and by the feed, and delivered. On the
+ * frozen emulator clock WB's buckets refill only when time moves: so move it, a second at a
+ * time (this shop has no life of its own: only the test's orders happen).
+ */
+async function drain(cabinetId: string) {
+  const { pool } = system;
+  const since = (await pool.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0]!.now;
+  await waitFor(
+    'a full sync and a feed read after now, and every notification delivered',
+    async () => {
+      await system.tick();
+      const idle = isIdle(await readOutstanding(pool, since, { cabinets: [cabinetId] }));
+      const { rows } = await pool.query(
+        `SELECT 1 FROM wb_sync_watermarks WHERE cabinet_id = $1 AND source = 'order_feed' AND updated_at > $2`,
+        [cabinetId, since],
+      );
+      return idle && rows.length > 0 ? true : undefined;
+    },
+    60_000,
+  );
+}
+
+/** Statistics publish after 30 minutes of the emulator's clock; then the system drains. */
+async function publishStatistics(cabinetId: string, published: string, params: unknown[]) {
+  await system.emulator.control.advanceClock({ minutes: 30 });
+  await waitFor(`statistics to publish (${published})`, async () => {
+    await system.tick();
+    return (await system.pool.query(published, [cabinetId, ...params])).rows.length > 0 ? true : undefined;
+  });
+  await drain(cabinetId);
+}
+
+it('brings an order, its cancellation, a buyout and a return from the feed at once, and each only once', async () => {
+  const { emulator, telegram, pool } = system;
+  // Products and stock, no traffic: the test's own orders are the shop's only life.
+  const seller = await emulator.control.createSeller({ name: 'ИП Быстрова', products: 3, initialStock: 50 });
+  telegram.control.injectMessage(CHAT, '/start', { first_name: 'Вера' });
+  await waitFor('the welcome', () => inbox().find((m) => /Пришлите ключ WB API/.test(textOf(m))));
+  const { token } = await emulator.control.createToken({ sid: seller.sid });
+  telegram.control.injectMessage(CHAT, token);
+  await waitFor('the main menu', () => inbox().find((m) => /^🏠 <b>Главное меню/.test(textOf(m))), 60_000);
+  const [{ id: cabinetId }] = (
+    await pool.query<{ id: string }>('SELECT id FROM cabinets WHERE seller_id = $1', [seller.sid])
+  ).rows as [{ id: string }];
+  // The feed's first read only records the state later reads compare against.
+  await waitFor('the first feed read', async () =>
+    (await pool.query(`SELECT 1 FROM wb_sync_watermarks WHERE cabinet_id = $1 AND source = 'order_feed'`, [cabinetId]))
+      .rows.length > 0
+      ? true
+      : undefined,
+  );
+  await drain(cabinetId);
+  expect(notificationsSent(system)).toEqual([]);
+
+  // A new order: from the feed, before statistics know it.
+  await system.tick();
+  let happened = Date.now();
+  const order = await emulator.control.addOrder(seller.sid);
+  const orderMessage = await messageFor('the order', /Новый заказ/, 0, happened);
+  expect(textOf(orderMessage)).toContain(`WB ${order.nmId}`);
+  expect(textOf(orderMessage)).toMatch(/Цена продавца: <b>\d[\d\u00a0,]*\u00a0₽<\/b>|Цена продавца: \d/);
+  expect(textOf(orderMessage)).toMatch(/\d\d\.\d\d \d\d:\d\d МСК/);
+  // What only statistics know is left out, not shown as 0 (the day's context line, after the
+  // empty line, is another part's: issue #18 item 4).
+  expect(textOf(orderMessage).split('\n\n')[0]).not.toMatch(/Скидки|\s0\u00a0₽/);
+  expect((await pool.query('SELECT 1 FROM wb_orders WHERE srid = $1', [order.srid])).rows).toEqual([]);
+  await publishStatistics(cabinetId, 'SELECT 1 FROM wb_orders WHERE cabinet_id = $1 AND srid = $2', [order.srid]);
+
+  // Its cancellation.
+  await system.tick();
+  happened = Date.now();
+  await emulator.control.cancelOrder(seller.sid, order.srid);
+  await messageFor('the cancellation', /Отмена заказа/, orderMessage.message_id, happened);
+  await publishStatistics(cabinetId, 'SELECT 1 FROM wb_orders WHERE cabinet_id = $1 AND srid = $2 AND is_cancel', [
+    order.srid,
+  ]);
+
+  // A second order bought out, then returned.
+  await system.tick();
+  happened = Date.now();
+  const second = await emulator.control.addOrder(seller.sid);
+  const secondMessage = await messageFor('the second order', /Новый заказ/, lastId(), happened);
+  await system.tick();
+  happened = Date.now();
+  await emulator.control.buyOut(seller.sid, second.srid);
+  await messageFor('the buyout', /Выкуп/, secondMessage.message_id, happened);
+  await publishStatistics(cabinetId, `SELECT 1 FROM wb_sales WHERE cabinet_id = $1 AND srid = $2 AND type = 'buyout'`, [
+    second.srid,
+  ]);
+  await system.tick();
+  happened = Date.now();
+  const before = lastId();
+  await emulator.control.returnOrder(seller.sid, second.srid);
+  await messageFor('the return', /Возврат/, before, happened);
+  await publishStatistics(cabinetId, `SELECT 1 FROM wb_sales WHERE cabinet_id = $1 AND srid = $2 AND type = 'return'`, [
+    second.srid,
+  ]);
+
+  const headings = notificationsSent(system).map((text) => text.split('\n')[0]);
+  expect(headings).toEqual([
+    '🛒 <b>Новый заказ</b>',
+    '❌ <b>Отмена заказа</b>',
+    '🛒 <b>Новый заказ</b>',
+    '💰 <b>Выкуп</b>',
+    '↩️ <b>Возврат</b>',
+  ]);
+  const sources = await pool.query<{ type: string; source: string }>(
+    `SELECT type, payload->>'source' AS source FROM outbox_events WHERE cabinet_id = $1 ORDER BY id`,
+    [cabinetId],
+  );
+  expect(sources.rows.every((row) => row.source === 'feed')).toBe(true);
+}, 240_000);
