@@ -145,3 +145,22 @@ it('brings an order, its cancellation, a buyout and a return from the feed at on
   );
   expect(sources.rows.every((row) => row.source === 'feed')).toBe(true);
 }, 240_000);
+
+it('says once, when a Base key is connected, that its orders come up to 30 minutes late', async () => {
+  const { emulator, telegram } = system;
+  const chat = CHAT + 1;
+  const seller = await emulator.control.createSeller({ name: 'ИП Базова', products: 1 });
+  telegram.control.injectMessage(chat, '/start', { first_name: 'Нина' });
+  await waitFor('the welcome', () => system.inbox(chat).find((m) => /Пришлите ключ WB API/.test(textOf(m))));
+  const { token } = await emulator.control.createToken({
+    sid: seller.sid,
+    type: 'base',
+    categories: ['statistics', 'analytics', 'feedbacks', 'content'],
+  });
+  telegram.control.injectMessage(chat, token);
+  const connected = await waitFor('the connection message', () =>
+    system.inbox(chat).find((m) => /Кабинет «ИП Базова» подключён/.test(textOf(m))),
+  );
+  expect(textOf(connected).match(/с базовым ключом заказы приходят с задержкой до 30 минут/g)).toHaveLength(1);
+  expect(system.inbox(CHAT).some((m) => /базовым ключом/.test(textOf(m)))).toBe(false);
+});
