@@ -143,7 +143,8 @@ export function createWorker(options: WorkerOptions): Worker {
     stop() {
       stopping ??= (async () => {
         await scheduler.stop();
-        await feedLoop?.stop();
+        // Feed reads and syncs wind down side by side, within the same timeout.
+        const feedStopped = feedLoop?.stop();
         const abort = setTimeout(() => shutdown.abort(new Error('worker shutting down')), tuning.shutdownTimeoutMs);
         try {
           // Waits for running jobs; a job still running after the timeout is failed by pg-boss
@@ -152,6 +153,7 @@ export function createWorker(options: WorkerOptions): Worker {
         } finally {
           clearTimeout(abort);
         }
+        await feedStopped;
         await pool.end();
         logger.info('worker stopped');
       })();
