@@ -1,4 +1,5 @@
 import { createTransport, type WbTransport, type WbTransportOptions } from './http.ts';
+import { parseOffsetDateTime } from './time.ts';
 import { cardSchema, cardsEnvelope, sellerInfoSchema, type WbCard, type WbSellerInfo } from './schemas/content.ts';
 import { feedbackSchema, feedbacksEnvelope, newFeedbacksEnvelope, type WbFeedback } from './schemas/feedbacks.ts';
 import { orderFeedEnvelope, orderFeedRowSchema, type WbOrderFeedRow } from './schemas/order-feed.ts';
@@ -37,6 +38,8 @@ const ORDER_FEED_LIMIT = 10_000;
 /** One page of the order feed, with the snapshot every page of this read is computed at. */
 export interface OrderFeedPage extends Page<WbOrderFeedRow> {
   snapshotTime: string;
+  /** The snapshot as an instant: everything up to it has been read once the last page is. */
+  snapshotAt: Date;
   /** The page was shorter than the limit: the snapshot has been read to its end. */
   last: boolean;
 }
@@ -130,7 +133,8 @@ export function createWbClient(options: WbClientOptions) {
         const { data } = parseEnvelope(orderFeedEnvelope, raw, 'order-feed');
         snapshotTime ??= data.snapshotTime;
         const last = data.orders.length < feedLimit;
-        yield { ...parseRows(orderFeedRowSchema, data.orders, 'order-feed', 'srid'), snapshotTime, last };
+        const snapshotAt = parseOffsetDateTime(snapshotTime)!;
+        yield { ...parseRows(orderFeedRowSchema, data.orders, 'order-feed', 'srid'), snapshotTime, snapshotAt, last };
         if (last) return;
       }
     },

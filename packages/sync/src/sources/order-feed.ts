@@ -63,7 +63,7 @@ export async function syncOrderFeed(context: FeedContext): Promise<SourceCounts>
         context.events.created += await writeEvents(client, context.cabinetId, context.syncLogId, events);
         stored = detailed.counts;
       }
-      if (page.last) await saveWatermark(client, context.cabinetId, 'order_feed', new Date(page.snapshotTime));
+      if (page.last) await saveWatermark(client, context.cabinetId, 'order_feed', page.snapshotAt);
       return stored;
     });
     addCounts(counts, result);

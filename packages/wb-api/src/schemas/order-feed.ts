@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOffsetDateTime } from '../time.ts';
 import { flag, offsetDateTime, text } from './fields.ts';
 
 /**
@@ -44,7 +45,8 @@ export const orderFeedEnvelope = z.object({
       .array(z.unknown())
       .nullish()
       .transform((value) => value ?? []),
-    snapshotTime: z.string().min(1),
+    /** Passed back as it came on the next pages; read as an instant for the watermark. */
+    snapshotTime: z.string().refine((value) => parseOffsetDateTime(value) !== undefined, 'not a datetime'),
   }),
 });
 
