@@ -21,6 +21,19 @@ afterAll(async () => {
 const inbox = () => system.inbox(CHAT);
 const lastId = () => Math.max(0, ...inbox().map((message) => message.message_id));
 
+/**
+ * Does something at WB; returns what it returned and when. The frozen clock moves a second
+ * before (so it comes after what came before) and after: WB's limits refill only when the clock
+ * moves, and a feed read may have spent the first second's call just before the action.
+ */
+async function atWb<T>(action: () => Promise<T>): Promise<{ result: T; at: number }> {
+  await system.tick();
+  const at = Date.now();
+  const result = await action();
+  await system.tick();
+  return { result, at };
+}
+
 /** The fact's message, timed from the moment it happened at WB to the bot's send. */
 async function messageFor(what: string, heading: RegExp, after: number, happened: number) {
   const message = await waitFor(
@@ -72,6 +85,11 @@ async function publishStatistics(cabinetId: string, published: string, params: u
 
 it('brings an order, its cancellation, a buyout and a return from the feed at once, and each only once', async () => {
   const { emulator, telegram, pool } = system;
+  // A minute into a 30-minute publishing cycle: the test's seconds never reach the next one, and
+  // each publishStatistics moves exactly one cycle on.
+  const HALF_HOUR = 30 * 60_000;
+  const start = (await emulator.control.now()).now;
+  await emulator.control.setClock(Math.ceil(start / HALF_HOUR) * HALF_HOUR + 60_000);
   // Products and stock, no traffic: the test's own orders are the shop's only life.
   const seller = await emulator.control.createSeller({ name: 'ИП Быстрова', products: 3, initialStock: 50 });
   telegram.control.injectMessage(CHAT, '/start', { first_name: 'Вера' });
@@ -93,10 +111,8 @@ it('brings an order, its cancellation, a buyout and a return from the feed at on
   expect(notificationsSent(system)).toEqual([]);
 
   // A new order: from the feed, before statistics know it.
-  await system.tick();
-  let happened = Date.now();
-  const order = await emulator.control.addOrder(seller.sid);
-  const orderMessage = await messageFor('the order', /Новый заказ/, 0, happened);
+  const { result: order, at: placed } = await atWb(() => emulator.control.addOrder(seller.sid));
+  const orderMessage = await messageFor('the order', /Новый заказ/, 0, placed);
   expect(textOf(orderMessage)).toContain(`WB ${order.nmId}`);
   expect(textOf(orderMessage)).toMatch(/Цена продавца: <b>\d[\d\u00a0,]*\u00a0₽<\/b>|Цена продавца: \d/);
   expect(textOf(orderMessage)).toMatch(/\d\d\.\d\d \d\d:\d\d МСК/);
@@ -107,31 +123,24 @@ it('brings an order, its cancellation, a buyout and a return from the feed at on
   await publishStatistics(cabinetId, 'SELECT 1 FROM wb_orders WHERE cabinet_id = $1 AND srid = $2', [order.srid]);
 
   // Its cancellation.
-  await system.tick();
-  happened = Date.now();
-  await emulator.control.cancelOrder(seller.sid, order.srid);
-  await messageFor('the cancellation', /Отмена заказа/, orderMessage.message_id, happened);
+  const cancelled = await atWb(() => emulator.control.cancelOrder(seller.sid, order.srid));
+  await messageFor('the cancellation', /Отмена заказа/, orderMessage.message_id, cancelled.at);
   await publishStatistics(cabinetId, 'SELECT 1 FROM wb_orders WHERE cabinet_id = $1 AND srid = $2 AND is_cancel', [
     order.srid,
   ]);
 
   // A second order bought out, then returned.
-  await system.tick();
-  happened = Date.now();
-  const second = await emulator.control.addOrder(seller.sid);
-  const secondMessage = await messageFor('the second order', /Новый заказ/, lastId(), happened);
-  await system.tick();
-  happened = Date.now();
-  await emulator.control.buyOut(seller.sid, second.srid);
-  await messageFor('the buyout', /Выкуп/, secondMessage.message_id, happened);
+  const before = lastId();
+  const { result: second, at: secondPlaced } = await atWb(() => emulator.control.addOrder(seller.sid));
+  const secondMessage = await messageFor('the second order', /Новый заказ/, before, secondPlaced);
+  const bought = await atWb(() => emulator.control.buyOut(seller.sid, second.srid));
+  await messageFor('the buyout', /Выкуп/, secondMessage.message_id, bought.at);
   await publishStatistics(cabinetId, `SELECT 1 FROM wb_sales WHERE cabinet_id = $1 AND srid = $2 AND type = 'buyout'`, [
     second.srid,
   ]);
-  await system.tick();
-  happened = Date.now();
-  const before = lastId();
-  await emulator.control.returnOrder(seller.sid, second.srid);
-  await messageFor('the return', /Возврат/, before, happened);
+  const beforeReturn = lastId();
+  const returned = await atWb(() => emulator.control.returnOrder(seller.sid, second.srid));
+  await messageFor('the return', /Возврат/, beforeReturn, returned.at);
   await publishStatistics(cabinetId, `SELECT 1 FROM wb_sales WHERE cabinet_id = $1 AND srid = $2 AND type = 'return'`, [
     second.srid,
   ]);
