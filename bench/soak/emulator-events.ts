@@ -39,11 +39,12 @@ export function emulatorEvents(options: {
       if (within(order.date)) add('new_order', seller.srid(order), order.date, vendorCode);
       if (within(order.cancelAt)) add('cancellation', seller.srid(order), order.cancelAt, vendorCode);
     }
+    // A buyout and a return are named by their order's srid, which the order feed knows too.
     for (const sale of seller.sales) {
       if (within(sale.date))
         add(
           sale.kind === 'S' ? 'buyout' : 'return',
-          seller.saleId(sale),
+          seller.srid(sale.order),
           sale.date,
           sale.order.size.product.vendorCode,
         );

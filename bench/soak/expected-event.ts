@@ -6,7 +6,7 @@ export interface ExpectedEvent {
   cabinetId: string;
   chatIds: number[];
   type: EventType;
-  /** What identifies it at WB (srid, saleID, review id), or the outbox key of a stock alert. */
+  /** What identifies it at WB (srid, review id), or the outbox key of a stock alert. */
   identity: string;
   fingerprint: string;
   /** Real time (epoch ms) it became visible at WB; absent when the emulator cannot tell (stock). */

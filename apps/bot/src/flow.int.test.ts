@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitUntilIdle } from '@wb-assist/db/testing';
 import type { Message } from '@wb-assist/telegram-fake';
-import { quietTraffic, startSystem, textOf, type System, waitFor } from './testing/system.ts';
+import { notificationsSent, quietTraffic, startSystem, textOf, type System, waitFor } from './testing/system.ts';
 
 // The specification's whole flow, as a seller lives it in Telegram: /start, a bad key, a good
 // key, the initial sync's progress, the menu; then one message per event, settings that take
@@ -16,15 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.stop();
 });
-
-/** Notification messages Telegram accepted: a heading of one of the seven types. */
-export function notificationsSent(system: System): string[] {
-  return system.telegram.control
-    .calls()
-    .filter((call) => call.response.ok && (call.method === 'sendPhoto' || call.method === 'sendMessage'))
-    .map((call) => String(call.params.caption ?? call.params.text ?? ''))
-    .filter((text) => /^(🛒|💰|❌|↩️|👎|❓|📦) <b>/u.test(text));
-}
 
 const inbox = () => system.inbox(CHAT);
 const find = (pattern: RegExp) => inbox().filter((message) => pattern.test(textOf(message)));

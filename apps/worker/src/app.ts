@@ -4,10 +4,10 @@ import { prepareDatabaseOrExit } from '@wb-assist/db';
 import { BOT_NOTIFY_PATH, startDeliveryLoop } from '@wb-assist/delivery';
 import type { Logger } from '@wb-assist/logger';
 import { createMetrics, createMetricsServer, instrumentPool } from '@wb-assist/metrics';
-import { wbAccessFromEnv } from '@wb-assist/wb-api';
+import { ARRIVAL_MARGIN, WB_METHOD_GROUPS, wbAccessFromEnv } from '@wb-assist/wb-api';
 import { renderForTelegram } from './delivery/render.ts';
 import type { WorkerEnv } from './env.ts';
-import { createSyncCabinet } from './jobs/sync-cabinet.ts';
+import { createSyncCabinet, createSyncOrderFeed } from './jobs/sync-cabinet.ts';
 import { createWorker, type WorkerTuning } from './worker.ts';
 
 export interface WorkerAppOptions {
@@ -16,33 +16,54 @@ export interface WorkerAppOptions {
   /** Tests shorten pg-boss's timings and the delivery lease; production keeps the defaults. */
   tuning?: Partial<WorkerTuning>;
   deliveryLeaseSeconds?: number;
+  /** Read the real-time order feed (default); off, statistics alone bring orders (benchmarks compare). */
+  orderFeed?: boolean;
 }
+
+/**
+ * Order feed reads this process runs at once. A read is a WB call or two and a short
+ * transaction: a thousand cabinets a minute keep fewer than two busy on average.
+ */
+const FEED_CONCURRENCY = 8;
 
 /**
  * The worker process: the cabinet sync on pg-boss, the notification delivery loop, and
  * /metrics + /healthz. Returns a stop that finishes running syncs and releases the rest.
  */
-export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds }: WorkerAppOptions) {
+export async function startWorkerApp({
+  env,
+  logger,
+  tuning,
+  deliveryLeaseSeconds,
+  orderFeed = true,
+}: WorkerAppOptions) {
   const database = await prepareDatabaseOrExit(env, logger);
   const secrets = resolveSecrets(env);
   const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   const metrics = createMetrics('worker');
   instrumentPool(pool, metrics);
-  const handler = createSyncCabinet({
+  const syncDependencies = {
     pool,
     logger,
     metrics,
     wb: wbAccessFromEnv(env, pool),
     encryptionKey: secrets.encryptionKey,
     settings: { initialSyncDays: env.INITIAL_SYNC_DAYS, lookbackMinutes: env.SYNC_LOOKBACK_MINUTES },
-  });
+  };
+  const handler = createSyncCabinet(syncDependencies);
+  // As often as WB allows a Personal or Service key (one call a minute), with the margin the
+  // client keeps between two calls of one bucket, so a read never waits for its slot.
+  const feedIntervalMs = WB_METHOD_GROUPS['order-feed'].full.intervalMs * env.WB_RATE_LIMIT_SCALE * ARRIVAL_MARGIN;
 
   const worker = createWorker({
     databaseUrl: database.url,
     syncIntervalSeconds: env.SYNC_INTERVAL,
     concurrency: env.WORKER_CONCURRENCY,
     handler,
+    orderFeed: orderFeed
+      ? { handler: createSyncOrderFeed(syncDependencies), intervalMs: feedIntervalMs, concurrency: FEED_CONCURRENCY }
+      : undefined,
     logger,
     tuning,
   });

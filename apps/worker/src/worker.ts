@@ -2,6 +2,7 @@ import pg from 'pg';
 import { PgBoss, type JobWithMetadata } from 'pg-boss';
 import type { Logger } from '@wb-assist/logger';
 import { CABINET_SYNC_QUEUE, DEFAULT_RETRY_POLICY, PRIORITY, setUpQueues, type RetryPolicy } from './queues.ts';
+import { createFeedLoop, type OrderFeedHandler } from './order-feed/feed-loop.ts';
 import { createScheduler } from './scheduler.ts';
 import type { CabinetSyncHandler } from './sync-handler.ts';
 import { runSyncJob, type SyncJobContext } from './sync-job.ts';
@@ -33,6 +34,11 @@ export interface WorkerOptions {
   /** WORKER_CONCURRENCY: cabinets this process syncs at once. */
   concurrency: number;
   handler: CabinetSyncHandler;
+  /**
+   * The real-time order feed, read per cabinet on its own cadence (WB's one call a minute),
+   * apart from the full sync's SYNC_INTERVAL. Absent: statistics alone bring orders.
+   */
+  orderFeed?: { handler: OrderFeedHandler; intervalMs: number; concurrency: number };
   logger: Logger;
   tuning?: Partial<WorkerTuning>;
 }
@@ -94,6 +100,9 @@ export function createWorker(options: WorkerOptions): Worker {
     tickSeconds: tuning.tickSeconds,
     claimLimit: tuning.claimLimit,
   });
+  const feedLoop =
+    options.orderFeed &&
+    createFeedLoop({ pool, logger, ...options.orderFeed, shutdownTimeoutMs: tuning.shutdownTimeoutMs });
   let stopping: Promise<void> | undefined;
 
   const work = async ([job]: JobWithMetadata<unknown>[]) => (job ? runSyncJob(job, context) : undefined);
@@ -125,6 +134,7 @@ export function createWorker(options: WorkerOptions): Worker {
         await register(1);
       }
       scheduler.start();
+      feedLoop?.start();
       logger.info(
         { syncIntervalSeconds: options.syncIntervalSeconds, concurrency, tickSeconds: tuning.tickSeconds },
         'worker started',
@@ -133,6 +143,8 @@ export function createWorker(options: WorkerOptions): Worker {
     stop() {
       stopping ??= (async () => {
         await scheduler.stop();
+        // Feed reads and syncs wind down side by side, within the same timeout.
+        const feedStopped = feedLoop?.stop();
         const abort = setTimeout(() => shutdown.abort(new Error('worker shutting down')), tuning.shutdownTimeoutMs);
         try {
           // Waits for running jobs; a job still running after the timeout is failed by pg-boss
@@ -141,6 +153,7 @@ export function createWorker(options: WorkerOptions): Worker {
         } finally {
           clearTimeout(abort);
         }
+        await feedStopped;
         await pool.end();
         logger.info('worker stopped');
       })();

@@ -5,6 +5,7 @@ export {
   type ConnectCabinetResult,
 } from './cabinets/connect-cabinet.ts';
 export {
+  BASE_KEY_DELAY,
   notificationCoverage,
   NOTIFICATION_TYPES,
   type NotificationCoverage,

@@ -94,7 +94,7 @@ async function cabinetWithUsers(count: number) {
  * to the millisecond, which can put it a fraction of a millisecond after the next statement's
  * now(), and deliverDue right after would find nothing due (it happened in CI).
  */
-async function event(cabinetId: string, syncLogId: string, type: NotificationType, n: number, minutesAgo = 0) {
+async function event(cabinetId: string, syncLogId: string | null, type: NotificationType, n: number, minutesAgo = 0) {
   await pool.query(
     `WITH o AS (
        INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
@@ -313,6 +313,26 @@ describe('deliverDue', () => {
     const order = bot.received.flatMap((delivery) => delivery.events.map((e) => Number(e.eventKey.split(':').at(-1))));
     expect(order).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
     expect((await statuses(cabinetId)).filter((row) => row.status === 'sent')).toHaveLength(1000);
+  });
+
+  it('groups a burst from one order-feed read (no sync log) by its transaction, and nothing beyond it', async () => {
+    const { cabinetId } = await cabinetWithUsers(1);
+    // One feed page: eight new orders written by one statement, so one transaction's time.
+    await pool.query(
+      `WITH o AS (
+         INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
+         SELECT $1::uuid, 'new_order', $1::text || ':new_order:' || n, now() - (20 - n) * interval '1 second',
+                $2::jsonb || jsonb_build_object('n', n), NULL, now()
+         FROM generate_series(1, 8) AS n RETURNING id, type, event_key, occurred_at)
+       INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at, next_attempt_at)
+       SELECT m.user_id, $1::uuid, o.id, o.event_key, o.type, o.occurred_at, now() - interval '1 second'
+       FROM o CROSS JOIN cabinet_users m WHERE m.cabinet_id = $1::uuid`,
+      [cabinetId, JSON.stringify(SAMPLE_PAYLOADS.new_order)],
+    );
+    // The next read's order: a transaction of its own.
+    await event(cabinetId, null, 'new_order', 9);
+    await drain();
+    expect(bot.received.map((delivery) => delivery.notificationIds.length)).toEqual([8, 1]);
   });
 
   it('cuts a burst just over the group size into even parts, with no small remainder sent one by one', async () => {

@@ -53,16 +53,18 @@ export function backoffMs(attempt: number): number {
  * A burst: this user's pending notifications of the same type from the same sync, grouped
  * when there are more than BURST_SIZE. Over MAX_GROUP they are cut into even parts (250 → 84,
  * 83, 83), so no request outgrows the bot's body limit and no small remainder goes out one
- * message per event.
+ * message per event. A read of the order feed keeps no sync log: its events are the ones its
+ * page's transaction fanned out, which share that transaction's time.
  */
 async function burstOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
-  if (head.sync_log_id === null) return [head];
   const { rows } = await pool.query<ClaimedRow>(
     `SELECT h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at, o.sync_log_id
      FROM notification_history h JOIN outbox_events o ON o.id = h.outbox_event_id
-     WHERE h.user_id = $1 AND h.status = 'pending' AND h.type = $2 AND o.sync_log_id = $3 AND h.id <> $4
+     WHERE h.user_id = $1 AND h.status = 'pending' AND h.type = $2 AND h.id <> $4
+       AND CASE WHEN $3::bigint IS NULL THEN o.sync_log_id IS NULL AND h.cabinet_id = $5 AND h.created_at = $6
+                ELSE o.sync_log_id = $3 END
      ORDER BY h.occurred_at, h.id`,
-    [head.user_id, head.type, head.sync_log_id, head.id],
+    [head.user_id, head.type, head.sync_log_id, head.id, head.cabinet_id, head.created_at],
   );
   const total = rows.length + 1;
   if (total <= BURST_SIZE) return [head];

@@ -53,3 +53,12 @@ export function addCounts(total: SourceCounts, part: Omit<SourceCounts, 'fetched
 }
 
 export type { SyncSource };
+
+/**
+ * The order feed's reads run apart from the full sync, once a minute per cabinet: they keep no
+ * wb_sync_logs row (one a minute per cabinet would bury the sync history), and have no stage
+ * of the initial sync's progress bar.
+ */
+export type FeedContext = Omit<SourceContext, 'syncLogId' | 'criticalStockThreshold' | 'progress'> & {
+  syncLogId: null;
+};

@@ -31,7 +31,13 @@ describe('event detection in the sync', () => {
     await h.sync(cabinetId);
     const [created] = await events(cabinetId);
     expect(created).toMatchObject({ type: 'new_order', event_key: `${cabinetId}:new_order:${order.srid}` });
-    expect(created?.payload).toMatchObject({ v: 1, srid: order.srid, nmId: order.nmId, orderDate: expect.any(String) });
+    expect(created?.payload).toMatchObject({
+      v: 2,
+      source: 'statistics',
+      srid: order.srid,
+      nmId: order.nmId,
+      orderDate: expect.any(String),
+    });
     // The upsert's own flags are no part of the event.
     expect(created?.payload).not.toHaveProperty('inserted');
     expect(created?.payload).not.toHaveProperty('changed');
@@ -53,8 +59,11 @@ describe('event detection in the sync', () => {
     );
     expect(ours.map((event) => event.type)).toEqual(['new_order', 'cancellation', 'new_order', 'buyout', 'return']);
     const keys = (await events(cabinetId)).map((event) => event.event_key);
-    expect(keys).toContain(`${cabinetId}:buyout:${buyout.saleID}`);
-    expect(keys).toContain(`${cabinetId}:return:${refund.saleID}`);
+    // A buyout and a return are named by their order's srid, which the order feed knows too.
+    expect(keys).toContain(`${cabinetId}:buyout:${second.srid}`);
+    expect(keys).toContain(`${cabinetId}:return:${second.srid}`);
+    const saleIds = ours.filter((event) => event.type === 'buyout' || event.type === 'return');
+    expect(saleIds.map((event) => event.payload.saleId)).toEqual([buyout.saleID, refund.saleID]);
     const [log] = await h.query<{ events_created: number }>(
       'SELECT events_created FROM wb_sync_logs WHERE cabinet_id = $1 ORDER BY id DESC LIMIT 1',
       [cabinetId],

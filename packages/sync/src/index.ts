@@ -7,3 +7,4 @@ export {
   type SyncOutcome,
 } from './sync-cabinet.ts';
 export type { SourceCounts, SyncSettings } from './context.ts';
+export { readsOrderFeed, syncCabinetOrderFeed, type SyncOrderFeedOptions } from './sync-order-feed.ts';

@@ -56,7 +56,7 @@ export type SyncObservation =
   | { type: 'sync'; kind: SyncKind; status: 'success' | 'partial' | 'failed'; durationMs: number };
 
 /** The order of the initial sync's stages and each one's share of its progress bar. */
-const STAGES: { source: SyncSource; run: SourceSync; weight: number }[] = [
+const STAGES: { source: Exclude<SyncSource, 'order_feed'>; run: SourceSync; weight: number }[] = [
   { source: 'orders', run: syncOrders, weight: 30 },
   { source: 'sales', run: syncSales, weight: 25 },
   { source: 'stocks', run: syncStocks, weight: 15 },
@@ -78,7 +78,7 @@ interface CabinetRow {
 const MAX_LOGGED_BAD_ROWS = 20;
 
 /** Russian, for the seller: why syncing stopped. */
-function keyProblem(error: WbApiError): string {
+export function keyProblem(error: WbApiError): string {
   return error.code === 'token_expired'
     ? 'Срок действия ключа WB истёк. Пришлите новый ключ.'
     : 'WB перестал принимать ключ (он отозван или недействителен). Пришлите новый ключ.';

@@ -79,6 +79,35 @@ describe('WB client against the emulator', () => {
     expect(questions[0]?.createdDate).toEqual(new Date(START - 3_600_000));
   });
 
+  it('reads every order-feed page of one snapshot, until a short page', async () => {
+    const seller = await wb.control.createSeller({ historyDays: 3, traffic: { ordersPerDay: 20 } });
+    const { token } = await wb.control.createToken({ sid: seller.sid, categories: ['analytics'] });
+    // WB's one request a minute at 1/1000 of its time.
+    const client = await clientFor(token, { orderFeedPageLimit: 7, rateLimitScale: 0.001 });
+    const pages = [];
+    for await (const page of client.orderFeed({ start: new Date(START - 4 * 86_400_000), end: new Date(START) }))
+      pages.push(page);
+    const rows = pages.flatMap((page) => page.rows);
+    expect(pages.flatMap((page) => page.bad)).toEqual([]);
+    expect(rows.length).toBe((await wb.control.seller(seller.sid)).counts.orders);
+    expect(new Set(rows.map((row) => row.srid)).size).toBe(rows.length);
+    expect(new Set(pages.map((page) => page.snapshotTime)).size).toBe(1);
+    expect(pages.map((page) => page.last)).toEqual([...pages.slice(1).map(() => false), true]);
+    expect(rows[0]).toMatchObject({ status: expect.any(String), createdAt: expect.any(Date) });
+  });
+
+  it('keeps a feed row with fields left out or added, and reports one without its srid', async () => {
+    const raw = { nmId: 1, srid: 's1', createdAt: '2026-11-27T15:00:00+03:00', updatedAt: '2026-11-27T15:00:00+03:00' };
+    const { orderFeedRowSchema } = await import('./schemas/order-feed.ts');
+    expect(orderFeedRowSchema.parse({ ...raw, status: 'created', somethingNew: 1 })).toMatchObject({
+      srid: 's1',
+      sellerPrice: null,
+      cancelType: null,
+      warehouseName: null,
+    });
+    expect(orderFeedRowSchema.safeParse({ ...raw, srid: '', status: 'created' }).success).toBe(false);
+  });
+
   it('runs the Base token’s warehouse_remains task to its download', async () => {
     const seller = await wb.control.createSeller({ products: 3 });
     const { token } = await wb.control.createToken({ sid: seller.sid, type: 'base', categories: ['analytics'] });

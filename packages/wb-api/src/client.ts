@@ -1,7 +1,9 @@
 import { createTransport, type WbTransport, type WbTransportOptions } from './http.ts';
+import { parseOffsetDateTime } from './time.ts';
 import { cardSchema, cardsEnvelope, sellerInfoSchema, type WbCard, type WbSellerInfo } from './schemas/content.ts';
 import { feedbackSchema, feedbacksEnvelope, newFeedbacksEnvelope, type WbFeedback } from './schemas/feedbacks.ts';
 import { questionSchema, questionsEnvelope, type WbQuestion } from './schemas/questions.ts';
+import { orderFeedEnvelope, orderFeedRowSchema, type WbOrderFeedRow } from './schemas/order-feed.ts';
 import { parseEnvelope, parseRows, type BadRow } from './schemas/rows.ts';
 import { orderRowSchema, saleRowSchema, type WbOrderRow, type WbSaleRow } from './schemas/statistics.ts';
 import {
@@ -22,6 +24,8 @@ export interface Page<T> {
 export interface WbClientOptions extends WbTransportOptions {
   /** Rows WB returns at most per statistics page (80,000); a shorter page is the last one. */
   statisticsPageLimit?: number;
+  /** Rows per order-feed page (WB allows up to 10,000); smaller only to exercise paging in tests. */
+  orderFeedPageLimit?: number;
   /** Reviews per page and WB's skip ceiling; smaller only to exercise the windowing in tests. */
   feedbackPaging?: { take: number; skipMax: number };
   /** Questions per page and WB's take + skip ceiling; smaller only in tests. */
@@ -34,6 +38,16 @@ const FEEDBACK_PAGING = { take: 5_000, skipMax: 199_990 };
 const QUESTION_PAGING = { take: 5_000, skipMax: 10_000 };
 const CARDS_LIMIT = 100;
 const STOCKS_LIMIT = 250_000;
+const ORDER_FEED_LIMIT = 10_000;
+
+/** One page of the order feed, with the snapshot every page of this read is computed at. */
+export interface OrderFeedPage extends Page<WbOrderFeedRow> {
+  snapshotTime: string;
+  /** The snapshot as an instant: everything up to it has been read once the last page is. */
+  snapshotAt: Date;
+  /** The page was shorter than the limit: the snapshot has been read to its end. */
+  last: boolean;
+}
 
 export type WbClient = ReturnType<typeof createWbClient>;
 
@@ -88,6 +102,7 @@ export function createWbClient(options: WbClientOptions) {
   const pageLimit = options.statisticsPageLimit ?? 80_000;
   const feedbackPaging = options.feedbackPaging ?? FEEDBACK_PAGING;
   const questionPaging = options.questionPaging ?? QUESTION_PAGING;
+  const feedLimit = options.orderFeedPageLimit ?? ORDER_FEED_LIMIT;
 
   /**
    * Statistics paging: pass the last row's own lastChangeDate text as the next dateFrom. WB
@@ -145,6 +160,35 @@ export function createWbClient(options: WbClientOptions) {
     /** Buyouts (S) and returns (R) changed since `dateFrom`, page by page. */
     sales(dateFrom: string): AsyncGenerator<Page<WbSaleRow> & { dateFrom: string }> {
       return statistics<WbSaleRow>('/api/v1/supplier/sales', 'supplier/sales', saleRowSchema, 'saleID', dateFrom);
+    },
+
+    /**
+     * Orders whose status changed within the period, in real time (Personal and Service
+     * tokens; 1 request a minute). Every page after the first passes the first page's
+     * snapshotTime, so the pages are one consistent picture while orders keep changing. WB
+     * documents the rows newest first, but nothing here relies on the order: every page is
+     * read, offset by offset, until a page shorter than the limit.
+     */
+    async *orderFeed(period: { start: Date; end: Date }): AsyncGenerator<OrderFeedPage> {
+      let snapshotTime: string | undefined;
+      for (let offset = 0; ; offset += feedLimit) {
+        const raw = await request({
+          host: 'analytics',
+          method: 'POST',
+          path: '/api/analytics/v1/order-feed',
+          group: 'order-feed',
+          body: {
+            selectedPeriod: { start: period.start.toISOString(), end: period.end.toISOString() },
+            pagination: { limit: feedLimit, offset, ...(snapshotTime ? { snapshotTime } : {}) },
+          },
+        });
+        const { data } = parseEnvelope(orderFeedEnvelope, raw, 'order-feed');
+        snapshotTime ??= data.snapshotTime;
+        const last = data.orders.length < feedLimit;
+        const snapshotAt = parseOffsetDateTime(snapshotTime)!;
+        yield { ...parseRows(orderFeedRowSchema, data.orders, 'order-feed', 'srid'), snapshotTime, snapshotAt, last };
+        if (last) return;
+      }
     },
 
     /** Personal and Service tokens: every size in every WB warehouse. */

@@ -28,6 +28,8 @@ export interface WbTransportOptions {
    * (a WB minute lasts 60 ms) is matched with 0.001.
    */
   rateLimitScale?: number;
+  /** Stops retrying and waiting (shutdown): the call rejects with the signal's reason. */
+  signal?: AbortSignal;
   /** Metrics and logs: one call per HTTP answer (or failure to get one). */
   onResponse?: (event: { group: WbMethodGroup; status: number | 'timeout' | 'network'; durationMs: number }) => void;
 }
@@ -226,5 +228,6 @@ export function createTransport(options: WbTransportOptions): WbTransport {
       // A 429 we may wait out is not a failure: the next attempt waits for the slot itself.
       shouldConsumeRetry: ({ error }) => !(error instanceof WbApiError && error.code === 'rate_limited'),
       maxRetryTime: Math.max(maxWaitMs * 4, 10 * 60_000),
+      signal: options.signal,
     })) as T;
 }

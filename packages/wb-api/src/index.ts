@@ -1,5 +1,12 @@
 export { wbAccessFromEnv, type WbAccess, type WbAccessEnv } from './access-from-env.ts';
-export { createWbClient, type DateWindow, type Page, type WbClient, type WbClientOptions } from './client.ts';
+export {
+  createWbClient,
+  type DateWindow,
+  type OrderFeedPage,
+  type Page,
+  type WbClient,
+  type WbClientOptions,
+} from './client.ts';
 export { WbApiError, type WbErrorCode } from './errors.ts';
 export { createTransport, type WbHost, type WbHosts } from './http.ts';
 export {
@@ -9,13 +16,14 @@ export {
   type RateLimitKey,
   type WbMethodGroup,
 } from './rate-limit/groups.ts';
-export { cabinetCeiling, type CabinetCeiling } from './rate-limit/cabinet-ceiling.ts';
+export { ARRIVAL_MARGIN, cabinetCeiling, type CabinetCeiling } from './rate-limit/cabinet-ceiling.ts';
 export { MemoryRateLimiter } from './rate-limit/memory.ts';
 export { PostgresRateLimiter } from './rate-limit/postgres.ts';
 export type { BadRow } from './schemas/rows.ts';
 export type { WbCard, WbSellerInfo } from './schemas/content.ts';
 export type { WbFeedback } from './schemas/feedbacks.ts';
 export type { WbQuestion } from './schemas/questions.ts';
+export { ORDER_FEED_STATUSES, type WbOrderFeedRow } from './schemas/order-feed.ts';
 export type { WbOrderRow, WbSaleRow } from './schemas/statistics.ts';
 export type { WbStocksReportRow, WbWarehouseRemainsRow } from './schemas/stocks.ts';
 export { formatMoscowDateTime, MOSCOW, parseMoscowDateTime, parseOffsetDateTime } from './time.ts';

@@ -40,8 +40,8 @@ const TokenFactsRef = builder.objectRef<TokenFacts>('TokenFacts').implement({
       resolve: (token) => notificationCoverage(token.scopes).unavailable,
     }),
     warnings: t.stringList({
-      description: 'Russian sentences: which notifications will not work and why.',
-      resolve: (token) => notificationCoverage(token.scopes).warnings,
+      description: 'Russian sentences: which notifications will not work or come late, and why.',
+      resolve: (token) => notificationCoverage(token.scopes, token.type).warnings,
     }),
   }),
 });

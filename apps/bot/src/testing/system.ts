@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '@wb-assist/db';
 import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
+import { NOTIFICATION_DEFINITIONS } from '@wb-assist/domain';
 import { createLogger } from '@wb-assist/logger';
 import { startTelegramFake, type Message, type TelegramFake } from '@wb-assist/telegram-fake';
 import { appEnv, startWorker } from '@wb-assist/test-system';
@@ -33,7 +34,7 @@ export interface System {
  * this bot (in-process, so a test can read its state through Telegram only) and the fake Bot API,
  * on this test file's PostgreSQL database.
  */
-export async function startSystem(): Promise<System> {
+export async function startSystem(options: { publishIntervalMinutes?: number } = {}): Promise<System> {
   // A frozen emulator clock: the demo shop's history cannot produce a late buyout or review in
   // the middle of a test; tests move time forward themselves (tick) before each action.
   const encryptionKey = randomBytes(32);
@@ -42,7 +43,8 @@ export async function startSystem(): Promise<System> {
   const emulator = await startEmulator({
     seed: 11,
     profile: 'fast',
-    publishIntervalMinutes: 0,
+    // Statistics publish at once unless a test asks for WB's real 30-minute cycle.
+    publishIntervalMinutes: options.publishIntervalMinutes ?? 0,
     reportReadyMinutes: 0,
     frozenClock: true,
   });
@@ -138,3 +140,18 @@ export function quietTraffic(ordersPerDay: number) {
 }
 
 export const textOf = (message: Message): string => message.text ?? message.caption ?? '';
+
+/** Notification messages Telegram accepted: a heading of one of the six types. */
+/** A notification's first line: one of the registry's emojis, then its bold title. */
+const HEADING = new RegExp(
+  `^(${NOTIFICATION_DEFINITIONS.map((definition) => definition.labels.emoji).join('|')}) <b>`,
+  'u',
+);
+
+export function notificationsSent(system: System): string[] {
+  return system.telegram.control
+    .calls()
+    .filter((call) => call.response.ok && (call.method === 'sendPhoto' || call.method === 'sendMessage'))
+    .map((call) => String(call.params.caption ?? call.params.text ?? ''))
+    .filter((text) => HEADING.test(text));
+}

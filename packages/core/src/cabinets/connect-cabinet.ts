@@ -125,7 +125,7 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
     tokenReadOnly: token.readOnly,
     tokenExpiresAt: token.expiresAt,
   };
-  const coverage = notificationCoverage(token.scopes);
+  const coverage = notificationCoverage(token.scopes, token.type);
 
   const outcome = await options.prisma.$transaction(async (tx) => {
     const existing = await tx.cabinet.findUnique({ where: { sellerId: token.sellerId } });

@@ -4,7 +4,7 @@ import {
   type NotificationType,
   type WbKeyCategory,
 } from '@wb-assist/domain';
-import { hasCategory, type WbCategory } from '@wb-assist/wb-api';
+import { hasCategory, type WbCategory, type WbTokenType } from '@wb-assist/wb-api';
 
 export { NOTIFICATION_TYPES };
 export type NotificationTypeName = NotificationType;
@@ -26,8 +26,15 @@ export interface NotificationCoverage {
   warnings: string[];
 }
 
-/** From a key's categories: which notifications can work, and what the seller should know. */
-export function notificationCoverage(scopes: number): NotificationCoverage {
+/**
+ * WB's real-time order feed answers a Base key once in 3 hours: its orders come from statistics,
+ * which WB publishes every 30 minutes. Said once, where the key is accepted (bot and dashboard).
+ */
+export const BASE_KEY_DELAY =
+  'Ключ базовый, а с базовым ключом заказы приходят с задержкой до 30 минут. Чтобы они приходили сразу, подключите персональный или сервисный ключ с категорией «Аналитика».';
+
+/** From a key's categories (and type): which notifications can work, and what the seller should know. */
+export function notificationCoverage(scopes: number, tokenType?: WbTokenType): NotificationCoverage {
   const available = NOTIFICATION_TYPES.filter((type) => hasCategory(scopes, source(type)));
   const unavailable = NOTIFICATION_TYPES.filter((type) => !hasCategory(scopes, source(type)));
   const warnings: string[] = [];
@@ -42,5 +49,6 @@ export function notificationCoverage(scopes: number): NotificationCoverage {
   if (!hasCategory(scopes, 'content')) {
     warnings.push(`У ключа нет категории ${CATEGORY_TITLE.content}: в уведомлениях не будет фото и названий товаров.`);
   }
+  if (tokenType === 'base') warnings.push(BASE_KEY_DELAY);
   return { available, unavailable, warnings };
 }

@@ -59,8 +59,10 @@ export interface TodayTotals {
 
 interface SaleEventBase {
   product: ProductInfo;
+  /** Every price WB has given so far: only the seller's price while just the order feed knows the event. */
   prices: Prices;
-  route: Route;
+  /** Null when WB has not said where the unit ships from. */
+  route: Route | null;
   /** The instant it happened: order date, sale date, or cancel date. */
   occurredAt: Date;
   context?: TodayTotals | null;

@@ -6,10 +6,14 @@
 
 import { parsePayload, type NotificationPayload, type NotificationType } from '@wb-assist/domain';
 import {
+  feedOrderPayload,
+  feedSalePayload,
   orderPayload,
   questionPayload,
   reviewPayload,
   salePayload,
+  type FeedCard,
+  type OrderFeedRow,
   type OrderRow,
   type QuestionRow,
   type ReviewRow,
@@ -20,7 +24,10 @@ export type EventType = NotificationType;
 
 export interface DetectedEvent {
   type: EventType;
-  /** What makes the event itself unique within the cabinet (srid, saleID, review id, ...). */
+  /**
+   * What makes the event itself unique within the cabinet: the srid for the four order events
+   * (whichever source, statistics or the order feed, sees them), the review id, ...
+   */
   identity: string;
   occurredAt: Date;
   /** The registry's payload of the type, already parsed with its schema. */
@@ -66,16 +73,68 @@ export interface SaleChange extends SaleRow {
   type: 'buyout' | 'return';
 }
 
-/** A saleID seen for the first time: S is a buyout, R a return. Money filled in later is no new event. */
+/**
+ * A saleID seen for the first time: S is a buyout, R a return. Money filled in later is no new
+ * event. Its identity is the order's srid, which the order feed knows too: a buyout the feed
+ * has already notified is not notified again when statistics publish its saleID.
+ */
 export function saleEvents(rows: SaleChange[]): DetectedEvent[] {
   return rows
     .filter((row) => row.inserted)
     .map((row) => ({
       type: row.type,
-      identity: row.sale_id,
+      identity: row.srid,
       occurredAt: row.sale_date,
       payload: salePayload(row.type, row),
     }));
+}
+
+export interface OrderFeedChange extends OrderFeedRow {
+  inserted: boolean;
+  before_status?: string | null;
+}
+
+/** Which event a feed status is; `created` is the order itself, an unknown status nothing. */
+const FEED_STATUS_EVENTS: Record<string, 'cancellation' | 'buyout' | 'return'> = {
+  cancel: 'cancellation',
+  buyout: 'buyout',
+  return: 'return',
+  returnDefective: 'return',
+};
+
+/**
+ * The order feed's rules, the same facts as statistics' under the same identities (the srid):
+ * whichever source sees a fact first notifies it, the other finds its event key taken.
+ * - A srid new to the feed, unknown to statistics and placed within the read window is a new
+ *   order (an old order the feed meets for its first time, because its status changed, is not).
+ * - A status reached now (first seen in it, or changed to it) is a cancellation, a buyout or a
+ *   return, with the time WB gives for that status.
+ */
+export function orderFeedEvents(
+  rows: OrderFeedChange[],
+  context: { knownSrids: Set<string>; windowStart: Date; cardOf: (row: OrderFeedRow) => FeedCard | null },
+): DetectedEvent[] {
+  const events: DetectedEvent[] = [];
+  for (const row of rows) {
+    const card = context.cardOf(row);
+    if (row.inserted && !context.knownSrids.has(row.srid) && row.order_date >= context.windowStart) {
+      events.push({
+        type: 'new_order',
+        identity: row.srid,
+        occurredAt: row.order_date,
+        payload: feedOrderPayload('new_order', row, card),
+      });
+    }
+    const type = FEED_STATUS_EVENTS[row.status];
+    if (!type || (!row.inserted && row.before_status === row.status)) continue;
+    events.push({
+      type,
+      identity: row.srid,
+      occurredAt: row.status_date,
+      payload: type === 'cancellation' ? feedOrderPayload(type, row, card) : feedSalePayload(type, row, card),
+    });
+  }
+  return events;
 }
 
 export interface ReviewChange extends ReviewRow {

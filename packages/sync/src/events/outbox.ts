@@ -14,10 +14,13 @@ import type { DetectedEvent } from './detect.ts';
 export async function writeEvents(
   client: pg.ClientBase,
   cabinetId: string,
-  syncLogId: string,
+  syncLogId: string | null,
   events: DetectedEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
+  // The order feed and the sync may write the same keys for one cabinet at once, each in its
+  // own order: one at a time per cabinet, so two transactions never deadlock on the unique key.
+  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`outbox:${cabinetId}`]);
   const { rows } = await client.query<{ created: number }>(
     `WITH incoming AS (
        SELECT * FROM jsonb_to_recordset($2::jsonb) AS e(type notification_type, event_key text, occurred_at timestamptz, payload jsonb)

@@ -65,8 +65,37 @@ export interface QuestionRow {
   created_date: Date;
 }
 
+/**
+ * The order feed's columns DETAIL_SQL.orderFeed returns, with what the product card adds (the
+ * feed names no article, brand or size: only nmId and chrtId).
+ */
+export interface OrderFeedRow {
+  srid: string;
+  nm_id: number;
+  /** BIGINT: pg gives it as text. */
+  chrt_id: string | null;
+  order_date: Date;
+  status: string;
+  status_date: Date;
+  warehouse_name: string | null;
+  is_mp: boolean | null;
+  destination_city: string | null;
+  destination_district: string | null;
+  seller_price: string | null;
+}
+
+/** The card of the feed row's product, as wb_products stores it; null when not synced yet. */
+export interface FeedCard {
+  vendorCode: string | null;
+  brand: string | null;
+  subject: string | null;
+  techSize: string | null;
+  barcode: string | null;
+}
+
 const statistics = (row: StatisticsRow) => ({
-  v: 1,
+  v: 2,
+  source: 'statistics',
   nmId: row.nm_id,
   srid: row.srid,
   supplierArticle: row.supplier_article,
@@ -104,6 +133,67 @@ export function salePayload(type: 'buyout' | 'return', row: SaleRow): Notificati
     saleDate: row.sale_date.toISOString(),
     forPay: row.for_pay,
     paymentSaleAmount: row.payment_sale_amount,
+  });
+}
+
+/**
+ * What the feed knows of an order, in the statistics shape: money it does not know is null,
+ * never 0. Enough for a message (product, size, seller's price, warehouse → city, time); the
+ * rest arrives with statistics into wb_orders / wb_sales.
+ */
+function feedFields(row: OrderFeedRow, card: FeedCard | null) {
+  return {
+    v: 2,
+    source: 'feed',
+    nmId: row.nm_id,
+    srid: row.srid,
+    supplierArticle: card?.vendorCode ?? null,
+    brand: card?.brand ?? null,
+    subject: card?.subject ?? null,
+    category: null,
+    techSize: card?.techSize ?? null,
+    barcode: card?.barcode ?? null,
+    warehouseName: row.warehouse_name,
+    warehouseType: row.is_mp === null ? null : row.is_mp ? 'Склад продавца' : 'Склад WB',
+    regionName: null,
+    oblastOkrugName: row.destination_district,
+    countryName: null,
+    destinationCity: row.destination_city,
+    totalPrice: null,
+    discountPercent: null,
+    spp: null,
+    finishedPrice: null,
+    priceWithDisc: null,
+    sellerPrice: row.seller_price,
+  };
+}
+
+export function feedOrderPayload(
+  type: 'new_order' | 'cancellation',
+  row: OrderFeedRow,
+  card: FeedCard | null,
+): NotificationPayload<'new_order'> {
+  const cancelled = type === 'cancellation';
+  return parsePayload(type, {
+    ...feedFields(row, card),
+    gNumber: null,
+    orderDate: row.order_date.toISOString(),
+    isCancel: cancelled,
+    cancelDate: cancelled ? row.status_date.toISOString() : null,
+  });
+}
+
+export function feedSalePayload(
+  type: 'buyout' | 'return',
+  row: OrderFeedRow,
+  card: FeedCard | null,
+): NotificationPayload<'buyout'> {
+  return parsePayload(type, {
+    ...feedFields(row, card),
+    saleId: null,
+    saleDate: row.status_date.toISOString(),
+    forPay: null,
+    paymentSaleAmount: null,
   });
 }
 

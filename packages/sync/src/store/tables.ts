@@ -1,4 +1,4 @@
-import type { WbCard, WbFeedback, WbOrderRow, WbQuestion, WbSaleRow } from '@wb-assist/wb-api';
+import type { WbCard, WbFeedback, WbOrderFeedRow, WbOrderRow, WbQuestion, WbSaleRow } from '@wb-assist/wb-api';
 import { buildUpsert, type UpsertSpec } from './bulk-upsert.ts';
 
 /** Columns both statistics tables share, in WB's order. */
@@ -51,6 +51,28 @@ export const SALES: UpsertSpec = {
     ...statisticsColumns,
     { name: 'payment_sale_amount', type: 'numeric', matters: true },
     { name: 'for_pay', type: 'numeric', matters: true },
+  ],
+};
+
+/** The order feed's picture of each order: its status now, and when it took it. */
+export const ORDER_FEED: UpsertSpec = {
+  table: 'wb_order_feed',
+  key: ['srid'],
+  columns: [
+    { name: 'srid', type: 'text' },
+    { name: 'nm_id', type: 'int' },
+    { name: 'chrt_id', type: 'bigint' },
+    { name: 'order_date', type: 'timestamptz' },
+    { name: 'status', type: 'text', matters: true },
+    { name: 'status_date', type: 'timestamptz', matters: true },
+    { name: 'cancel_type', type: 'text' },
+    { name: 'warehouse_name', type: 'text' },
+    { name: 'warehouse_region', type: 'text' },
+    { name: 'is_mp', type: 'boolean' },
+    { name: 'destination_city', type: 'text' },
+    { name: 'destination_district', type: 'text' },
+    { name: 'seller_price', type: 'numeric' },
+    { name: 'is_b2b', type: 'boolean' },
   ],
 };
 
@@ -146,6 +168,7 @@ export const SQL = {
   sales: buildUpsert(SALES),
   reviews: buildUpsert(REVIEWS),
   questions: buildUpsert(QUESTIONS),
+  orderFeed: buildUpsert(ORDER_FEED),
   products: buildUpsert(PRODUCTS),
   stocks: buildUpsert(STOCKS),
 };
@@ -183,6 +206,10 @@ export const DETAIL_SQL = {
       ...priceFields,
     ],
     before: [],
+  }),
+  orderFeed: buildUpsert(ORDER_FEED, {
+    columns: ORDER_FEED.columns.map((column) => column.name),
+    before: ['status'],
   }),
   reviews: buildUpsert(REVIEWS, {
     columns: [
@@ -250,6 +277,24 @@ export const saleRecord = (row: WbSaleRow) => ({
   ...statisticsRecord(row),
   payment_sale_amount: row.paymentSaleAmount,
   for_pay: row.forPay,
+});
+
+/** The feed's money is a JS number of rubles: NUMERIC(14,2) reads it exactly enough. */
+export const orderFeedRecord = (row: WbOrderFeedRow) => ({
+  srid: row.srid,
+  nm_id: row.nmId,
+  chrt_id: row.chrtId,
+  order_date: row.createdAt.toISOString(),
+  status: row.status,
+  status_date: row.updatedAt.toISOString(),
+  cancel_type: row.cancelType,
+  warehouse_name: row.warehouseName,
+  warehouse_region: row.warehouseRegion,
+  is_mp: row.isMp,
+  destination_city: row.destinationCity,
+  destination_district: row.destinationDistrict,
+  seller_price: row.sellerPrice,
+  is_b2b: row.isB2b,
 });
 
 export const reviewRecord = (row: WbFeedback) => ({

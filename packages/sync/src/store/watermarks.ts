@@ -1,6 +1,6 @@
 import type pg from 'pg';
 
-export type SyncSource = 'orders' | 'sales' | 'stocks' | 'reviews' | 'questions' | 'products';
+export type SyncSource = 'orders' | 'sales' | 'stocks' | 'reviews' | 'questions' | 'products' | 'order_feed';
 
 export interface Watermark {
   watermark: Date | null;

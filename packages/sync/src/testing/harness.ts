@@ -12,6 +12,7 @@ import {
   type StartOptions,
 } from '@wb-assist/wb-emulator';
 import { syncCabinet, type SyncCabinetOptions } from '../sync-cabinet.ts';
+import { syncCabinetOrderFeed, type SyncOrderFeedOptions } from '../sync-order-feed.ts';
 
 /** A real PostgreSQL, the WB emulator on its fast clock, and cabinets connected the real way. */
 export async function createHarness(databaseUrl: string, emulatorOptions: StartOptions = {}) {
@@ -50,25 +51,24 @@ export async function createHarness(databaseUrl: string, emulatorOptions: StartO
     return { seller, token, user, cabinetId: result.cabinetId };
   }
 
+  const wb = () => ({
+    hosts,
+    limiter: new PostgresRateLimiter(pool),
+    rateLimitScale: 0.001,
+    maxWaitMs: 2_000,
+    minBackoffMs: 20,
+    retries: 3,
+    statisticsPageLimit: emulatorOptions.pageLimit,
+  });
+  const settings = { initialSyncDays: 30, lookbackMinutes: 120 };
+
   function sync(cabinetId: string, overrides: Partial<SyncCabinetOptions> = {}) {
-    return syncCabinet({
-      pool,
-      cabinetId,
-      kind: 'periodic',
-      wb: {
-        hosts,
-        limiter: new PostgresRateLimiter(pool),
-        rateLimitScale: 0.001,
-        maxWaitMs: 2_000,
-        minBackoffMs: 20,
-        retries: 3,
-        statisticsPageLimit: emulatorOptions.pageLimit,
-      },
-      encryptionKey,
-      settings: { initialSyncDays: 30, lookbackMinutes: 120 },
-      log,
-      ...overrides,
-    });
+    return syncCabinet({ pool, cabinetId, kind: 'periodic', wb: wb(), encryptionKey, settings, log, ...overrides });
+  }
+
+  /** One read of the cabinet's real-time order feed. */
+  function feed(cabinetId: string, overrides: Partial<SyncOrderFeedOptions> = {}) {
+    return syncCabinetOrderFeed({ pool, cabinetId, wb: wb(), encryptionKey, settings, log, ...overrides });
   }
 
   async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -81,6 +81,7 @@ export async function createHarness(databaseUrl: string, emulatorOptions: StartO
     prisma,
     connect,
     sync,
+    feed,
     query,
     async close() {
       await prisma.$disconnect();

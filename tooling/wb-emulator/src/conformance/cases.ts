@@ -117,19 +117,29 @@ export const CASES: Case[] = [
     fault: { method: 'ping', kind: '429' },
     request: () => ({ path: '/ping' }),
   },
-  {
-    method: 'POST',
-    specPath: '/api/analytics/v1/order-feed',
-    label: '200',
-    request: () => ({
-      path: '/api/analytics/v1/order-feed',
-      body: {
-        selectedPeriod: { start: new Date(Date.now() - 7 * 86_400_000).toISOString(), end: new Date().toISOString() },
-        pagination: { limit: 100 },
-      },
-    }),
-  },
+  ...orderFeed(),
 ];
+
+/** The order feed: a period within the last 31 days, `limit` up to 10,000, one call a minute. */
+function orderFeed(): Case[] {
+  const path = '/api/analytics/v1/order-feed';
+  const body = (days: number) => ({
+    selectedPeriod: { start: new Date(Date.now() - days * 86_400_000).toISOString(), end: new Date().toISOString() },
+    pagination: { limit: 100 },
+  });
+  return [
+    { method: 'POST', specPath: path, label: '200', request: () => ({ path, body: body(7) }) },
+    { method: 'POST', specPath: path, label: '400 older than 31 days', request: () => ({ path, body: body(40) }) },
+    { method: 'POST', specPath: path, label: '401', request: () => ({ path, body: body(7), ...NO_TOKEN }) },
+    {
+      method: 'POST',
+      specPath: path,
+      label: '429',
+      fault: { method: 'order-feed', kind: '429' },
+      request: () => ({ path, body: body(7) }),
+    },
+  ];
+}
 
 function statistics(path: string, fault: string): Case[] {
   return [

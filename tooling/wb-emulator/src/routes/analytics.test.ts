@@ -131,7 +131,7 @@ describe('order-feed', () => {
     ).json()) as Feed;
     const bySrid = Object.fromEntries(feed.data.orders.map((o) => [o.srid, o.status]));
     expect(bySrid).toEqual({ [a.srid]: 'cancel', [b.srid]: 'buyout' });
-    expect(feed.data.orders[0]?.createdAt).toMatch(/^2026-11-27T14:00:00\+03:00$/);
+    expect(feed.data.orders.find((o) => o.srid === a.srid)?.createdAt).toMatch(/^2026-11-27T14:00:00\+03:00$/);
   });
 
   it('keeps pages stable with the first page’s snapshotTime', async () => {

@@ -24,7 +24,8 @@ const badRequest = (req: AuthedRequest, detail: string): Reply => ({
 
 /**
  * `POST /api/analytics/v1/order-feed`: orders whose status changed within the period, in real
- * time (no 30-minute batches), last 31 days. Paging is stable because every page is computed
+ * time (no 30-minute batches: an order and each status change show at once, while statistics
+ * publish them on their cycle), last 31 days. Paging is stable because every page is computed
  * as of the first page's `snapshotTime`.
  */
 function orderFeed(req: AuthedRequest): Reply {
@@ -52,13 +53,16 @@ function orderFeed(req: AuthedRequest): Reply {
       : parseTime(snapshotRaw);
   if (snapshot === null || snapshot > req.now) return badRequest(req, 'pagination.snapshotTime is invalid');
 
+  // The feed speaks whole seconds: its snapshot covers everything within its second.
+  const horizon = snapshot + 999;
   const matched: { order: Order; status: Status; updatedAt: number }[] = [];
   for (const order of req.seller.orders) {
-    if (order.date > snapshot) continue;
-    const state = statusAsOf(order, snapshot);
+    if (order.date > horizon) continue;
+    const state = statusAsOf(order, horizon);
     if (state.updatedAt >= start && state.updatedAt <= end) matched.push({ order, ...state });
   }
-  matched.sort((a, b) => a.updatedAt - b.updatedAt || a.order.seq - b.order.seq);
+  // WB documents the rows as sorted by the time of the current status, newest first.
+  matched.sort((a, b) => b.updatedAt - a.updatedAt || b.order.seq - a.order.seq);
   const page = matched.slice(offset as number, (offset as number) + (limit as number));
   return {
     status: 200,

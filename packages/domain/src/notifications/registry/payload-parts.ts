@@ -17,3 +17,11 @@ export const int = z.number().int();
 
 /** The current version of every payload; a reader of another version must be taught first. */
 export const version = z.literal(1).describe('Version of this payload’s shape.');
+
+/**
+ * Orders and sales: v2 lets what only statistics know (money, discounts, saleID, barcode) be
+ * absent, because the real-time order feed may see the event first, and adds the feed's own
+ * facts (sellerPrice, destinationCity, source). A v1 payload is a valid v2 one, so every
+ * stored event stays readable as it is.
+ */
+export const saleVersion = z.union([z.literal(1), z.literal(2)]).describe('Version of this payload’s shape.');

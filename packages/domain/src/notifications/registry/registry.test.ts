@@ -53,6 +53,66 @@ describe('the notification-type registry', () => {
     });
   });
 
+  it('reads a v1 payload stored before v2 as it is', () => {
+    expect(parsePayload('buyout', { ...SAMPLE_PAYLOADS.buyout, v: 1 })).toMatchObject({ v: 1, saleId: 'S1' });
+  });
+
+  it('renders an order only the feed has reported: the seller’s price, no zeros, no absent lines', () => {
+    const feed = {
+      v: 2,
+      source: 'feed',
+      nmId: 123456789,
+      srid: 'srid-feed',
+      supplierArticle: null,
+      brand: null,
+      subject: null,
+      category: null,
+      techSize: 'L',
+      barcode: null,
+      warehouseName: 'Коледино',
+      warehouseType: null,
+      regionName: null,
+      oblastOkrugName: 'Центральный',
+      countryName: null,
+      destinationCity: 'Тверь',
+      totalPrice: null,
+      discountPercent: null,
+      spp: null,
+      finishedPrice: null,
+      priceWithDisc: null,
+      sellerPrice: '1750.00',
+      gNumber: null,
+      orderDate: '2026-11-27T11:05:00.000Z',
+      isCancel: false,
+      cancelDate: null,
+    };
+    const event = toNotificationEvent('new_order', feed, { occurredAt: AT, card, context: null });
+    expect(event).toMatchObject({
+      prices: { sellerPrice: 1750, totalPrice: null, finalPrice: null, sppPercent: null },
+      route: { regionName: 'Тверь' },
+    });
+    const text = renderNotification(event).text;
+    expect(text).toContain('Цена продавца: <b>1');
+    expect(text).toContain('Склад: Коледино → Тверь');
+    expect(text).toContain('Размер: L');
+    expect(text).not.toMatch(/Скидки|\b0\s?₽/);
+    const bare = toNotificationEvent(
+      'buyout',
+      {
+        ...feed,
+        warehouseName: null,
+        sellerPrice: null,
+        saleId: null,
+        saleDate: feed.orderDate,
+        forPay: null,
+        paymentSaleAmount: null,
+      },
+      { occurredAt: AT, card, context: null },
+    );
+    const lines = renderNotification(bare).text;
+    expect(lines).not.toMatch(/Цена|Склад|₽/);
+  });
+
   it('refuses a payload in the old raw-row shape instead of guessing', () => {
     expect(() => parsePayload('new_order', { srid: 's', nm_id: 1, finished_price: '10.00' })).toThrow();
   });

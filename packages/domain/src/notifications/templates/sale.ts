@@ -21,7 +21,7 @@ export function saleTemplate(labels: NotificationLabels): NotificationTemplate<S
         `${labels.emoji} <b>${labels.title}</b>`,
         ...productLines(event.product, detail.textCap),
         ...priceLines(event.prices),
-        `Склад: ${routeText(event.route, detail.textCap)}`,
+        ...(event.route ? [`Склад: ${routeText(event.route, detail.textCap)}`] : []),
         formatDateTime(event.occurredAt, timeZone),
       ];
       return assemble(body, detail.context ? context(event) : null);
@@ -29,9 +29,11 @@ export function saleTemplate(labels: NotificationLabels): NotificationTemplate<S
     // One price per line, the seller's (the dashboard's figure); left out while WB has not given it.
     groupItem(event, timeZone) {
       const when = formatDateTime(event.occurredAt, timeZone);
+      const parts = [when, productShort(event.product)];
       const price = countedPrice(event.prices);
-      const shown = price === null ? '' : ` · ${formatMoney(price)}`;
-      return `• ${when} · ${productShort(event.product)}${shown} · ${routeText(event.route, FIELD_CAP)}`;
+      if (price !== null) parts.push(formatMoney(price));
+      if (event.route) parts.push(routeText(event.route, FIELD_CAP));
+      return `• ${parts.join(' · ')}`;
     },
     groupHeader(events) {
       const count = countNoun(events.length, labels.groupForms);

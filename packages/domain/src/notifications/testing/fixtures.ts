@@ -21,6 +21,7 @@ export const PRODUCT: ProductInfo = {
   photoUrl: 'https://basket-12.wbbasket.ru/vol1234/part123456/123456789/images/big/1.webp',
 };
 
+/** A new order as statistics report it: every price known. */
 export const NEW_ORDER: NewOrderEvent = {
   type: 'new_order',
   product: PRODUCT,
