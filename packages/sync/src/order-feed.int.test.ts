@@ -94,6 +94,29 @@ describe('the order feed as the first source', () => {
     expect((await eventsOf(cabinetId, old!.srid)).map((e) => e.type)).toEqual(['cancellation']);
   });
 
+  it('notifies nothing from before the first read when our clock runs ahead of WB', async () => {
+    // A buyout just under the lookback (two hours) before WB's now, which the initial sync holds.
+    const connected = await h.connect({ seller: { historyDays: 3, traffic: { ordersPerDay: 20 } } });
+    const { cabinetId, seller } = connected;
+    const wbNow = (await h.emulator.control.now()).now;
+    const old = await h.emulator.control.addOrder(seller.sid, { at: wbNow - 116 * 60_000 });
+    await h.emulator.control.buyOut(seller.sid, old.srid, { at: wbNow - 115 * 60_000 });
+    expect(await h.sync(cabinetId, { kind: 'initial' })).toEqual({ status: 'done' });
+    // Our clock ten minutes ahead: the first, silent read starts at WB's now - 110 min, after
+    // the buyout; the next read must not start before it and call the buyout news.
+    const offset = wbNow - Date.now() + 10 * 60_000;
+    const ahead = () => new Date(Date.now() + offset);
+    expect(await h.feed(cabinetId, { now: ahead })).toEqual({ status: 'done' });
+    expect(await h.feed(cabinetId, { now: ahead })).toEqual({ status: 'done' });
+    expect(await h.feed(cabinetId, { now: ahead })).toEqual({ status: 'done' });
+    expect(await eventsOf(cabinetId, old.srid)).toEqual([]);
+    // What happens from now on is still news.
+    const fresh = await h.emulator.control.addOrder(seller.sid);
+    await h.emulator.control.buyOut(seller.sid, fresh.srid);
+    await h.feed(cabinetId, { now: ahead });
+    expect((await eventsOf(cabinetId, fresh.srid)).map((e) => e.type)).toEqual(['new_order', 'buyout']);
+  });
+
   it('leaves Base keys to statistics', async () => {
     const { cabinetId } = await h.connect({ type: 'base' });
     await h.sync(cabinetId, { kind: 'initial' });

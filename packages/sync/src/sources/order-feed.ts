@@ -41,6 +41,13 @@ export async function syncOrderFeed(context: FeedContext): Promise<SourceCounts>
   const counts = emptyCounts();
   const period = orderFeedPeriod(context);
   const silent = context.kind === 'initial' || !context.watermark?.watermark;
+  // The first read starts from our clock, later reads from WB's snapshot: with our clock ahead
+  // of WB's, the next read would start earlier than this one did and meet the status changes in
+  // between for the first time, hours old (a lookback ago) and held by statistics' initial sync,
+  // yet notified as new. Its watermark is therefore never behind the `now` it started from, so
+  // every later read starts where the first one did or after (the watermark only moves forward).
+  const feedWatermark = (snapshotAt: Date) =>
+    silent && context.now.getTime() > snapshotAt.getTime() ? context.now : snapshotAt;
   for await (const page of context.client.orderFeed(period)) {
     context.signal.throwIfAborted();
     counts.fetched += page.rows.length + page.bad.length;
@@ -63,7 +70,7 @@ export async function syncOrderFeed(context: FeedContext): Promise<SourceCounts>
         context.events.created += await writeEvents(client, context.cabinetId, context.syncLogId, events);
         stored = detailed.counts;
       }
-      if (page.last) await saveWatermark(client, context.cabinetId, 'order_feed', page.snapshotAt);
+      if (page.last) await saveWatermark(client, context.cabinetId, 'order_feed', feedWatermark(page.snapshotAt));
       return stored;
     });
     addCounts(counts, result);
