@@ -17,7 +17,7 @@ export interface LogAudit {
   secretsLookedFor: number;
   /** "worker-1.log: the WB key of shop 12": where a secret showed up. */
   secretsFound: string[];
-  /** Worker records that name a cabinet, and how many of them lack the job id. */
+  /** Worker records that name a cabinet, and how many of them lack the job id (or the feed read id). */
   cabinetRecords: number;
   cabinetRecordsWithoutJob: number;
 }
@@ -27,7 +27,7 @@ export interface LogAudit {
  * (WB refusing, PostgreSQL gone, the bot down), which is when error paths print requests and
  * errors. No key, token or secret the processes held may appear in them, in whole or in part
  * (a JWT's signature is the part that must never leak), every line must be a JSON record, and a
- * worker's record about a cabinet must say which job it belongs to.
+ * worker's record about a cabinet must say which job (or order feed read) it belongs to.
  */
 export function auditLogs(folder: string, secrets: Secret[]): LogAudit {
   const audit: LogAudit = {
@@ -65,7 +65,8 @@ export function auditLogs(folder: string, secrets: Secret[]): LogAudit {
       audit.records += 1;
       if (name.startsWith('worker') && record.cabinetId !== undefined) {
         audit.cabinetRecords += 1;
-        if (record.jobId === undefined) audit.cabinetRecordsWithoutJob += 1;
+        // A sync is a queue job; an order feed read has no job and names itself by its read id.
+        if (record.jobId === undefined && record.feedReadId === undefined) audit.cabinetRecordsWithoutJob += 1;
       }
     }
   }

@@ -11,6 +11,8 @@ import { keyProblem, type SyncCabinetOptions, type SyncObservation, type SyncOut
 export interface SyncOrderFeedOptions {
   pool: pg.Pool;
   cabinetId: string;
+  /** The feed loop's id of this read, in every log record about it (the feed has no job id). */
+  readId?: string;
   wb: SyncCabinetOptions['wb'];
   encryptionKey: Buffer;
   settings: SyncSettings;
@@ -56,7 +58,7 @@ export async function syncCabinetOrderFeed(options: SyncOrderFeedOptions): Promi
   if (!readsOrderFeed(cabinet.token_type, cabinet.token_scopes))
     return { status: 'skipped', reason: 'the key cannot read the order feed' };
 
-  const log = options.log.child({ cabinetId, source: 'order_feed' });
+  const log = options.log.child({ cabinetId, feedReadId: options.readId, source: 'order_feed' });
   const client = createWbClient({
     token: decryptSecret(cabinet.token_encrypted, options.encryptionKey),
     sellerId: cabinet.seller_id,

@@ -34,10 +34,11 @@ export function createSyncCabinet(deps: SyncCabinetDependencies): CabinetSyncHan
 
 /** The feed loop's handler: one read of one cabinet's real-time order feed. */
 export function createSyncOrderFeed(deps: SyncCabinetDependencies): OrderFeedHandler {
-  return ({ cabinetId, signal }) =>
+  return ({ cabinetId, readId, signal }) =>
     syncCabinetOrderFeed({
       pool: deps.pool,
       cabinetId,
+      readId,
       signal,
       wb: deps.wb,
       encryptionKey: deps.encryptionKey,

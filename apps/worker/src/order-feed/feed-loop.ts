@@ -1,10 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from '@wb-assist/logger';
 import type { SyncOutcome } from '../sync-handler.ts';
 import { claimDueFeeds, rescheduleFeed } from './feed-schedule.ts';
 
-/** One read of one cabinet's order feed (packages/sync's syncCabinetOrderFeed). */
-export type OrderFeedHandler = (input: { cabinetId: string; signal: AbortSignal }) => Promise<SyncOutcome>;
+/**
+ * One read of one cabinet's order feed (packages/sync's syncCabinetOrderFeed). The feed has no
+ * job queue, so no job id: `readId` names the read instead, in every log record about it.
+ */
+export type OrderFeedHandler = (input: {
+  cabinetId: string;
+  readId: string;
+  signal: AbortSignal;
+}) => Promise<SyncOutcome>;
 
 export interface FeedLoopOptions {
   pool: pg.Pool;
@@ -46,13 +54,14 @@ export function createFeedLoop(options: FeedLoopOptions): FeedLoop {
   let stopped = true;
 
   async function read(cabinetId: string): Promise<void> {
+    const readId = randomUUID();
     try {
-      const outcome = await handler({ cabinetId, signal: shutdown.signal });
+      const outcome = await handler({ cabinetId, readId, signal: shutdown.signal });
       if (outcome.status === 'rate_limited') await rescheduleFeed(pool, cabinetId, outcome.retryAfterMs);
       if (outcome.status === 'skipped') await rescheduleFeed(pool, cabinetId, SKIPPED_DELAY_MS);
     } catch (error) {
       if (!shutdown.signal.aborted)
-        logger.warn({ err: error, cabinetId }, 'order feed read failed; next interval retries');
+        logger.warn({ err: error, cabinetId, feedReadId: readId }, 'order feed read failed; next interval retries');
     }
   }
 
