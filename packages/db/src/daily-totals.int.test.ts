@@ -20,8 +20,14 @@ async function cabinet(): Promise<string> {
 }
 
 async function today(cabinetId: string) {
-  const { rows } = await pool.query<{ orders: number; orders_amount: string; buyouts: number; buyouts_amount: string }>(
-    `SELECT orders, orders_amount::text, buyouts, buyouts_amount::text
+  const { rows } = await pool.query<{
+    orders: number;
+    orders_amount: string;
+    cancellations: number;
+    buyouts: number;
+    buyouts_amount: string;
+  }>(
+    `SELECT orders, orders_amount::text, cancellations, buyouts, buyouts_amount::text
      FROM wb_daily_totals($1, (now() AT TIME ZONE $2)::date, (now() AT TIME ZONE $2)::date, $2)`,
     [cabinetId, ZONE],
   );
@@ -36,9 +42,15 @@ const feedRow = (cabinetId: string, srid: string, status: string) =>
     [cabinetId, srid, status],
   );
 
-it('counts an order the feed reported at once, and once more only when statistics publish another', async () => {
+it('counts what only the feed has reported at once, and each fact once when statistics publish it', async () => {
   const cabinetId = await cabinet();
-  expect(await today(cabinetId)).toEqual({ orders: 0, orders_amount: '0', buyouts: 0, buyouts_amount: '0' });
+  expect(await today(cabinetId)).toEqual({
+    orders: 0,
+    orders_amount: '0',
+    cancellations: 0,
+    buyouts: 0,
+    buyouts_amount: '0',
+  });
 
   await feedRow(cabinetId, 'srid-1', 'created');
   expect(await today(cabinetId)).toMatchObject({ orders: 1, orders_amount: '1200.00' });
@@ -52,6 +64,20 @@ it('counts an order the feed reported at once, and once more only when statistic
   );
   expect(await today(cabinetId)).toMatchObject({ orders: 1, orders_amount: '1199.50' });
 
+  // Cancelled: the feed says so before statistics; counted at once, and once.
+  await feedRow(cabinetId, 'srid-2', 'created');
+  await pool.query(
+    `INSERT INTO wb_orders (cabinet_id, srid, order_date, last_change_date, warehouse_name, supplier_article, nm_id,
+       barcode, tech_size, total_price, discount_percent, spp, finished_price, price_with_disc, is_cancel)
+     VALUES ($1, 'srid-2', now() - interval '1 minute', now(), 'Коледино', 'A-1', 1001, 'b', 'L', 1000, 0, 0, 900, 1000, false)`,
+    [cabinetId],
+  );
+  expect(await today(cabinetId)).toMatchObject({ orders: 2, orders_amount: '2199.50', cancellations: 0 });
+  await feedRow(cabinetId, 'srid-2', 'cancel');
+  expect(await today(cabinetId)).toMatchObject({ orders: 2, orders_amount: '1199.50', cancellations: 1 });
+  await pool.query(`UPDATE wb_orders SET is_cancel = true, cancel_date = now() WHERE srid = 'srid-2'`);
+  expect(await today(cabinetId)).toMatchObject({ orders: 2, orders_amount: '1199.50', cancellations: 1 });
+
   // Bought out: the feed first, then statistics' sale of the same srid, counted once.
   await feedRow(cabinetId, 'srid-1', 'buyout');
   expect(await today(cabinetId)).toMatchObject({ buyouts: 1, buyouts_amount: '1200.00' });
@@ -62,5 +88,5 @@ it('counts an order the feed reported at once, and once more only when statistic
        2000, 40, 5, 0, 1000, 1140, 1199.50)`,
     [cabinetId],
   );
-  expect(await today(cabinetId)).toMatchObject({ orders: 1, buyouts: 1, buyouts_amount: '1199.50' });
+  expect(await today(cabinetId)).toMatchObject({ orders: 2, buyouts: 1, buyouts_amount: '1199.50' });
 });

@@ -1,9 +1,9 @@
 -- wb_daily_totals also counts what only the real-time order feed has reported so far: an order
 -- the feed saw minutes ago is in the day's figures at once (the bot's «Сегодня: …» line under
 -- that very order, and the dashboard's KPIs), not 30 minutes later when statistics publish it.
--- A feed row counts only while statistics hold no row of the same srid (and, for a buyout or
--- return, no sale of that kind), so nothing is counted twice; its money is the feed's seller
--- price, the same figure as priceWithDisc.
+-- A feed row counts only while statistics do not hold the same fact (an order of that srid; its
+-- cancellation; a sale of that kind), so nothing is counted twice; its money is statistics'
+-- priceWithDisc when they hold the order, else the feed's seller price (the same figure).
 CREATE OR REPLACE FUNCTION wb_daily_totals(p_cabinet_id uuid, p_from date, p_to date, p_zone text)
 RETURNS TABLE (
   day date,
@@ -27,8 +27,16 @@ AS $$
     WHERE f.cabinet_id = p_cabinet_id
       AND NOT EXISTS (SELECT 1 FROM wb_orders w WHERE w.cabinet_id = f.cabinet_id AND w.srid = f.srid)
   ),
+  -- Cancellations the feed has reported and statistics not yet, on orders statistics may hold.
+  feed_cancels AS (
+    SELECT f.* FROM wb_order_feed f
+    WHERE f.cabinet_id = p_cabinet_id AND f.status = 'cancel'
+      AND NOT EXISTS (SELECT 1 FROM wb_orders w WHERE w.cabinet_id = f.cabinet_id AND w.srid = f.srid AND w.is_cancel)
+  ),
   placed AS (
-    SELECT w.order_date, w.is_cancel AS cancelled, w.price_with_disc AS price
+    SELECT w.order_date,
+           w.is_cancel OR EXISTS (SELECT 1 FROM feed_cancels fc WHERE fc.srid = w.srid) AS cancelled,
+           w.price_with_disc AS price
     FROM wb_orders w, bounds
     WHERE w.cabinet_id = p_cabinet_id AND w.order_date >= bounds.lo AND w.order_date < bounds.hi
     UNION ALL
@@ -47,9 +55,11 @@ AS $$
     FROM wb_orders w, bounds
     WHERE w.cabinet_id = p_cabinet_id AND w.is_cancel AND w.cancel_date >= bounds.lo AND w.cancel_date < bounds.hi
     UNION ALL
-    SELECT f.status_date, f.seller_price
-    FROM feed f, bounds
-    WHERE f.status = 'cancel' AND f.status_date >= bounds.lo AND f.status_date < bounds.hi
+    SELECT f.status_date, coalesce(w.price_with_disc, f.seller_price)
+    FROM feed_cancels f
+    CROSS JOIN bounds
+    LEFT JOIN wb_orders w ON w.cabinet_id = f.cabinet_id AND w.srid = f.srid
+    WHERE f.status_date >= bounds.lo AND f.status_date < bounds.hi
   ),
   c AS (
     SELECT (x.at AT TIME ZONE p_zone)::date AS d, count(*)::int AS n, coalesce(sum(x.price), 0) AS amount
