@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSession } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
-import { testDatabaseUrl, waitUntilIdle } from '@wb-assist/db/testing';
+import { testDatabaseUrl, waitFor, waitUntilIdle } from '@wb-assist/db/testing';
 import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
 import { countNoun, formatMoney, NOTIFICATION_REGISTRY, type NotificationType } from '@wb-assist/domain';
 import { appEnv, startApi, startWorker, type AppProcess } from '@wb-assist/test-system';
@@ -49,16 +49,6 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function waitFor<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 const localHour = (zone: string) =>
   Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
 const localDay = (zone: string, at = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
@@ -92,12 +82,15 @@ it('quotes the dashboard’s «Сегодня» in the user’s zone: all stored
     processes.push(startWorker({ env }));
     const api = await startApi({ env });
     processes.push(api);
-    await waitFor('the initial sync', async () => {
-      const { rows } = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [
-        connected.cabinetId,
-      ]);
-      return rows[0]?.status === 'ready' ? true : undefined;
-    });
+    await waitFor(
+      async () => {
+        const { rows } = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [
+          connected.cabinetId,
+        ]);
+        return rows[0]?.status === 'ready';
+      },
+      { timeoutMs: 60_000, what: 'the initial sync' },
+    );
     await waitUntilIdle(pool, { syncs: 1 });
 
     // Orders the sync stored without a notification (as the initial sync's history is): two of
@@ -121,10 +114,12 @@ it('quotes the dashboard’s «Сегодня» in the user’s zone: all stored
     expect(localDay(ZONE, minutesAgo(25 * 60))).not.toBe(localDay(ZONE));
 
     const delivered = async (type: NotificationType, srid: string) => {
-      const delivery = await waitFor(`the ${type} of ${srid}`, async () =>
-        received.find((item) =>
-          item.events.some((event) => event.type === type && (event.payload as { srid?: string }).srid === srid),
-        ),
+      const delivery = await waitFor(
+        async () =>
+          received.find((item) =>
+            item.events.some((event) => event.type === type && (event.payload as { srid?: string }).srid === srid),
+          ),
+        { timeoutMs: 60_000, what: `the ${type} of ${srid}` },
       );
       return delivery.messages[0]?.text ?? '';
     };
