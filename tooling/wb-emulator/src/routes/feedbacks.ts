@@ -1,4 +1,5 @@
 import type { AuthedRequest, Reply, Route } from '../http/types.ts';
+import { isReply, ok, parseBuyerTextsQuery } from './buyer-texts-query.ts';
 import { envelopeError, parseJsonBody } from '../http/problem.ts';
 import { formatMskOffset } from '../msk-time.ts';
 import type { Feedback } from '../seller/model.ts';
@@ -6,39 +7,11 @@ import type { Feedback } from '../seller/model.ts';
 const MAX_TAKE = 5_000;
 const MAX_SKIP = 199_990;
 
-const ok = (data: unknown): Reply => ({
-  status: 200,
-  body: { data, error: false, errorText: '', additionalErrors: null },
-});
-
-function intParam(req: AuthedRequest, name: string): number | null | 'bad' {
-  const raw = req.query.get(name);
-  if (raw === null || raw === '') return null;
-  return /^-?\d+$/.test(raw) ? Number(raw) : 'bad';
-}
-
 /** `GET /api/v1/feedbacks`: answered and unanswered are separate queries, as on WB. */
 function listFeedbacks(req: AuthedRequest): Reply {
-  const isAnswered = req.query.get('isAnswered');
-  if (isAnswered !== 'true' && isAnswered !== 'false')
-    return envelopeError(400, 'Плохой формат isAnswered', req.requestId);
-  const take = intParam(req, 'take');
-  const skip = intParam(req, 'skip');
-  if (take === null || take === 'bad' || take < 1 || take > MAX_TAKE)
-    return envelopeError(400, 'Плохой формат take', req.requestId);
-  if (skip === null || skip === 'bad' || skip < 0 || skip > MAX_SKIP)
-    return envelopeError(400, 'Плохой формат skip', req.requestId);
-  const nmId = intParam(req, 'nmId');
-  if (nmId === 'bad') return envelopeError(400, 'Плохой формат nmId', req.requestId);
-  const dateFrom = intParam(req, 'dateFrom');
-  if (dateFrom === 'bad') return envelopeError(400, 'Плохой формат dateFrom', req.requestId);
-  const dateTo = intParam(req, 'dateTo');
-  if (dateTo === 'bad') return envelopeError(400, 'Плохой формат dateTo', req.requestId);
-  const order = req.query.get('order');
-  if (order !== null && order !== 'dateAsc' && order !== 'dateDesc')
-    return envelopeError(400, 'Плохой формат order', req.requestId);
-
-  const answered = isAnswered === 'true';
+  const query = parseBuyerTextsQuery(req, { maxTake: MAX_TAKE, maxSkip: MAX_SKIP });
+  if (isReply(query)) return query;
+  const { answered, take, skip, nmId, dateFrom, dateTo, order } = query;
   const visible = req.seller.feedbacks.filter((f) => f.createdAt <= req.now);
   const selected = visible.filter(
     (f) =>
