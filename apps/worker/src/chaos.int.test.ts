@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
-import { SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
+import type { BotDelivery } from '@wb-assist/delivery';
 import { connectUser } from './testing/connect-user.ts';
+import { startSignedBot, type SignedBot } from './testing/signed-bot.ts';
 import { appEnv, startWorker as startProcess, type AppProcess } from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
@@ -29,26 +27,21 @@ let emulator: RunningEmulator;
  */
 const seen = new Map<string, { userId: string; eventKey: string }>();
 let posts = 0;
-const bot = http.createServer((req, res) => {
-  // Read whole, then decoded: a Russian character split between two network chunks stays whole.
-  void text(req).then((body) => {
-    if (!verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined).ok)
-      return void res.writeHead(401).end();
-    const delivery = JSON.parse(body) as BotDelivery;
-    posts += 1;
-    delivery.notificationIds.forEach((id, index) => {
-      if (!seen.has(id)) seen.set(id, { userId: delivery.userId, eventKey: delivery.events[index]?.eventKey ?? '' });
-    });
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"sent"}');
+/** Counts each POST and remembers the first delivery of every notification id. */
+function record(delivery: BotDelivery) {
+  posts += 1;
+  delivery.notificationIds.forEach((id, index) => {
+    if (!seen.has(id)) seen.set(id, { userId: delivery.userId, eventKey: delivery.events[index]?.eventKey ?? '' });
   });
-});
+}
+let bot: SignedBot;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 13, profile: 'fast', publishIntervalMinutes: 0 });
-  await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+  bot = await startSignedBot(SECRET, record);
 });
 afterAll(async () => {
-  await new Promise((resolve) => bot.close(resolve));
+  await bot?.close();
   await emulator.close();
   await prisma.$disconnect();
   await pool.end();
@@ -69,7 +62,7 @@ async function startWorker(): Promise<AppProcess> {
       extra: {
         WORKER_CONCURRENCY: '2',
         WB_RATE_LIMIT_SCALE: '0.001',
-        BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
+        BOT_INTERNAL_URL: bot.url,
       },
     }),
   });

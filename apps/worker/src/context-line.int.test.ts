@@ -1,20 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSession } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl, waitFor, waitUntilIdle } from '@wb-assist/db/testing';
-import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
 import { countNoun, formatMoney, NOTIFICATION_REGISTRY, type NotificationType } from '@wb-assist/domain';
 import { appEnv, startApi, startWorker, type AppProcess } from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 import { connectUser } from './testing/connect-user.ts';
+import { startSignedBot, type SignedBot } from './testing/signed-bot.ts';
 
 // The context line of a notification («Сегодня: 4 заказа на 5 250 ₽») must be the figure the
 // dashboard shows as «Сегодня» for the same cabinet, zone and moment: every order of the day the
@@ -25,24 +22,15 @@ const encryptionKey = randomBytes(32);
 const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
 const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-context-'));
-const received: BotDelivery[] = [];
 let emulator: RunningEmulator;
-
-const bot = http.createServer((req, res) => {
-  void text(req).then((body) => {
-    const verdict = verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined);
-    if (req.url !== BOT_NOTIFY_PATH || !verdict.ok) return void res.writeHead(401).end();
-    received.push(JSON.parse(body) as BotDelivery);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'sent' }));
-  });
-});
+let bot: SignedBot;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 11, profile: 'fast', publishIntervalMinutes: 0 });
-  await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+  bot = await startSignedBot(SECRET);
 });
 afterAll(async () => {
-  await new Promise((resolve) => bot.close(resolve));
+  await bot?.close();
   await emulator.close();
   await prisma.$disconnect();
   await pool.end();
@@ -73,7 +61,7 @@ it('quotes the dashboard’s «Сегодня» in the user’s zone: all stored
     webhookSecret: SECRET,
     extra: {
       WB_RATE_LIMIT_SCALE: '0.001',
-      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
+      BOT_INTERNAL_URL: bot.url,
     },
   });
   const processes: AppProcess[] = [];
@@ -116,7 +104,7 @@ it('quotes the dashboard’s «Сегодня» in the user’s zone: all stored
     const delivered = async (type: NotificationType, srid: string) => {
       const delivery = await waitFor(
         async () =>
-          received.find((item) =>
+          bot.received.find((item) =>
             item.events.some((event) => event.type === type && (event.payload as { srid?: string }).srid === srid),
           ),
         { timeoutMs: 60_000, what: `the ${type} of ${srid}` },

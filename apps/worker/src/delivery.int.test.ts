@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { text } from 'node:stream/consumers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient } from '@wb-assist/db';
 import { testDatabaseUrl, waitUntilIdle } from '@wb-assist/db/testing';
-import { BOT_NOTIFY_PATH, SIGNATURE_HEADER, verify, type BotDelivery } from '@wb-assist/delivery';
+import type { BotDelivery } from '@wb-assist/delivery';
 import { connectUser } from './testing/connect-user.ts';
+import { startSignedBot, type SignedBot } from './testing/signed-bot.ts';
 import { appEnv, startWorker } from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
@@ -19,30 +17,15 @@ const encryptionKey = randomBytes(32);
 const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
 const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-delivery-'));
-const received: BotDelivery[] = [];
-const refused: string[] = [];
 let emulator: RunningEmulator;
-
-/** Stands in for the bot's notification endpoint: checks the signature, answers "sent". */
-const bot = http.createServer((req, res) => {
-  // Read whole, then decoded: a Russian character split between two network chunks stays whole.
-  void text(req).then((body) => {
-    const verdict = verify(SECRET, body, req.headers[SIGNATURE_HEADER] as string | undefined);
-    if (req.url !== BOT_NOTIFY_PATH || !verdict.ok) {
-      refused.push(`${req.url} ${verdict.ok ? '' : verdict.reason}`);
-      return void res.writeHead(401).end();
-    }
-    received.push(JSON.parse(body) as BotDelivery);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'sent' }));
-  });
-});
+let bot: SignedBot;
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 5, profile: 'fast', publishIntervalMinutes: 0 });
-  await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+  bot = await startSignedBot(SECRET);
 });
 afterAll(async () => {
-  await new Promise((resolve) => bot.close(resolve));
+  await bot?.close();
   await emulator.close();
   await prisma.$disconnect();
   await pool.end();
@@ -76,7 +59,7 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
       webhookSecret: SECRET,
       extra: {
         WB_RATE_LIMIT_SCALE: '0.001',
-        BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as net.AddressInfo).port}`,
+        BOT_INTERNAL_URL: bot.url,
       },
     }),
   });
@@ -89,19 +72,23 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
     });
     // Let a periodic sync or two pass: the history of the initial sync must stay silent.
     await waitUntilIdle(pool, { syncs: 2 });
-    const fromHistory = received.length;
+    const fromHistory = bot.received.length;
 
     const order = await emulator.control.addOrder(seller.sid);
     const delivery = await waitFor('the delivery', async () =>
-      received.find((item) => item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid)),
+      bot.received.find((item) =>
+        item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid),
+      ),
     );
     // A second delivery of the order would come from a sync or a retry: both are over by now.
     await waitUntilIdle(pool);
 
     expect(fromHistory, worker.output()).toBe(0);
-    expect(refused).toEqual([]);
+    expect(bot.refused).toEqual([]);
     expect(
-      received.filter((item) => item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid)),
+      bot.received.filter((item) =>
+        item.events.some((event) => (event.payload as { srid?: string }).srid === order.srid),
+      ),
     ).toHaveLength(1);
     expect(delivery.chatId).toBe('424242');
     const text = delivery.messages[0]?.text ?? '';
@@ -124,9 +111,9 @@ it('delivers a new order to the bot, signed, rendered in Russian, once — and n
     });
     const asked = (item: BotDelivery) =>
       item.events.some((event) => (event.payload as { questionId?: string }).questionId === question.id);
-    const questionDelivery = await waitFor('the question', async () => received.find(asked));
+    const questionDelivery = await waitFor('the question', async () => bot.received.find(asked));
     await waitUntilIdle(pool);
-    expect(received.filter(asked)).toHaveLength(1);
+    expect(bot.received.filter(asked)).toHaveLength(1);
     const questionText = questionDelivery.messages[0]?.text ?? '';
     expect(questionText.split('\n').slice(0, 3)).toEqual([
       '❓ <b>Вопрос покупателя</b>',
