@@ -86,7 +86,9 @@ describe('the order feed as the first source', () => {
   it('does not call an old order new when the feed first meets it on a status change', async () => {
     const { seller, cabinetId } = await readyCabinet();
     const [old] = await h.query<{ srid: string }>(
-      `SELECT srid FROM wb_orders WHERE cabinet_id = $1 AND NOT is_cancel ORDER BY order_date LIMIT 1`,
+      `SELECT srid FROM wb_orders o WHERE cabinet_id = $1 AND NOT is_cancel
+         AND NOT EXISTS (SELECT 1 FROM wb_sales s WHERE s.cabinet_id = o.cabinet_id AND s.srid = o.srid)
+       ORDER BY order_date LIMIT 1`,
       [cabinetId],
     );
     await h.emulator.control.cancelOrder(seller.sid, old!.srid);
