@@ -3,7 +3,14 @@ export { escapeHtml } from './format/html.ts';
 export { formatInteger, formatMoney, formatPercent, NBSP, type MoneyOptions } from './format/money.ts';
 export { countNoun, pluralRu, type PluralForms } from './format/plural.ts';
 export { truncate } from './format/truncate.ts';
-export { muteCallbackData, parseMuteCallbackData, wbProductUrl } from './notifications/buttons.ts';
+export {
+  answerCallbackData,
+  muteCallbackData,
+  parseAnswerCallbackData,
+  parseMuteCallbackData,
+  wbProductUrl,
+  type AnswerTarget,
+} from './notifications/buttons.ts';
 export type {
   BuyoutEvent,
   CancellationEvent,

@@ -147,7 +147,13 @@ describe('renderNotification: one template per type', () => {
         'Сегодня: 2_негативных отзыва',
       ].join('\n'),
     );
-    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:negative_review');
+    expect(message.buttons).toEqual([
+      [
+        { text: 'Открыть на WB', url: 'https://www.wildberries.ru/catalog/123456789/detail.aspx' },
+        { text: 'Ответить', callbackData: 'ans:r:n5um6IUBQOOSTxXoo0gV' },
+      ],
+      [{ text: 'Не присылать такие', callbackData: 'mute:negative_review' }],
+    ]);
   });
 
   it('negative review with a rating only', () => {
@@ -178,7 +184,11 @@ describe('renderNotification: one template per type', () => {
       ].join('\n'),
     );
     expect(message.photoUrl).toBe(photoUrl);
-    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:new_question');
+    expect(message.buttons.flat().map((button) => button.callbackData ?? button.url)).toEqual([
+      'https://www.wildberries.ru/catalog/123456789/detail.aspx',
+      'ans:q:2ncBtX4B9I0UHoornoqG',
+      'mute:new_question',
+    ]);
   });
 
   it('new buyer question without text says so and escapes HTML', () => {

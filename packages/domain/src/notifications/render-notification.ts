@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE } from '../format/date.ts';
-import { muteButton, openOnWbButton } from './buttons.ts';
+import { answerButtons, muteButton, openOnWbButton } from './buttons.ts';
 import type { Detail } from './detail.ts';
 import type { NotificationEvent } from './events.ts';
 import { fitText } from './fit.ts';
@@ -16,7 +16,11 @@ export function renderNotification(event: NotificationEvent, options: RenderOpti
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const template = templateOf(event);
   const render = (detail: Detail) => template.message(event, timeZone, detail);
-  const buttons = [[openOnWbButton(event.product.nmId), muteButton(event.type, options.cabinetId)]];
+  const answer = answerButtons(event);
+  const open = openOnWbButton(event.product.nmId);
+  const mute = muteButton(event.type, options.cabinetId);
+  // Three buttons in one row cut their labels on a phone: «Ответить» pushes the mute button down.
+  const buttons = answer.length > 0 ? [[open, ...answer], [mute]] : [[open, mute]];
   const photoUrl = event.product.photoUrl;
   const caption = photoUrl === null ? null : fitText(render, CAPTION_LIMIT);
   if (caption !== null) return { text: caption, photoUrl, parseMode: 'HTML', buttons };
