@@ -53,4 +53,9 @@ export { GROUP_ITEM_CAP, GROUP_MESSAGE_CAP, renderGroup } from './notifications/
 export { renderNotification } from './notifications/render-notification.ts';
 export type { InlineButton, RenderedMessage, RenderOptions } from './notifications/rendered-message.ts';
 export { GROUP_THRESHOLD, shouldGroup } from './notifications/should-group.ts';
-export { CALLBACK_DATA_LIMIT, CAPTION_LIMIT, MESSAGE_LIMIT } from './notifications/telegram-limits.ts';
+export {
+  ANSWER_LINE_ROOM,
+  CALLBACK_DATA_LIMIT,
+  CAPTION_LIMIT,
+  MESSAGE_LIMIT,
+} from './notifications/telegram-limits.ts';
