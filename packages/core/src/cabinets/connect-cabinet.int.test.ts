@@ -80,6 +80,26 @@ describe('connectCabinet', () => {
     expect(await connect(anna.id, first.token)).toMatchObject({ ok: true, alreadyMember: true });
   });
 
+  it('replaces a read-only key with one that can write, and never the other way round', async () => {
+    const seller = await emulator.control.createSeller();
+    const categories = ['statistics', 'feedbacks'] as const;
+    const readOnly = await emulator.control.createToken({ sid: seller.sid, categories: [...categories], readOnly: true });
+    const user = await newUser();
+    await connect(user.id, readOnly.token);
+    const stored = () => prisma.cabinet.findUniqueOrThrow({ where: { sellerId: seller.sid } });
+    expect((await stored()).tokenReadOnly).toBe(true);
+
+    const writable = await emulator.control.createToken({ sid: seller.sid, categories: [...categories] });
+    expect(await connect(user.id, writable.token)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(decryptSecret((await stored()).tokenEncrypted, encryptionKey)).toBe(writable.token);
+
+    // A later read-only key would take the right to answer away: the writable one stays.
+    await emulator.control.advanceClock({ ms: 60_000 });
+    const later = await emulator.control.createToken({ sid: seller.sid, categories: [...categories], readOnly: true });
+    expect(await connect(user.id, later.token)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(decryptSecret((await stored()).tokenEncrypted, encryptionKey)).toBe(writable.token);
+  });
+
   it('says what will not work when categories are missing', async () => {
     const seller = await emulator.control.createSeller();
     const { token } = await emulator.control.createToken({ sid: seller.sid, categories: ['statistics'] });

@@ -3,9 +3,11 @@ import {
   createWbClient,
   decodeWbToken,
   hasCategory,
+  WB_CATEGORY_BITS,
   WbApiError,
   WbTokenFormatError,
   type RateLimiter,
+  type WbCategory,
   type WbHosts,
 } from '@wb-assist/wb-api';
 import { encryptSecret, fingerprint } from '../crypto/secret-box.ts';
@@ -145,11 +147,17 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
       return { cabinetId: created.id, joined: false, alreadyMember: false };
     }
     // Keep the stored key unless the new one is better: the old one stopped working, or the
-    // new one lives longer without losing categories.
+    // new one loses no category and no right to write, and lives longer or gains that right
+    // (a seller replacing a read-only key so the bot can answer buyers).
+    const lostCategories = (Object.keys(WB_CATEGORY_BITS) as WbCategory[]).some(
+      (category) => hasCategory(existing.tokenScopes, category) && !hasCategory(token.scopes, category),
+    );
+    const keepsWrite = existing.tokenReadOnly || !token.readOnly;
+    const gainsWrite = existing.tokenReadOnly && !token.readOnly;
     const replaceKey =
       existing.status === 'key_invalid' ||
       existing.tokenExpiresAt <= now ||
-      (token.expiresAt > existing.tokenExpiresAt && (existing.tokenScopes & ~token.scopes) === 0);
+      (!lostCategories && keepsWrite && (token.expiresAt > existing.tokenExpiresAt || gainsWrite));
     await tx.cabinet.update({
       where: { id: existing.id },
       data: {
