@@ -83,7 +83,11 @@ describe('connectCabinet', () => {
   it('replaces a read-only key with one that can write, and never the other way round', async () => {
     const seller = await emulator.control.createSeller();
     const categories = ['statistics', 'feedbacks'] as const;
-    const readOnly = await emulator.control.createToken({ sid: seller.sid, categories: [...categories], readOnly: true });
+    const readOnly = await emulator.control.createToken({
+      sid: seller.sid,
+      categories: [...categories],
+      readOnly: true,
+    });
     const user = await newUser();
     await connect(user.id, readOnly.token);
     const stored = () => prisma.cabinet.findUniqueOrThrow({ where: { sellerId: seller.sid } });
