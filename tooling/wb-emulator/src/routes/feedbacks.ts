@@ -146,12 +146,13 @@ function newFeedbacksQuestions(req: AuthedRequest): Reply {
 }
 
 export function feedbackRoutes(): Route[] {
+  const base = { group: 'feedbacks', category: 'feedbacks', sandbox: true } as const;
   const common = {
-    group: 'feedbacks',
-    category: 'feedbacks',
-    sandbox: true,
+    ...base,
     scopeDenied: (requestId: string) => envelopeError(403, 'Ошибка авторизации', requestId),
   } as const;
+  // WB documents no 403 on these paths: its gateway's 401 stands for a refused key.
+  const gatewayDenied = { ...base, deniesWith401: true } as const;
   return [
     { ...common, method: 'GET', path: '/api/v1/feedbacks', name: 'feedbacks', handle: listFeedbacks },
     {
@@ -162,7 +163,7 @@ export function feedbackRoutes(): Route[] {
       handle: newFeedbacksQuestions,
     },
     {
-      ...common,
+      ...gatewayDenied,
       method: 'POST',
       path: '/api/v1/feedbacks/answer',
       name: 'feedbacks-answer',
@@ -170,13 +171,13 @@ export function feedbackRoutes(): Route[] {
       handle: answerFeedback,
     },
     {
-      ...common,
+      ...gatewayDenied,
       method: 'PATCH',
       path: '/api/v1/feedbacks/answer',
       name: 'feedbacks-answer-patch',
       write: true,
       handle: editFeedbackAnswer,
     },
-    { ...common, method: 'GET', path: '/api/v1/feedback', name: 'feedback', handle: getFeedback },
+    { ...gatewayDenied, method: 'GET', path: '/api/v1/feedback', name: 'feedback', handle: getFeedback },
   ];
 }
