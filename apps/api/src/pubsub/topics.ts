@@ -15,6 +15,8 @@ export const TOPICS = {
   cabinetEvent: { ...CHANNELS.cabinetEvent, routeBy: 'cabinetId' },
   /** A user's notification settings for a cabinet changed. */
   settingsChanged: { ...CHANNELS.settingsChanged, routeBy: 'userId' },
+  /** An answer to a review or question was claimed, sent or refused. */
+  buyerAnswerChanged: { ...CHANNELS.buyerAnswerChanged, routeBy: 'cabinetId' },
 } as const satisfies Record<Channel, { routeBy: string }>;
 
 export type Topic = Channel;

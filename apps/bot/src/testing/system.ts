@@ -96,7 +96,8 @@ async function startParts(options: { publishIntervalMinutes?: number; botProcess
     PUBLIC_WEB_URL: 'http://localhost:3999',
     LOG_LEVEL: 'warn',
   };
-  const bot = options.botProcess ? await botProcess(botEnv) : await botInProcess(botEnv);
+  const separate = options.botProcess ? await botProcess(botEnv) : undefined;
+  const bot = separate ?? (await botInProcess(botEnv));
 
   const worker = startWorker({
     env: await appEnv({
@@ -131,7 +132,7 @@ async function startParts(options: { publishIntervalMinutes?: number; botProcess
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  return { system, bot: 'kill' in bot ? bot : undefined };
+  return { system, bot: separate };
 }
 
 async function botInProcess(env: Record<string, string>): Promise<{ stop: () => Promise<void> }> {

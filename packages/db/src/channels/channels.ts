@@ -33,6 +33,15 @@ export const CHANNELS = {
     name: 'wb_settings_changed',
     schema: z.object({ userId: z.string().min(1), cabinetId: z.string().min(1) }),
   },
+  /** An answer to a review or question was claimed, sent or refused (packages/core/src/answers). */
+  buyerAnswerChanged: {
+    name: 'buyer_answer_changed',
+    schema: z.object({
+      cabinetId: z.string().min(1),
+      kind: z.enum(['review', 'question']),
+      targetId: z.string().min(1),
+    }),
+  },
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
