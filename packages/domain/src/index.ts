@@ -60,8 +60,4 @@ export {
   MESSAGE_LIMIT,
 } from './notifications/telegram-limits.ts';
 export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
-export {
-  DEFAULT_BUYER_NAME,
-  fillAnswerTemplate,
-  type AnswerTemplateValues,
-} from './answers/fill-answer-template.ts';
+export { DEFAULT_BUYER_NAME, fillAnswerTemplate, type AnswerTemplateValues } from './answers/fill-answer-template.ts';
