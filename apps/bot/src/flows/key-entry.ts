@@ -1,4 +1,4 @@
-import { answerWriteAccess, connectCabinet, type AnswerWriteAccess } from '@wb-assist/core';
+import { connectCabinet, type AnswerWriteAccess } from '@wb-assist/core';
 import { escapeHtml } from '@wb-assist/domain';
 import { chatState, type BotContext } from '../context.ts';
 import { TYPE_NAMES_LOWER } from '../views/labels.ts';
@@ -66,9 +66,9 @@ export async function handleKey(
   state.cabinetId = result.cabinetId;
   const cabinet = await ctx.prisma.cabinet.findUniqueOrThrow({
     where: { id: result.cabinetId },
-    select: { status: true, tokenScopes: true },
+    select: { status: true },
   });
-  const answers = answersWarning(answerWriteAccess({ tokenScopes: cabinet.tokenScopes }));
+  const answers = answersWarning(result.answerAccess);
   const name = escapeHtml(result.sellerName);
   const header = [
     result.alreadyMember ? `✅ Кабинет «${name}» уже подключён, ключ проверен.` : `✅ Кабинет «${name}» подключён.`,
