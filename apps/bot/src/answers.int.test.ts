@@ -211,3 +211,70 @@ it('explains a read-only key plainly, keeps the draft, and sends it once the key
   expect((await system.emulator.control.review(seller.sid, review.id)).answer?.text).toBe(answer);
   expect(await answerPosts(seller.sid)).toBe(1);
 }, 180_000);
+
+it('shows a teammate’s answer on every member’s copy, and refuses a member who left', async () => {
+  const seller = await system.emulator.control.createSeller({
+    name: 'ООО Вопросник',
+    historyDays: 1,
+    traffic: quietTraffic(10),
+  });
+  const owner = new SellerChat(system, 7_700_004);
+  const mate = new SellerChat(system, 7_700_005);
+  const ownerMenu = await owner.connect(seller.sid);
+  owner.press(ownerMenu, /Кабинеты/);
+  const cabinets = await owner.waitForEdit('the cabinets screen', ownerMenu, /Пригласить/);
+  owner.press(cabinets, /Пригласить/);
+  const invite = await owner.waitForEdit('the invite link', ownerMenu, /start=inv_/);
+  mate.say(`/start ${/start=(inv_[\w-]+)/.exec(textOf(invite))![1]}`);
+  const mateMenu = await mate.waitFor('the teammate menu', /Вы присоединились[\s\S]*Главное меню/);
+
+  const question = async (text: string) => {
+    const marks = [owner.lastId(), mate.lastId()];
+    await system.tick();
+    const asked = await system.emulator.control.addQuestion(seller.sid, { text });
+    const pattern = new RegExp(`Вопрос покупателя[\\s\\S]*${text}`);
+    return {
+      id: asked.id,
+      owners: await owner.waitFor('the owner’s question', pattern, marks[0], 60_000),
+      mates: await mate.waitFor('the teammate’s question', pattern, marks[1], 60_000),
+    };
+  };
+
+  // The teammate answers; the owner's copy shows the answer and who gave it, without «Ответить».
+  const first = await question('Есть ли размер XL?');
+  let mark = mate.lastId();
+  mate.press(first.mates, /Ответить/);
+  await mate.waitFor('the prompt', /Напишите ответ одним сообщением/, mark);
+  const answer = 'Да, XL есть на складе в Коледино.';
+  mark = mate.lastId();
+  mate.say(answer);
+  const preview = await mate.waitFor('the preview', /Отправить покупателю\?/, mark);
+  expect(await mate.notice(mate.press(preview, /^Отправить$/))).toBe('Ответ отправлен');
+  const ownersCopy = await owner.waitForEdit('the owner’s copy answered', first.owners, /Ответ отправлен/);
+  expect(textOf(ownersCopy)).toContain(`Ответ отправлен</b> — User ${mate.chatId}: «${answer}»`);
+  expect(buttonsOf(ownersCopy)).toEqual(['Открыть на WB', 'Не присылать такие']);
+  expect((await system.emulator.control.question(seller.sid, first.id)).answer?.text).toBe(answer);
+  const late = system.telegram.control.injectCallback(owner.chatId, first.owners.message_id, `ans:q:${first.id}`);
+  expect(await owner.notice(late)).toBe('На этот вопрос уже ответили');
+
+  // A draft written before leaving the cabinet is refused at «Отправить», and WB gets nothing.
+  const second = await question('А цвет чёрный будет?');
+  mark = mate.lastId();
+  mate.press(second.mates, /Ответить/);
+  await mate.waitFor('the prompt', /Напишите ответ одним сообщением/, mark);
+  mark = mate.lastId();
+  mate.say('Будет через неделю.');
+  const draft = await mate.waitFor('the preview', /Отправить покупателю\?/, mark);
+  mate.press(current(mate, mateMenu), /Кабинеты/);
+  const mateCabinets = await mate.waitForEdit('the cabinets screen', mateMenu, /Покинуть/);
+  mate.press(mateCabinets, /Покинуть/);
+  const confirm = await mate.waitForEdit('the leave confirmation', mateMenu, /Да, покинуть/);
+  mate.press(confirm, /Да, покинуть/);
+  await waitFor('the teammate gone', async () => {
+    const members = await system.prisma.cabinetUser.count({ where: { user: { telegramId: BigInt(mate.chatId) } } });
+    return members === 0 || undefined;
+  });
+  expect(await mate.notice(mate.press(draft, /^Отправить$/))).toMatch(/не участник кабинета/);
+  expect(await mate.notice(mate.press(second.mates, /Ответить/))).toMatch(/не участник кабинета/);
+  expect((await system.emulator.control.question(seller.sid, second.id)).answer).toBeNull();
+}, 180_000);

@@ -1,10 +1,4 @@
-import {
-  getBuyerAnswers,
-  getMembership,
-  listAnswerTemplates,
-  sendBuyerAnswer,
-  type BuyerAnswerView,
-} from '@wb-assist/core';
+import { getBuyerAnswers, listAnswerTemplates, sendBuyerAnswer, type BuyerAnswerView } from '@wb-assist/core';
 import {
   ANSWER_MAX_LENGTH,
   ANSWER_MIN_LENGTH,
@@ -124,6 +118,7 @@ export function createAnswerFlow(ctx: BotContext) {
   ): Promise<string | undefined> {
     const draft = await findDraft(ctx.pool, { id: action.draftId, userId });
     if (!draft) return 'Этот черновик уже закрыт';
+    // A member who left keeps their old buttons: membership is checked again at every press.
     const target = await findAnswerTarget(ctx.pool, { userId, kind: draft.kind, targetId: draft.targetId });
     if (!target) {
       await deleteDraft(ctx.pool, draft.id);
@@ -162,8 +157,6 @@ export function createAnswerFlow(ctx: BotContext) {
       await drawScreen(ctx, chatId, messageId, previewScreen(draft, target, text, `❌ ${problem}`));
       return 'Не отправлено';
     }
-    // A member who left keeps their old buttons: the membership is checked again at the moment of sending.
-    if (!(await getMembership(ctx.prisma, { userId: draft.userId, cabinetId: draft.cabinetId }))) return NOT_A_MEMBER;
     const result = await sendBuyerAnswer({
       db: ctx.prisma,
       wb: { ...ctx.wb, encryptionKey: ctx.encryptionKey },
