@@ -141,8 +141,9 @@ export function createAnswerFlow(ctx: BotContext) {
     const template = templates.find((candidate) => candidate.id === action.templateId);
     if (!template) return 'Этого шаблона больше нет';
     const text = fillAnswerTemplate(template.text, { buyerName: target.buyerName, productName: target.productName });
+    // The notice is the whole answer here: both limit messages fit Telegram's 200 characters.
     const problem = lengthProblem(text);
-    if (problem) return problem.length > 200 ? 'Шаблон не подходит по длине' : problem;
+    if (problem) return problem;
     await updateDraft(ctx.pool, draft.id, { stage: 'preview', text, screenMessageId: messageId });
     await drawScreen(ctx, chatId, messageId, previewScreen(draft, target, text));
     return undefined;
@@ -169,6 +170,7 @@ export function createAnswerFlow(ctx: BotContext) {
     });
     if (result.outcome === 'in_flight') return IN_FLIGHT;
     if (result.outcome === 'in_doubt') {
+      await updateDraft(ctx.pool, draft.id, { stage: 'preview' });
       await drawScreen(ctx, chatId, messageId, previewScreen(draft, target, text, IN_DOUBT));
       return 'WB не подтвердил ответ';
     }
