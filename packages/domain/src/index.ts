@@ -8,13 +8,19 @@ export {
   muteCallbackData,
   parseAnswerCallbackData,
   parseMuteCallbackData,
+  parseReplaceKeyCallbackData,
+  replaceKeyCallbackData,
   wbProductUrl,
   type AnswerTarget,
 } from './notifications/buttons.ts';
 export type {
+  AnomalyEvent,
+  AnomalyFigure,
   BuyoutEvent,
   CancellationEvent,
   CriticalStockEvent,
+  KeyHealthEvent,
+  KeyHealthKind,
   NegativeReviewEvent,
   NewOrderEvent,
   NewQuestionEvent,
@@ -24,6 +30,7 @@ export type {
   ReturnEvent,
   Route,
   SaleEvent,
+  StockForecastEvent,
   TodayTotals,
   WarehouseRemainder,
 } from './notifications/events.ts';
