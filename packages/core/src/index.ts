@@ -43,7 +43,9 @@ export { acceptInvite, type AcceptInviteError, type AcceptInviteResult } from '.
 export { leaveCabinet, type LeaveCabinetResult } from './cabinets/leave-cabinet.ts';
 export {
   getNotificationSettings,
+  InvalidSettingError,
   NotCabinetMemberError,
+  STOCK_FORECAST_DAYS,
   updateNotificationSettings,
   type NotificationSettingsPatch,
   type NotificationSettingsView,

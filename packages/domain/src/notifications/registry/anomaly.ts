@@ -19,7 +19,10 @@ const labels: NotificationLabels = {
 export const anomalyPayload = z.object({
   v: version,
   nmId: int.describe('WB article of the product.'),
-  day: z.iso.date().describe('The Moscow date the figures are of.'),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe('The Moscow date (YYYY-MM-DD) the figures are of.'),
   windowDays: int.describe('Days before `day` the usual level is averaged over.'),
   figures: z
     .array(
