@@ -2,11 +2,10 @@ import type pg from 'pg';
 import { cabinetWbClient } from '@wb-assist/core';
 import type { Logger } from '@wb-assist/logger';
 import { WbApiError, type BadRow, type RateLimiter, type WbHosts, type WbTokenType } from '@wb-assist/wb-api';
-import { inTransaction } from '@wb-assist/db';
 import { emptyCounts, type SourceCounts, type SourceSync, type SyncSettings } from './context.ts';
-import { writeEvents } from './events/outbox.ts';
 import { detectAfterSync } from './intelligence/detect-after-sync.ts';
-import { keyRefusedEvent, type CabinetKey } from './intelligence/key-health-events.ts';
+import type { CabinetKey } from './intelligence/key-health-events.ts';
+import { markKeyRefused } from './intelligence/mark-key-refused.ts';
 import { syncProducts } from './sources/products.ts';
 import { syncQuestions } from './sources/questions.ts';
 import { syncReviews } from './sources/reviews.ts';
@@ -245,15 +244,7 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
 
   if (authFailure) {
     const reason = keyProblem(authFailure);
-    // The seller hears of it as a key_health notification, through the outbox like every other.
-    await inTransaction(pool, async (client) => {
-      await client.query(
-        `UPDATE cabinets SET status = 'key_invalid', status_reason = $2, updated_at = now() WHERE id = $1`,
-        [cabinetId, reason],
-      );
-      await writeEvents(client, cabinetId, logId, [keyRefusedEvent(cabinetKey, reason, finished)]);
-    });
-    await publishCabinetEvent(pool, { cabinetId, event: 'key_invalid' });
+    await markKeyRefused({ pool, cabinetId, reason, syncLogId: logId, now: finished });
     log.warn({ code: authFailure.code }, 'WB refused the key: cabinet paused until a new key');
     return { status: 'key_invalid', reason };
   }
