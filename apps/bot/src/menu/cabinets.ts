@@ -45,6 +45,19 @@ export function addCabinetScreen(ctx: BotContext, chatId: number): Screen {
   };
 }
 
+/** «Заменить ключ»: what to send, and that nothing of the cabinet is lost. */
+export function replaceKeyScreen(cabinetName: string): Screen {
+  return {
+    text: [
+      `🔑 <b>Новый ключ для «${escapeHtml(cabinetName)}»</b>`,
+      '',
+      'Создайте ключ в личном кабинете WB (Настройки → Доступ к API) с теми же категориями и пришлите его сюда. Сообщение с ключом я сразу удалю.',
+      'Кабинет, его история, настройки и участники останутся.',
+    ].join('\n'),
+    keyboard: [[{ text: 'Отмена', callbackData: 'menu' }]],
+  };
+}
+
 export async function inviteScreen(ctx: BotContext, viewer: Viewer): Promise<Screen> {
   const invite = await createInvite(ctx.prisma, { cabinetId: viewer.cabinet.id, userId: viewer.userId });
   if (!invite.ok) return cabinetsScreen(ctx, viewer, invite.message);
