@@ -104,7 +104,11 @@ describe('stock-out forecast', () => {
     await h.emulator.control.setStock(seller.sid, { chrtId: size.chrtId, warehouseId: main!.id, quantity: 24 });
     const now = await emulatorNow();
     for (let day = 1; day <= 14; day += 1) {
-      await h.emulator.control.addOrder(seller.sid, { chrtId: size.chrtId, warehouseId: main!.id, at: now - day * DAY });
+      await h.emulator.control.addOrder(seller.sid, {
+        chrtId: size.chrtId,
+        warehouseId: main!.id,
+        at: now - day * DAY,
+      });
     }
     const { cabinetId, user } = await h.connect({ sid: seller.sid });
     // 10 days of cover: under this user's 14, over the default 7.

@@ -54,7 +54,8 @@ const NotificationSettingsRef = builder.objectRef<Settings>('NotificationSetting
       resolve: (settings) => NOTIFICATION_TYPES.map((type) => ({ type, enabled: settings.types[type] })),
     }),
     stockForecastDays: t.exposeInt('stockForecastDays', {
-      description: 'A product size whose days of cover (stock ÷ average daily orders) fall below this raises a forecast.',
+      description:
+        'A product size whose days of cover (stock ÷ average daily orders) fall below this raises a forecast.',
     }),
     ...Object.fromEntries(
       TOGGLES.map(({ name, type }) => [name, t.boolean({ resolve: (settings) => settings.types[type] })]),

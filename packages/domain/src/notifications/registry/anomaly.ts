@@ -28,7 +28,10 @@ export const anomalyPayload = z.object({
     .array(
       z
         .object({
-          kind: z.string().regex(/^(cancellations|returns)$/).describe('cancellations or returns.'),
+          kind: z
+            .string()
+            .regex(/^(cancellations|returns)$/)
+            .describe('cancellations or returns.'),
           count: int.describe('Units of the day.'),
           average: z.number().describe('Daily average over the window.'),
         })
