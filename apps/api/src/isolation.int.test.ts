@@ -37,7 +37,10 @@ const EVERYTHING_OF_A_CABINET = `
   notificationSettings { enabled newOrder }
   orders(first: 10) { totalCount edges { node { id srid priceWithDisc } } }
   sales(first: 10) { totalCount edges { node { id saleId } } }
-  reviews(first: 10) { totalCount edges { node { id text } } }
+  reviews(first: 10) { totalCount edges { node { id text answer { text authorName } } } }
+  questions(first: 10) { totalCount edges { node { id text answer { text authorName } } } }
+  answerTemplates { id title text }
+  answerAccess { canWrite message }
   stocks(first: 10) { totalCount edges { node { id quantity } } }
   products(first: 10) { totalCount edges { node { id title } } }
   syncLogs(first: 10) { totalCount edges { node { id } } }
@@ -71,6 +74,8 @@ describe('queries with another user’s ids', () => {
       'orders(first: 5) { edges { node { id } } }',
       'sales(first: 5) { edges { node { id } } }',
       'reviews(first: 5) { edges { node { id } } }',
+      'questions(first: 5) { edges { node { id } } }',
+      'answerTemplates { id }',
       'stocks(first: 5) { edges { node { id } } }',
       'products(first: 5) { edges { node { id } } }',
       'syncLogs(first: 5) { edges { node { id } } }',
@@ -164,6 +169,32 @@ const forbiddenMutations = () => [
     name: 'leaveCabinet',
     query: `mutation($id: ID!) { leaveCabinet(cabinetId: $id) {
       __typename ... on ForbiddenError { message } ... on LeaveCabinetPayload { cabinetDeleted } } }`,
+  },
+  {
+    name: 'answerReview',
+    query: `mutation($id: ID!) { answerReview(cabinetId: $id, reviewId: "rev-a", text: "Спасибо за отзыв") {
+      __typename ... on ForbiddenError { message } ... on AnswerPayload { outcome } } }`,
+  },
+  {
+    name: 'answerQuestion',
+    query: `mutation($id: ID!) { answerQuestion(cabinetId: $id, questionId: "q-a", text: "Да, есть") {
+      __typename ... on ForbiddenError { message } ... on AnswerPayload { outcome } } }`,
+  },
+  {
+    name: 'createAnswerTemplate',
+    query: `mutation($id: ID!) { createAnswerTemplate(cabinetId: $id, title: "Чужой", text: "Спасибо, {имя}") {
+      __typename ... on ForbiddenError { message } ... on AnswerTemplate { id } } }`,
+  },
+  {
+    name: 'updateAnswerTemplate',
+    query: `mutation($id: ID!, $templateId: ID!) {
+      updateAnswerTemplate(cabinetId: $id, id: $templateId, title: "Взлом", text: "Взлом") {
+      __typename ... on ForbiddenError { message } ... on AnswerTemplate { id } } }`,
+  },
+  {
+    name: 'deleteAnswerTemplate',
+    query: `mutation($id: ID!, $templateId: ID!) { deleteAnswerTemplate(cabinetId: $id, id: $templateId) {
+      __typename ... on ForbiddenError { message } ... on DeleteAnswerTemplatePayload { id } } }`,
   },
   {
     name: 'requestSync',
