@@ -15,6 +15,8 @@ export const TOPICS = {
   cabinetEvent: { ...CHANNELS.cabinetEvent, routeBy: 'cabinetId' },
   /** A user's notification settings for a cabinet changed. */
   settingsChanged: { ...CHANNELS.settingsChanged, routeBy: 'userId' },
+  /** An answer to a buyer was sent or changed state. */
+  buyerAnswerChanged: { ...CHANNELS.buyerAnswerChanged, routeBy: 'cabinetId' },
 } as const satisfies Record<Channel, { routeBy: string }>;
 
 export type Topic = Channel;
@@ -30,5 +32,6 @@ export type NotificationPayload = Payloads['notification'];
 export type SyncProgressPayload = Payloads['syncProgress'];
 export type CabinetEventPayload = Payloads['cabinetEvent'];
 export type SettingsChangedPayload = Payloads['settingsChanged'];
+export type BuyerAnswerChangedPayload = Payloads['buyerAnswerChanged'];
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as Topic[];

@@ -16,7 +16,7 @@ import { Question } from './questions.ts';
 import { Review } from './reviews.ts';
 import { storableText } from './storable-text.ts';
 
-const BuyerTextKindEnum = builder.enumType('BuyerTextKind', { values: ['review', 'question'] as const });
+export const BuyerTextKindEnum = builder.enumType('BuyerTextKind', { values: ['review', 'question'] as const });
 const AnswerStatusEnum = builder.enumType('BuyerAnswerStatus', {
   description: 'sending: handed to WB, its reply not yet known; failed: WB refused it (the text can be sent again).',
   values: ['sending', 'sent', 'failed'] as const,

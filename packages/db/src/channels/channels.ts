@@ -33,6 +33,15 @@ export const CHANNELS = {
     name: 'wb_settings_changed',
     schema: z.object({ userId: z.string().min(1), cabinetId: z.string().min(1) }),
   },
+  /** An answer to a buyer's review or question was sent or changed state (packages/core answers). */
+  buyerAnswerChanged: {
+    name: 'buyer_answer_changed',
+    schema: z.object({
+      cabinetId: z.string().min(1),
+      kind: z.enum(['review', 'question']),
+      targetId: z.string().min(1),
+    }),
+  },
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
