@@ -46,7 +46,7 @@ async function save(
     title: storableText(args.title, 'title'),
     text: storableText(args.text, 'text'),
   });
-  if (!result.ok) throw new OperationError(result.code, result.message);
+  if (!result.ok) throw new OperationError(result.error, result.message);
   return result.template;
 }
 

@@ -22,7 +22,7 @@ export interface BuyerAnswerView {
   text: string;
   status: 'sending' | 'sent' | 'failed';
   author: { userId: string; displayName: string } | null;
-  source: AnswerSource;
+  source: AnswerSource | 'wb';
   sentAt: Date | null;
 }
 
@@ -37,8 +37,7 @@ const notLanded = () => new Error('answers core not merged yet');
 
 export function sendBuyerAnswer(_opts: {
   db: PrismaClient;
-  wb: ApiConfig['wb'];
-  encryptionKey: Buffer;
+  wb: ApiConfig['wb'] & { encryptionKey: Buffer };
   cabinetId: string;
   userId: string;
   kind: BuyerTextKind;
@@ -60,7 +59,6 @@ export function getBuyerAnswers(_opts: {
 }
 
 export function answerWriteAccess(_cabinet: {
-  tokenReadOnly: boolean;
   tokenScopes: number;
 }): { ok: true } | { ok: false; code: 'read_only_key' | 'scope_missing'; message: string } {
   return { ok: true };
@@ -71,6 +69,7 @@ export interface AnswerTemplateView {
   cabinetId: string;
   title: string;
   text: string;
+  createdByUserId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -90,7 +89,7 @@ export function saveAnswerTemplate(_opts: {
   id?: string;
   title: string;
   text: string;
-}): Promise<{ ok: true; template: AnswerTemplateView } | { ok: false; code: string; message: string }> {
+}): Promise<{ ok: true; template: AnswerTemplateView } | { ok: false; error: string; message: string }> {
   return Promise.reject(notLanded());
 }
 

@@ -21,7 +21,14 @@ const AnswerStatusEnum = builder.enumType('BuyerAnswerStatus', {
   description: 'sending: handed to WB, its reply not yet known; failed: WB refused it (the text can be sent again).',
   values: ['sending', 'sent', 'failed'] as const,
 });
-const AnswerSourceEnum = builder.enumType('AnswerSource', { values: ['telegram', 'web', 'api'] as const });
+const AnswerSourceEnum = builder.enumType('AnswerSource', {
+  values: {
+    telegram: {},
+    web: {},
+    api: {},
+    wb: { description: "Answered in WB's own cabinet, found there by WB Assist." },
+  } as const,
+});
 const AnswerOutcomeEnum = builder.enumType('AnswerOutcome', {
   values: {
     sent: { description: 'This call posted the answer to WB.' },
@@ -175,8 +182,7 @@ async function answer(
 ): Promise<Answered> {
   const result = await sendBuyerAnswer({
     db: ctx.prisma,
-    wb: ctx.config.wb,
-    encryptionKey: ctx.config.encryptionKey,
+    wb: { ...ctx.config.wb, encryptionKey: ctx.config.encryptionKey },
     cabinetId: args.cabinetId,
     userId: viewerId(ctx),
     kind: args.kind,

@@ -10,7 +10,7 @@ import { formatInstant } from '../lib/format';
 /** Codes after which no answer can go out until the key is changed: the page says what to change. */
 const KEY_PROBLEMS = new Set(['read_only_key', 'scope_missing', 'key_revoked']);
 
-const SOURCE_LABELS = { telegram: 'в Telegram', web: 'на сайте', api: 'через API' } as const;
+const SOURCE_LABELS = { telegram: 'в Telegram', web: 'на сайте', api: 'через API', wb: 'в кабинете WB' } as const;
 
 export interface AnswerTarget {
   kind: 'review' | 'question';
@@ -102,7 +102,7 @@ export function AnswerBox(props: {
         <>
           <p className="answer-text">{shown}</p>
           <p className="muted answer-meta" data-testid="answer-author">
-            {target.answer
+            {target.answer && target.answer.source !== 'wb'
               ? [
                   target.answer.status === 'sending' ? 'Отправляется' : 'Ответил(а)',
                   target.answer.authorName ?? 'бывший участник',
