@@ -49,3 +49,29 @@ export {
   type NotificationSettingsView,
 } from './settings/notification-settings.ts';
 export { requestSync, type RequestSyncError, type RequestSyncResult } from './sync/request-sync.ts';
+export { cabinetWbClient, type CabinetKey, type CabinetWbAccess } from './cabinets/cabinet-wb-client.ts';
+export { ANSWER_FAILURE_MESSAGES, type AnswerFailureCode } from './answers/answer-failures.ts';
+export {
+  displayName,
+  type AnswerSource,
+  type BuyerAnswerView,
+  type BuyerTextKind,
+} from './answers/answer-view.ts';
+export { answerWriteAccess, type AnswerWriteAccess, type KeyScopes } from './answers/answer-write-access.ts';
+export {
+  sendBuyerAnswer,
+  STALE_SENDING_MS,
+  type SendAnswerResult,
+  type SendBuyerAnswerOptions,
+} from './answers/send-buyer-answer.ts';
+export { getBuyerAnswers } from './answers/get-buyer-answers.ts';
+export type { AnswerTemplateView } from './answers/answer-template-view.ts';
+export { listAnswerTemplates } from './answers/list-answer-templates.ts';
+export {
+  saveAnswerTemplate,
+  TEMPLATE_TITLE_MAX_LENGTH,
+  TEMPLATES_PER_CABINET,
+  type SaveAnswerTemplateError,
+  type SaveAnswerTemplateResult,
+} from './answers/save-answer-template.ts';
+export { deleteAnswerTemplate } from './answers/delete-answer-template.ts';

@@ -47,3 +47,9 @@ export { renderNotification } from './notifications/render-notification.ts';
 export type { InlineButton, RenderedMessage, RenderOptions } from './notifications/rendered-message.ts';
 export { GROUP_THRESHOLD, shouldGroup } from './notifications/should-group.ts';
 export { CALLBACK_DATA_LIMIT, CAPTION_LIMIT, MESSAGE_LIMIT } from './notifications/telegram-limits.ts';
+export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
+export {
+  DEFAULT_BUYER_NAME,
+  fillAnswerTemplate,
+  type AnswerTemplateValues,
+} from './answers/fill-answer-template.ts';

@@ -159,4 +159,41 @@ describe('WB client against the emulator', () => {
     await wb.control.injectFault({ method: 'seller-info', kind: '5xx', count: 1 });
     expect(await (await clientFor(token)).sellerInfo()).toMatchObject({ name: 'ИП Кузнецова', sid: seller.sid });
   });
+
+  it('answers, edits and reads back a review and a question; a read-only key is refused as such', async () => {
+    const seller = await wb.control.createSeller();
+    const { token } = await wb.control.createToken({ sid: seller.sid, categories: ['feedbacks'] });
+    const review = await wb.control.addReview(seller.sid, { valuation: 3, at: START - 60_000 });
+    const question = await wb.control.addQuestion(seller.sid, { at: START - 60_000 });
+    const client = await clientFor(token);
+    expect(await client.feedback(review.id)).toEqual({ id: review.id, answer: null });
+    await client.answerFeedback(review.id, 'Спасибо за отзыв');
+    expect(await client.feedback(review.id)).toEqual({
+      id: review.id,
+      answer: { text: 'Спасибо за отзыв', editable: true },
+    });
+    await client.editFeedbackAnswer(review.id, 'Спасибо, исправим');
+    expect((await client.feedback(review.id)).answer).toEqual({ text: 'Спасибо, исправим', editable: false });
+    await client.answerQuestion(question.id, 'Да, есть');
+    expect(await client.question(question.id)).toMatchObject({ state: 'wbRu', answer: { text: 'Да, есть' } });
+
+    const readOnly = await wb.control.createToken({ sid: seller.sid, categories: ['feedbacks'], readOnly: true });
+    const refused = await (await clientFor(readOnly.token)).answerFeedback(review.id, 'Ещё').catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'read_only', status: 401 });
+  });
+
+  it('does not repeat a write WB may have taken: a timeout ends it, a 5xx is retried', async () => {
+    const seller = await wb.control.createSeller();
+    const { token } = await wb.control.createToken({ sid: seller.sid, categories: ['feedbacks'] });
+    const review = await wb.control.addReview(seller.sid, { at: START - 60_000 });
+    const client = await clientFor(token, { timeoutMs: 200 });
+    await wb.control.holdReplies({ method: 'feedbacks-answer', ms: 1_000 });
+    expect(await client.answerFeedback(review.id, 'Спасибо').catch((e: unknown) => e)).toMatchObject({
+      code: 'timeout',
+    });
+    await wb.control.injectFault({ method: 'feedbacks-answer', kind: '5xx', count: 1 });
+    await client.answerFeedback(review.id, 'Спасибо!');
+    const posts = (await wb.control.requests(seller.sid)).requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(3);
+  });
 });

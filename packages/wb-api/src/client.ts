@@ -1,8 +1,15 @@
 import { createTransport, type WbTransport, type WbTransportOptions } from './http.ts';
 import { parseOffsetDateTime } from './time.ts';
 import { cardSchema, cardsEnvelope, sellerInfoSchema, type WbCard, type WbSellerInfo } from './schemas/content.ts';
-import { feedbackSchema, feedbacksEnvelope, newFeedbacksEnvelope, type WbFeedback } from './schemas/feedbacks.ts';
-import { questionSchema, questionsEnvelope, type WbQuestion } from './schemas/questions.ts';
+import {
+  feedbackByIdEnvelope,
+  feedbackSchema,
+  feedbacksEnvelope,
+  newFeedbacksEnvelope,
+  type WbAnswerOnWb,
+  type WbFeedback,
+} from './schemas/feedbacks.ts';
+import { questionByIdEnvelope, questionSchema, questionsEnvelope, type WbQuestion } from './schemas/questions.ts';
 import { orderFeedEnvelope, orderFeedRowSchema, type WbOrderFeedRow } from './schemas/order-feed.ts';
 import { parseEnvelope, parseRows, type BadRow } from './schemas/rows.ts';
 import { orderRowSchema, saleRowSchema, type WbOrderRow, type WbSaleRow } from './schemas/statistics.ts';
@@ -293,6 +300,71 @@ export function createWbClient(options: WbClientOptions) {
         group: 'feedbacks',
       });
       return parseEnvelope(newFeedbacksEnvelope, raw, 'new-feedbacks-questions').data.hasNewFeedbacks;
+    },
+
+    /** One review by id, for reconciling an answer whose outcome we did not learn. */
+    async feedback(id: string): Promise<{ id: string; answer: WbAnswerOnWb }> {
+      const raw = await request({
+        host: 'feedbacks',
+        method: 'GET',
+        path: '/api/v1/feedback',
+        group: 'feedbacks',
+        query: { id },
+      });
+      const { data } = parseEnvelope(feedbackByIdEnvelope, raw, 'feedback');
+      return { id: data.id, answer: data.answer };
+    },
+
+    /** One question by id, for reconciling an answer whose outcome we did not learn. */
+    async question(id: string): Promise<{ id: string; state: string | null; answer: WbAnswerOnWb }> {
+      const raw = await request({
+        host: 'feedbacks',
+        method: 'GET',
+        path: '/api/v1/question',
+        group: 'feedbacks',
+        query: { id },
+      });
+      const { data } = parseEnvelope(questionByIdEnvelope, raw, 'question');
+      return { id: data.id, state: data.state, answer: data.answer };
+    },
+
+    /**
+     * Answers a review (204). WB does not check the id, so the caller makes sure the review is
+     * the seller's. Writes are not retried after a timeout: WB may have taken them.
+     */
+    async answerFeedback(id: string, text: string): Promise<void> {
+      await request({
+        host: 'feedbacks',
+        method: 'POST',
+        path: '/api/v1/feedbacks/answer',
+        group: 'feedbacks',
+        body: { id, text },
+        write: true,
+      });
+    },
+
+    /** Replaces a review's answer; WB allows this once, within 60 days of the answer. */
+    async editFeedbackAnswer(id: string, text: string): Promise<void> {
+      await request({
+        host: 'feedbacks',
+        method: 'PATCH',
+        path: '/api/v1/feedbacks/answer',
+        group: 'feedbacks',
+        body: { id, text },
+        write: true,
+      });
+    },
+
+    /** Answers a question, or edits its answer (the same call; WB allows one edit). */
+    async answerQuestion(id: string, text: string): Promise<void> {
+      await request({
+        host: 'feedbacks',
+        method: 'PATCH',
+        path: '/api/v1/questions',
+        group: 'feedbacks',
+        body: { id, answer: { text }, state: 'wbRu' },
+        write: true,
+      });
     },
 
     /** Product cards in update order, from a saved cursor; the last cursor comes with each page. */

@@ -7,6 +7,8 @@ export type WbErrorCode =
   | 'invalid_token'
   | 'token_expired'
   | 'scope_missing'
+  /** The key has WB's read-only bit: every write is refused. */
+  | 'read_only'
   | 'rate_limited'
   | 'unavailable'
   | 'timeout'

@@ -36,9 +36,14 @@ export interface WbTransportOptions {
 
 export interface WbRequest {
   host: WbHost;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   group: WbMethodGroup;
+  /**
+   * A write WB may have applied even when no answer came back: a timeout or a broken
+   * connection is not retried (the caller reconciles by reading), only a 5xx or a 429 is.
+   */
+  write?: boolean;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
 }
@@ -70,6 +75,8 @@ function describeBody(body: string): string {
 /** Maps an HTTP answer to the typed error the sync acts on. */
 function errorFor(status: number, detail: string, group: WbMethodGroup, retryAfterMs?: number): WbApiError {
   const base = { method: group, status };
+  if ((status === 401 || status === 403) && /read.?only/i.test(detail))
+    return new WbApiError({ ...base, code: 'read_only', message: `${group}: ${detail}` });
   if (status === 401 && /scope/i.test(detail))
     return new WbApiError({ ...base, code: 'scope_missing', message: `${group}: ${detail}` });
   if (status === 401 && /expired/i.test(detail))
@@ -158,13 +165,14 @@ export function createTransport(options: WbTransportOptions): WbTransport {
         status: timedOut ? 'timeout' : 'network',
         durationMs: performance.now() - started,
       });
-      throw new WbApiError({
+      const failure = new WbApiError({
         code: timedOut ? 'timeout' : 'unavailable',
         method: request.group,
         message: timedOut
           ? `${request.group}: no answer within ${timeoutMs} ms`
           : `${request.group}: ${(error as Error).message}`,
       });
+      throw request.write ? new AbortError(failure) : failure;
     }
     let body: string;
     try {
@@ -205,6 +213,8 @@ export function createTransport(options: WbTransportOptions): WbTransport {
       const error = errorFor(response.status, describeBody(body), request.group);
       throw error.code === 'unavailable' ? error : new AbortError(error);
     }
+    // WB's writes answer 204 with no body.
+    if (body === '') return null;
     try {
       return JSON.parse(body);
     } catch {

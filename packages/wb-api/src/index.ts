@@ -21,7 +21,7 @@ export { MemoryRateLimiter } from './rate-limit/memory.ts';
 export { PostgresRateLimiter } from './rate-limit/postgres.ts';
 export type { BadRow } from './schemas/rows.ts';
 export type { WbCard, WbSellerInfo } from './schemas/content.ts';
-export type { WbFeedback } from './schemas/feedbacks.ts';
+export type { WbAnswerOnWb, WbFeedback } from './schemas/feedbacks.ts';
 export type { WbQuestion } from './schemas/questions.ts';
 export { ORDER_FEED_STATUSES, type WbOrderFeedRow } from './schemas/order-feed.ts';
 export type { WbOrderRow, WbSaleRow } from './schemas/statistics.ts';
@@ -31,6 +31,7 @@ export {
   decodeWbToken,
   hasCategory,
   WB_CATEGORY_BITS,
+  WB_READ_ONLY_BIT,
   WbTokenFormatError,
   type WbCategory,
   type WbToken,

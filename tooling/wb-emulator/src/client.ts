@@ -114,6 +114,14 @@ export class EmulatorControl {
     return this.#call('GET', `/sellers/${encodeURIComponent(sid)}/questions/${encodeURIComponent(id)}`);
   }
 
+  /** A review as the emulator holds it: whether it was seen, and the seller's answer. */
+  review(
+    sid: string,
+    id: string,
+  ): Promise<{ id: string; wasViewed: boolean; answer: { text: string; editable: boolean } | null }> {
+    return this.#call('GET', `/sellers/${encodeURIComponent(sid)}/feedbacks/${encodeURIComponent(id)}`);
+  }
+
   setStock(sid: string, input: { chrtId: number; warehouseId: number; quantity: number }): Promise<{ ok: true }> {
     return this.#call('POST', `/sellers/${encodeURIComponent(sid)}/stocks`, input);
   }
@@ -135,7 +143,9 @@ export class EmulatorControl {
   }
 
   /** WB requests as they arrived (real epoch ms, oldest first), of one seller or of all. */
-  requests(sid?: string): Promise<{ requests: { sid: string; group: string; path: string; at: number }[] }> {
+  requests(
+    sid?: string,
+  ): Promise<{ requests: { sid: string; group: string; method: string; path: string; at: number }[] }> {
     return this.#call('GET', sid === undefined ? '/requests' : `/requests?sid=${encodeURIComponent(sid)}`);
   }
 
@@ -157,6 +167,14 @@ export class EmulatorControl {
 
   injectFault(input: FaultInput): Promise<{ ok: true }> {
     return this.#call('POST', '/faults', input);
+  }
+
+  /**
+   * The next `count` writes of a route (`feedbacks-answer`, `feedbacks-answer-patch`,
+   * `questions-patch`, or `*`) are applied at once and answered only after `ms`.
+   */
+  holdReplies(input: { method: string; ms: number; count?: number }): Promise<{ ok: true }> {
+    return this.#call('POST', '/holds', input);
   }
 
   reset(): Promise<{ ok: true }> {

@@ -113,7 +113,7 @@ function handle(
   const seller = store.seller(auth.claims.sid);
   if (!seller)
     return send(res, problem(401, 'unauthorized', 'token problem; token not found', req.requestId, now), null);
-  store.logRequest({ sid: seller.sid, group: route.group, path, at: arrivedAt });
+  store.logRequest({ sid: seller.sid, group: route.group, method, path, at: arrivedAt });
 
   const limit = store.limiter.limitFor(route.group, auth.claims.acc === 1);
   if (!limit) return send(res, problem(403, 'forbidden', 'base token is not allowed', req.requestId, now), null);
@@ -148,7 +148,12 @@ function handle(
     return send(res, tooMany(req), null, rateHeaders(store, decision));
   }
   const reply = route.handle({ ...req, claims: auth.claims, seller }, params);
-  send(res, reply, fault, rateHeaders(store, decision));
+  const holdMs = route.write ? store.holds.take(route.name) : 0;
+  if (holdMs === 0) return send(res, reply, fault, rateHeaders(store, decision));
+  // The write is applied above; only the answer waits (a client that gave up has closed the socket).
+  setTimeout(() => {
+    if (!res.destroyed) send(res, reply, fault, rateHeaders(store, decision));
+  }, holdMs).unref();
 }
 
 function tooMany(req: Request): Reply {

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import { Faults } from './faults.ts';
+import { Holds } from './holds.ts';
 import { startTraffic, type TrafficOptions } from './generator.ts';
 import type { Profile } from './rate-limit.ts';
 import { PROFILE_SCALE, RateLimiter } from './rate-limit.ts';
@@ -45,7 +46,7 @@ export type CreateSellerOptions = SellerOptions & {
 };
 
 /** `at`: epoch milliseconds with a fraction, as the request arrived; pacing tests measure gaps of a few. */
-export type RequestLogEntry = { sid: string; group: string; path: string; at: number };
+export type RequestLogEntry = { sid: string; group: string; method: string; path: string; at: number };
 
 const REQUEST_LOG_SIZE = 10_000;
 
@@ -56,6 +57,7 @@ export class Store {
   readonly authority = new TokenAuthority();
   readonly limiter: RateLimiter;
   readonly faults = new Faults();
+  readonly holds = new Holds();
   sellers = new Map<string, Seller>();
   tokens = new Map<string, { claims: TokenClaims; revoked: boolean }>();
   tasks = new Map<string, RemainsTask>();
@@ -144,6 +146,7 @@ export class Store {
     this.tokens = new Map();
     this.tasks = new Map();
     this.faults.clear();
+    this.holds.clear();
     this.limiter.reset();
     this.stats = { requests: {}, limited: {} };
     this.requestLog = [];

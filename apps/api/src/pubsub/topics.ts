@@ -15,7 +15,7 @@ export const TOPICS = {
   cabinetEvent: { ...CHANNELS.cabinetEvent, routeBy: 'cabinetId' },
   /** A user's notification settings for a cabinet changed. */
   settingsChanged: { ...CHANNELS.settingsChanged, routeBy: 'userId' },
-  /** An answer to a buyer was sent or changed state. */
+  /** An answer to a review or question was claimed, sent or refused. */
   buyerAnswerChanged: { ...CHANNELS.buyerAnswerChanged, routeBy: 'cabinetId' },
 } as const satisfies Record<Channel, { routeBy: string }>;
 
@@ -32,6 +32,5 @@ export type NotificationPayload = Payloads['notification'];
 export type SyncProgressPayload = Payloads['syncProgress'];
 export type CabinetEventPayload = Payloads['cabinetEvent'];
 export type SettingsChangedPayload = Payloads['settingsChanged'];
-export type BuyerAnswerChangedPayload = Payloads['buyerAnswerChanged'];
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as Topic[];

@@ -33,7 +33,7 @@ export const CHANNELS = {
     name: 'wb_settings_changed',
     schema: z.object({ userId: z.string().min(1), cabinetId: z.string().min(1) }),
   },
-  /** An answer to a buyer's review or question was sent or changed state (packages/core answers). */
+  /** An answer to a review or question was claimed, sent or refused (packages/core/src/answers). */
   buyerAnswerChanged: {
     name: 'buyer_answer_changed',
     schema: z.object({

@@ -43,3 +43,17 @@ export const newFeedbacksEnvelope = z.object({
 });
 
 export type WbFeedback = z.output<typeof feedbackSchema>;
+
+/** The seller's answer as `GET /api/v1/feedback` and `/api/v1/question` show it. */
+export const answerOnWbSchema = z
+  .object({ text: z.string(), editable: z.boolean().nullish() })
+  .passthrough()
+  .nullish()
+  .transform((answer) => (answer ? { text: answer.text, editable: answer.editable ?? null } : null));
+
+/** `GET /api/v1/feedback?id=`: one review; only what reconciling an answer needs is checked. */
+export const feedbackByIdEnvelope = z.object({
+  data: z.object({ id: z.string().min(1), answer: answerOnWbSchema }).passthrough(),
+});
+
+export type WbAnswerOnWb = z.output<typeof answerOnWbSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offsetDateTime, text } from './fields.ts';
+import { answerOnWbSchema } from './feedbacks.ts';
 
 /** One row of /api/v1/questions. Unknown fields pass: WB adds them without notice. */
 export const questionSchema = z.object({
@@ -31,3 +32,8 @@ export const questionsEnvelope = z.object({
 });
 
 export type WbQuestion = z.output<typeof questionSchema>;
+
+/** `GET /api/v1/question?id=`: one question; only what reconciling an answer needs is checked. */
+export const questionByIdEnvelope = z.object({
+  data: z.object({ id: z.string().min(1), state: text, answer: answerOnWbSchema }).passthrough(),
+});

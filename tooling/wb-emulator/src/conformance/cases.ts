@@ -6,7 +6,10 @@ export type Context = {
   token: string;
   baseToken: string;
   contentOnlyToken: string;
+  readOnlyToken: string;
   feedbackId: string;
+  /** A review with an answer that may still be edited once. */
+  answeredFeedbackId: string;
   questionId: string;
   taskId: string;
 };
@@ -247,6 +250,59 @@ function feedbacks(): Case[] {
       label: '401',
       request: () => ({ path: answer, body: { id: 'x', text: 'Спасибо' }, ...NO_TOKEN }),
     },
+    {
+      method: 'PATCH',
+      specPath: answer,
+      label: '204',
+      request: (c) => ({ path: answer, body: { id: c.answeredFeedbackId, text: 'Спасибо, что выбрали нас снова!' } }),
+    },
+    {
+      method: 'PATCH',
+      specPath: answer,
+      label: '401',
+      request: (c) => ({ path: answer, body: { id: c.answeredFeedbackId, text: 'Спасибо' }, ...NO_TOKEN }),
+    },
+    {
+      method: 'POST',
+      specPath: answer,
+      label: '401 read-only key',
+      request: (c) => ({ path: answer, body: { id: c.feedbackId, text: 'Спасибо' }, token: c.readOnlyToken }),
+    },
+    {
+      method: 'PATCH',
+      specPath: answer,
+      label: '429',
+      fault: { method: 'feedbacks-answer-patch', kind: '429' },
+      request: (c) => ({ path: answer, body: { id: c.answeredFeedbackId, text: 'Спасибо' } }),
+    },
+    ...byId('/api/v1/feedback', 'feedback', 401, (c) => c.answeredFeedbackId),
+  ];
+}
+
+/** `GET /api/v1/feedback?id=` and `/api/v1/question?id=`: one item, or WB's 422 for an unknown id. */
+function byId(path: string, fault: string, noCategory: 401 | 403, id: (c: Context) => string): Case[] {
+  return [
+    { method: 'GET', specPath: path, label: '200', request: (c) => ({ path: `${path}?id=${id(c)}` }) },
+    {
+      method: 'GET',
+      specPath: path,
+      label: '422 unknown id',
+      request: () => ({ path: `${path}?id=nosuchidnosuchidnosu` }),
+    },
+    { method: 'GET', specPath: path, label: '401', request: (c) => ({ path: `${path}?id=${id(c)}`, ...NO_TOKEN }) },
+    {
+      method: 'GET',
+      specPath: path,
+      label: `${noCategory} no category`,
+      request: (c) => ({ path: `${path}?id=${id(c)}`, token: c.contentOnlyToken }),
+    },
+    {
+      method: 'GET',
+      specPath: path,
+      label: '429',
+      fault: { method: fault, kind: '429' },
+      request: (c) => ({ path: `${path}?id=${id(c)}` }),
+    },
   ];
 }
 
@@ -328,6 +384,7 @@ function questions(): Case[] {
       label: '401',
       request: (c) => ({ path: list, body: { id: c.questionId, wasViewed: true }, ...NO_TOKEN }),
     },
+    ...byId('/api/v1/question', 'question', 403, (c) => c.questionId),
   ];
 }
 
@@ -372,8 +429,10 @@ export async function prepare(): Promise<Context> {
     categories: ['statistics', 'analytics', 'feedbacks'],
   }).token;
   const contentOnlyToken = store.mintToken({ sid: seller.sid, categories: ['content'] }).token;
+  const readOnlyToken = store.mintToken({ sid: seller.sid, readOnly: true }).token;
   const answered = seller.feedbacks[0];
   if (answered) answered.answer = { text: 'Спасибо, что выбрали нас!', state: 'wbRu', editable: true };
+  const answeredFeedbackId = answered?.id ?? 'none';
   const feedbackId = seller.feedbacks[1]?.id ?? 'none';
   const [answeredQuestion, openQuestion] = seller.questions;
   if (answeredQuestion)
@@ -381,5 +440,15 @@ export async function prepare(): Promise<Context> {
   const questionId = openQuestion?.id ?? 'none';
   const created = await fetch(`${emulator.url}/api/v1/warehouse_remains`, { headers: { Authorization: token } });
   const taskId = ((await created.json()) as { data: { taskId: string } }).data.taskId;
-  return { emulator, token, baseToken, contentOnlyToken, feedbackId, questionId, taskId };
+  return {
+    emulator,
+    token,
+    baseToken,
+    contentOnlyToken,
+    readOnlyToken,
+    feedbackId,
+    answeredFeedbackId,
+    questionId,
+    taskId,
+  };
 }

@@ -76,6 +76,12 @@ function dispatch(store: Store, method: string, path: string, body: Body, query:
     );
     return { ok: true };
   }
+  if (method === 'POST' && path === '/holds') {
+    const ms = numberArg(body.ms, NaN);
+    if (!(ms > 0)) fail('ms must be a positive number');
+    store.holds.add(String(body.method ?? '*'), ms, numberArg(body.count, 1));
+    return { ok: true };
+  }
   if (method === 'POST' && path === '/sellers') return sellerSummary(store.createSeller(body as CreateSellerOptions));
   if (method === 'POST' && path === '/tokens') return mintToken(store, body);
   if (method === 'POST' && path === '/tokens/revoke') {
@@ -141,6 +147,15 @@ function dispatch(store: Store, method: string, path: string, body: Body, query:
       wasViewed: question.wasViewed,
       declined: question.declined,
       answer: question.answer && { text: question.answer.text, editable: question.answer.editable },
+    };
+  }
+  const feedbackMatch = /^\/feedbacks\/([^/]+)$/.exec(rest);
+  if (method === 'GET' && feedbackMatch) {
+    const feedback = seller.feedbacksById.get(decodeURIComponent(feedbackMatch[1] ?? '')) ?? fail('unknown review');
+    return {
+      id: feedback.id,
+      wasViewed: feedback.wasViewed,
+      answer: feedback.answer && { text: feedback.answer.text, editable: feedback.answer.editable },
     };
   }
   if (method === 'POST' && rest === '/stocks') {

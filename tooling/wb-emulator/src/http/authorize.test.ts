@@ -86,11 +86,17 @@ describe('tokens', () => {
     );
   });
 
-  it('refuses writes with a read-only token', async () => {
+  it('refuses writes with a read-only token: 401 where WB documents no 403', async () => {
     h = await harness();
     const token = await h.tokenFor({ readOnly: true });
     const response = await h.post('/api/v1/feedbacks/answer', { id: 'x', text: 'Спасибо!' }, token);
-    await expectProblem(response, 403, 'read-only token scope is not allowed for this resource');
+    await expectProblem(response, 401, 'read-only token scope is not allowed for this resource');
+    const patch = await fetch(`${h.emulator.url}/api/v1/questions`, {
+      method: 'PATCH',
+      headers: { Authorization: token, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'x', answer: { text: 'Да' }, state: 'wbRu' }),
+    });
+    await expectProblem(patch, 403, 'read-only token scope is not allowed for this resource');
     expect((await h.get('/api/v1/feedbacks?isAnswered=false&take=1&skip=0', token)).status).toBe(200);
   });
 

@@ -20,15 +20,13 @@ export function authorize(store: Store, route: Route, req: Request): { claims: T
   if (!req.sandbox && claims.t) return deny401('token problem; test token is not valid for this environment');
   if (claims.t && route.testAllowed === false)
     return deny401('token problem; test token is not valid for this environment');
+  const deny = (detail: string) =>
+    route.deniesWith401 ? unauthorized(detail, req.requestId, req.now) : forbidden(detail, req.requestId, req.now);
   if (route.category && !hasCategory(claims.s, route.category)) {
-    return {
-      reply:
-        route.scopeDenied?.(req.requestId) ??
-        forbidden('scope is not allowed for this resource', req.requestId, req.now),
-    };
+    return { reply: route.scopeDenied?.(req.requestId) ?? deny('scope is not allowed for this resource') };
   }
   if (route.write && isReadOnly(claims.s))
-    return { reply: forbidden('read-only token scope is not allowed for this resource', req.requestId, req.now) };
+    return { reply: deny('read-only token scope is not allowed for this resource') };
   if (route.baseAllowed === false && claims.acc === TOKEN_TYPES.base) {
     return {
       reply: forbidden('base token is not allowed', req.requestId, req.now, 'base token is not allowed for this path'),

@@ -42,5 +42,10 @@ export type Route = {
   testAllowed?: boolean;
   /** The service's own 403 body for a token without the category, where WB documents one. */
   scopeDenied?: (requestId: string) => Reply;
+  /**
+   * The gateway refuses a missing category or a read-only key with 401 rather than 403 where
+   * WB documents no 403 (the answer writes and the single review).
+   */
+  deniesWith401?: boolean;
   handle: (req: AuthedRequest, params: Record<string, string>) => Reply;
 };

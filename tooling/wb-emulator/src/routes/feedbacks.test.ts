@@ -106,6 +106,59 @@ describe('feedbacks', () => {
     );
   });
 
+  it('reads one review by id, and lets its answer be edited once', async () => {
+    h = await harness();
+    const review = await h.emulator.control.addReview(h.seller.sid, { valuation: 2, at: T0 - 60_000 });
+    const one = async (id: string) => h.get(`/api/v1/feedback?id=${id}`);
+    expect(await (await one(review.id)).json()).toMatchObject({
+      data: { id: review.id, productValuation: 2, answer: null, state: 'none' },
+      error: false,
+    });
+    expect((await one('unknownunknownunknow')).status).toBe(422);
+    expect(await (await one('unknownunknownunknow')).json()).toMatchObject({
+      error: true,
+      errorText: 'Невозможно получить отзыв по id',
+    });
+
+    const edit = (text: string) =>
+      fetch(`${h.emulator.url}/api/v1/feedbacks/answer`, {
+        method: 'PATCH',
+        headers: { Authorization: h.token, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: review.id, text }),
+      });
+    expect((await edit('Нечего править')).status).toBe(422);
+    expect((await h.post('/api/v1/feedbacks/answer', { id: review.id, text: 'Простите' })).status).toBe(204);
+    expect(await (await one(review.id)).json()).toMatchObject({
+      data: { answer: { text: 'Простите', state: 'wbRu', editable: true }, state: 'wbRu' },
+    });
+    expect((await edit('Простите, заменим')).status).toBe(204);
+    expect((await edit('Ещё раз')).status).toBe(422);
+    expect(await h.emulator.control.review(h.seller.sid, review.id)).toMatchObject({
+      answer: { text: 'Простите, заменим', editable: false },
+    });
+  });
+
+  it('holds a write’s reply after applying it, and logs each request’s method', async () => {
+    h = await harness();
+    const review = await h.emulator.control.addReview(h.seller.sid, { at: T0 - 60_000 });
+    await h.emulator.control.holdReplies({ method: 'feedbacks-answer', ms: 5_000 });
+    const cut = await fetch(`${h.emulator.url}/api/v1/feedbacks/answer`, {
+      method: 'POST',
+      headers: { Authorization: h.token, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: review.id, text: 'Спасибо!' }),
+      signal: AbortSignal.timeout(200),
+    }).catch((error: Error) => error.name);
+    expect(cut).toBe('TimeoutError');
+    expect((await h.emulator.control.review(h.seller.sid, review.id)).answer?.text).toBe('Спасибо!');
+    // Only the held number of writes wait; reads never do.
+    expect((await h.post('/api/v1/feedbacks/answer', { id: review.id, text: 'Спасибо!!' })).status).toBe(204);
+    const { requests } = await h.emulator.control.requests(h.seller.sid);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/feedbacks/answer',
+      'POST /api/v1/feedbacks/answer',
+    ]);
+  });
+
   it('new-feedbacks-questions turns true when an unseen review arrives', async () => {
     h = await harness();
     const poll = async () =>

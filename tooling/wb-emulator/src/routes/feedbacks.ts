@@ -111,6 +111,34 @@ function answerFeedback(req: AuthedRequest): Reply {
   return { status: 204 };
 }
 
+/**
+ * `PATCH /api/v1/feedbacks/answer`: replaces an answer once. WB documents only 204 here; a
+ * second edit, or an edit of a review without an answer, is refused with the feedbacks API's
+ * 422 envelope, as `PATCH /api/v1/questions` refuses a second edit (an assumption).
+ */
+function editFeedbackAnswer(req: AuthedRequest): Reply {
+  const parsed = parseJsonBody(req.body);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null)
+    return fbBadRequest(req, 'Неверный синтаксис JSON');
+  const { id, text } = parsed.value as { id?: unknown; text?: unknown };
+  if (typeof id !== 'string' || id === '') return fbBadRequest(req, 'id is required');
+  if (typeof text !== 'string' || text.length < 2 || text.length > 5000)
+    return fbBadRequest(req, 'text must be 2..5000 characters');
+  const feedback = req.seller.feedbacksById.get(id);
+  if (!feedback) return { status: 204 };
+  if (!feedback.answer?.editable) return envelopeError(422, 'Ответ нельзя отредактировать', req.requestId);
+  feedback.answer = { text, state: 'wbRu', editable: false };
+  return { status: 204 };
+}
+
+/** `GET /api/v1/feedback?id=`: one review; an unknown id is WB's 422. */
+function getFeedback(req: AuthedRequest): Reply {
+  const feedback = req.seller.feedbacksById.get(req.query.get('id') ?? '');
+  if (!feedback || feedback.createdAt > req.now)
+    return envelopeError(422, 'Невозможно получить отзыв по id', req.requestId);
+  return ok(feedbackJson(feedback, req.seller.name));
+}
+
 function newFeedbacksQuestions(req: AuthedRequest): Reply {
   const hasNewFeedbacks = req.seller.feedbacks.some((f) => f.createdAt <= req.now && !f.wasViewed);
   const hasNewQuestions = req.seller.questions.some((q) => q.createdAt <= req.now && !q.wasViewed);
@@ -118,12 +146,13 @@ function newFeedbacksQuestions(req: AuthedRequest): Reply {
 }
 
 export function feedbackRoutes(): Route[] {
+  const base = { group: 'feedbacks', category: 'feedbacks', sandbox: true } as const;
   const common = {
-    group: 'feedbacks',
-    category: 'feedbacks',
-    sandbox: true,
+    ...base,
     scopeDenied: (requestId: string) => envelopeError(403, 'Ошибка авторизации', requestId),
   } as const;
+  // WB documents no 403 on these paths: its gateway's 401 stands for a refused key.
+  const gatewayDenied = { ...base, deniesWith401: true } as const;
   return [
     { ...common, method: 'GET', path: '/api/v1/feedbacks', name: 'feedbacks', handle: listFeedbacks },
     {
@@ -134,12 +163,21 @@ export function feedbackRoutes(): Route[] {
       handle: newFeedbacksQuestions,
     },
     {
-      ...common,
+      ...gatewayDenied,
       method: 'POST',
       path: '/api/v1/feedbacks/answer',
       name: 'feedbacks-answer',
       write: true,
       handle: answerFeedback,
     },
+    {
+      ...gatewayDenied,
+      method: 'PATCH',
+      path: '/api/v1/feedbacks/answer',
+      name: 'feedbacks-answer-patch',
+      write: true,
+      handle: editFeedbackAnswer,
+    },
+    { ...gatewayDenied, method: 'GET', path: '/api/v1/feedback', name: 'feedback', handle: getFeedback },
   ];
 }

@@ -135,4 +135,19 @@ describe('question traffic', () => {
     expect(asking.feedbacks.map((f) => f.id)).toEqual(quiet.feedbacks.map((f) => f.id));
     expect(asking.sales.length).toBe(quiet.sales.length);
   });
+
+  it('reads one question by id, with its answer once given', async () => {
+    h = await harness();
+    const q = await h.emulator.control.addQuestion(h.seller.sid, { text: 'Есть M?', at: T0 - 60_000 });
+    const one = async (id: string) => (await h.get(`/api/v1/question?id=${id}`)).json();
+    expect(await one(q.id)).toMatchObject({
+      data: { id: q.id, text: 'Есть M?', state: 'suppliersPortalSynch', answer: null },
+      error: false,
+    });
+    await patch({ id: q.id, answer: { text: 'Да, есть' }, state: 'wbRu' });
+    expect(await one(q.id)).toMatchObject({ data: { state: 'wbRu', answer: { text: 'Да, есть', editable: true } } });
+    const unknown = await h.get('/api/v1/question?id=unknown');
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toMatchObject({ error: true, errorText: 'Невозможно получить вопрос по id' });
+  });
 });

@@ -91,6 +91,14 @@ function patchQuestion(req: AuthedRequest): Reply {
   return ok(null);
 }
 
+/** `GET /api/v1/question?id=`: one question; an unknown id is WB's 422. */
+function getQuestion(req: AuthedRequest): Reply {
+  const question = req.seller.questionsById.get(req.query.get('id') ?? '');
+  if (!question || question.createdAt > req.now)
+    return envelopeError(422, 'Невозможно получить вопрос по id', req.requestId);
+  return ok(questionJson(question, req.seller.name));
+}
+
 /** `GET /api/v1/questions/count-unanswered`: all unanswered, and those asked today (Moscow). */
 function countUnanswered(req: AuthedRequest): Reply {
   const moscowDay = (at: number) => Math.floor((at + 3 * 3_600_000) / 86_400_000);
@@ -111,6 +119,7 @@ export function questionRoutes(): Route[] {
   } as const;
   return [
     { ...common, method: 'GET', path: '/api/v1/questions', name: 'questions', handle: listQuestions },
+    { ...common, method: 'GET', path: '/api/v1/question', name: 'question', handle: getQuestion },
     {
       ...common,
       method: 'GET',
