@@ -215,7 +215,10 @@ describe('answerQuestion and answerReview', () => {
   it('finds nothing of another cabinet through the caller’s own cabinet id', async () => {
     const outsider = await signedInUser(api.prisma, { firstName: 'Чужой' });
     const otherSeller = await emulator.control.createSeller({ name: 'ИП Чужой' });
-    const { token: key } = await emulator.control.createToken({ sid: otherSeller.sid, categories: ['feedbacks'] });
+    const { token: key } = await emulator.control.createToken({
+      sid: otherSeller.sid,
+      categories: ['statistics', 'feedbacks'],
+    });
     const ownCabinet = await connect(outsider.token, key);
     const id = await question(seller.sid, cabinetId);
     const refused = await answerQuestion(outsider.token, { id: ownCabinet, target: id, text: 'Чужой ответ' });
@@ -288,10 +291,10 @@ describe('buyerAnswerChanged', () => {
   }
 
   const SUBSCRIPTION = `subscription($id: ID!) { buyerAnswerChanged(cabinetId: $id) {
-    kind targetId answer { text authorName } question { isAnswered } } }`;
+    kind targetId answer { text status authorName } question { isAnswered } } }`;
 
   it('tells another member’s open socket who answered, as it happens', async () => {
-    type Change = { kind: string; targetId: string; answer: { text: string; authorName: string } };
+    type Change = { kind: string; targetId: string; answer: { text: string; status: string; authorName: string } };
     const iterator = socket(boris.token).iterate<{ buyerAnswerChanged: Change }>({
       query: SUBSCRIPTION,
       variables: { id: cabinetId },
@@ -309,9 +312,11 @@ describe('buyerAnswerChanged', () => {
       answered.set(id, text);
       await Promise.race([next, new Promise((resolve) => setTimeout(resolve, 150))]);
     }
-    const change = (await next).value?.data?.buyerAnswerChanged;
+    // Each send is told twice: claimed (sending), then sent.
+    let change = (await next).value?.data?.buyerAnswerChanged;
+    while (change?.answer.status !== 'sent') change = (await iterator.next()).value?.data?.buyerAnswerChanged;
     expect(change).toMatchObject({ kind: 'question', answer: { authorName: 'Анна' }, question: { isAnswered: true } });
-    expect(change?.answer.text).toBe(answered.get(change!.targetId));
+    expect(change.answer.text).toBe(answered.get(change.targetId));
     await iterator.return?.();
   });
 

@@ -1,11 +1,11 @@
-import { isUuid } from '../auth/cabinet-access.ts';
-import { viewerId } from '../context.ts';
 import {
   deleteAnswerTemplate,
   listAnswerTemplates,
   saveAnswerTemplate,
   type AnswerTemplateView,
-} from './answers-contract.ts';
+} from '@wb-assist/core';
+import { isUuid } from '../auth/cabinet-access.ts';
+import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { ForbiddenError, OperationError } from './errors.ts';

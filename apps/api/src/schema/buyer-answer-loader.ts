@@ -1,4 +1,4 @@
-import { getBuyerAnswers, type BuyerAnswerView, type BuyerTextKind } from './answers-contract.ts';
+import { getBuyerAnswers, type BuyerAnswerView, type BuyerTextKind } from '@wb-assist/core';
 import type { GraphQLContext } from '../context.ts';
 
 type Load = (cabinetId: string, kind: BuyerTextKind, targetId: string) => Promise<BuyerAnswerView | null>;

@@ -1,13 +1,12 @@
-import { viewerId, type GraphQLContext } from '../context.ts';
 import {
   answerWriteAccess,
-  ANSWER_MAX_LENGTH,
-  ANSWER_MIN_LENGTH,
   sendBuyerAnswer,
   type AnswerFailureCode,
   type BuyerAnswerView,
   type BuyerTextKind,
-} from './answers-contract.ts';
+} from '@wb-assist/core';
+import { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from '@wb-assist/domain';
+import { viewerId, type GraphQLContext } from '../context.ts';
 import { loadBuyerAnswer } from './buyer-answer-loader.ts';
 import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';

@@ -1,10 +1,9 @@
 import { filter, map, pipe, Repeater } from '@graphql-yoga/subscription';
-import { getMembership } from '@wb-assist/core';
+import { getBuyerAnswers, getMembership, type BuyerAnswerView, type BuyerTextKind } from '@wb-assist/core';
 import type { Cabinet as CabinetRow, NotificationHistory } from '@wb-assist/db';
 import { viewerId, type GraphQLContext } from '../context.ts';
 import { builder } from './builder.ts';
 import { Cabinet, SyncProgressRef } from './cabinet.ts';
-import { getBuyerAnswers, type BuyerAnswerView, type BuyerTextKind } from './answers-contract.ts';
 import { BuyerAnswer, BuyerTextKindEnum } from './buyer-answers.ts';
 import { Notification } from './notification-history.ts';
 

@@ -1,9 +1,9 @@
 'use client';
 
+import { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH, fillAnswerTemplate } from '@wb-assist/domain';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ANSWER_QUESTION, ANSWER_REVIEW, type AnswerTemplateNode, type BuyerAnswerNode } from '../graphql/answers';
-import { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH, fillAnswerTemplate } from '../lib/answers-contract';
 import { useCabinet } from '../lib/cabinet-context';
 import { formatInstant } from '../lib/format';
 
