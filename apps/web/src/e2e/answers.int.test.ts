@@ -113,3 +113,30 @@ it('shows one member’s answer on the other member’s open page, live', async 
   expect(anna.takeErrors()).toEqual([]);
   expect(boris.takeErrors()).toEqual([]);
 }, 90_000);
+
+it('checks the length before sending, and keeps the text when WB refuses the key', async () => {
+  await system.emulator.control.advanceClock({ ms: 1_000 });
+  const asked = await system.emulator.control.addQuestion(system.seller.sid, { text: 'Какая длина рукава?' });
+  await until(
+    () => system.api.pool.query('SELECT 1 FROM wb_questions WHERE question_id = $1', [asked.id]),
+    (result) => result.rowCount === 1,
+  );
+  const { page } = anna;
+  await page.goto(`${system.webUrl}/questions`);
+  const row = page.getByTestId(`answer-${asked.id}`);
+  await row.getByRole('button', { name: 'Ответить' }).click();
+  const box = row.getByLabel('Ответ на вопрос');
+  await box.fill('Д');
+  await row.getByRole('button', { name: 'Отправить' }).click();
+  await row.getByRole('alert').filter({ hasText: 'слишком короткий' }).waitFor();
+
+  // The seller deleted the key in the WB cabinet; the dashboard learns it from WB's refusal.
+  await system.emulator.control.revokeToken({ token: system.sellerKey });
+  const typed = 'Длина рукава 62 см.';
+  await box.fill(typed);
+  await row.getByRole('button', { name: 'Отправить' }).click();
+  await row.getByRole('alert').filter({ hasText: 'ключ' }).waitFor({ timeout: 15_000 });
+  expect(await box.inputValue()).toBe(typed);
+  expect(await page.getByTestId('answer-access').textContent()).toMatch(/Доступ к API/);
+  expect((await system.emulator.control.question(system.seller.sid, asked.id)).answer).toBeNull();
+}, 60_000);
