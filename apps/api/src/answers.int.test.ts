@@ -203,6 +203,25 @@ describe('answerQuestion and answerReview', () => {
     expect((await emulator.control.question(readOnlySeller.sid, id)).answer).toBeNull();
   });
 
+  it('tells before anyone types that a key WB refused cannot answer either', async () => {
+    const owner = await signedInUser(api.prisma, { firstName: 'Глеб' });
+    const refusedSeller = await emulator.control.createSeller({ name: 'ИП Отозванный' });
+    const { token: key } = await emulator.control.createToken({
+      sid: refusedSeller.sid,
+      categories: ['statistics', 'feedbacks'],
+    });
+    const refusedCabinet = await connect(owner.token, key);
+    // What the sync records when WB answers 401 to the stored key.
+    await api.prisma.cabinet.update({ where: { id: refusedCabinet }, data: { status: 'key_invalid' } });
+    const access = await gql<{ cabinet: { answerAccess: { canWrite: boolean; code: string; message: string } } }>(
+      api.url,
+      'query($id: ID!) { cabinet(id: $id) { answerAccess { canWrite code message } } }',
+      { variables: { id: refusedCabinet }, token: owner.token },
+    );
+    expect(access.data?.cabinet.answerAccess).toMatchObject({ canWrite: false, code: 'key_revoked' });
+    expect(access.data?.cabinet.answerAccess.message).toMatch(/Доступ к API/);
+  });
+
   it('marks an integrator’s answer as sent through the API', async () => {
     const id = await question(seller.sid, cabinetId);
     const { token } = await createApiToken(api.prisma, { userId: anna.userId, name: 'CRM' });
@@ -293,31 +312,80 @@ describe('buyerAnswerChanged', () => {
   const SUBSCRIPTION = `subscription($id: ID!) { buyerAnswerChanged(cabinetId: $id) {
     kind targetId answer { text status authorName } question { isAnswered } } }`;
 
-  it('tells another member’s open socket who answered, as it happens', async () => {
-    type Change = { kind: string; targetId: string; answer: { text: string; status: string; authorName: string } };
-    const iterator = socket(boris.token).iterate<{ buyerAnswerChanged: Change }>({
-      query: SUBSCRIPTION,
-      variables: { id: cabinetId },
-    });
-    const next = iterator.next();
+  type Change = { kind: string; targetId: string; answer: { text: string; status: string; authorName: string } };
+  type Changes = AsyncIterableIterator<{ data?: { buyerAnswerChanged: Change } | null }>;
+
+  function subscribe(token: string): Changes {
+    return socket(token).iterate<{ buyerAnswerChanged: Change }>({ query: SUBSCRIPTION, variables: { id: cabinetId } });
+  }
+
+  let asked = 0;
+  /** Anna answers a new question; resolves with its id and text once the mutation reported it sent. */
+  async function annaAnswers(): Promise<{ id: string; text: string }> {
+    asked += 1;
+    const id = await question(seller.sid, cabinetId, `Когда поставка? ${asked}`);
+    const text = `В пятницу, партия ${asked}.`;
+    expect(await answerQuestion(anna.token, { target: id, text })).toMatchObject({ outcome: 'sent' });
+    return { id, text };
+  }
+
+  /** The next change that reports an answer sent (each send is told twice: claimed, then sent). */
+  async function nextSent(changes: Changes, first?: ReturnType<Changes['next']>): Promise<Change> {
+    let result = await (first ?? changes.next());
+    while (result.value?.data?.buyerAnswerChanged.answer.status !== 'sent') {
+      if (result.done) throw new Error('the subscription ended');
+      result = await changes.next();
+    }
+    return result.value.data.buyerAnswerChanged;
+  }
+
+  /**
+   * The subscription is live once the server ran its subscribe resolver, which the client cannot
+   * observe: Anna answers one question after another until the socket hears of one. Resolves
+   * with the last answer's change, so every earlier event has been read.
+   */
+  async function answerUntilHeard(changes: Changes): Promise<{ change: Change; answered: Map<string, string> }> {
+    const next = changes.next();
     let arrived = false;
     void next.finally(() => (arrived = true));
-    // The subscription is live once the server ran its subscribe resolver, which the client
-    // cannot observe: Anna answers one question after another until Boris hears of one.
     const answered = new Map<string, string>();
+    let last = '';
     while (!arrived) {
-      const id = await question(seller.sid, cabinetId, `Когда поставка? ${answered.size}`);
-      const text = `В пятницу, партия ${answered.size}.`;
-      expect(await answerQuestion(anna.token, { target: id, text })).toMatchObject({ outcome: 'sent' });
+      const { id, text } = await annaAnswers();
       answered.set(id, text);
+      last = id;
       await Promise.race([next, new Promise((resolve) => setTimeout(resolve, 150))]);
     }
-    // Each send is told twice: claimed (sending), then sent.
-    let change = (await next).value?.data?.buyerAnswerChanged;
-    while (change?.answer.status !== 'sent') change = (await iterator.next()).value?.data?.buyerAnswerChanged;
+    let change = await nextSent(changes, next);
+    while (change.targetId !== last) change = await nextSent(changes);
+    return { change, answered };
+  }
+
+  it('tells another member’s open socket who answered, as it happens', async () => {
+    const changes = subscribe(boris.token);
+    const { change, answered } = await answerUntilHeard(changes);
     expect(change).toMatchObject({ kind: 'question', answer: { authorName: 'Анна' }, question: { isAnswered: true } });
     expect(change.answer.text).toBe(answered.get(change.targetId));
-    await iterator.return?.();
+    await changes.return?.();
+  });
+
+  it('stops telling a member once they left the cabinet, and tells them again after they rejoin', async () => {
+    const vera = await signedInUser(api.prisma, { firstName: 'Вера' });
+    const membership = { cabinetId, userId: vera.user.id };
+    await api.prisma.cabinetUser.create({ data: { ...membership, role: 'member' } });
+    const changes = subscribe(vera.token);
+    await answerUntilHeard(changes);
+
+    await api.prisma.cabinetUser.delete({ where: { cabinetId_userId: membership } });
+    const whileAway = await annaAnswers();
+    await api.prisma.cabinetUser.create({ data: { ...membership, role: 'member' } });
+    const afterRejoining = await annaAnswers();
+    // Events of one socket arrive in order: had the answer made while she was away reached her,
+    // it would come first.
+    const change = await nextSent(changes);
+    expect(change.targetId).not.toBe(whileAway.id);
+    expect(change).toMatchObject({ targetId: afterRejoining.id, answer: { text: afterRejoining.text } });
+    await changes.return?.();
   });
 
   it('gives a non-member nothing of the cabinet’s answers', async () => {

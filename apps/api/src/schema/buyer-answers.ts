@@ -1,4 +1,5 @@
 import {
+  ANSWER_FAILURE_MESSAGES,
   answerWriteAccess,
   sendBuyerAnswer,
   type AnswerFailureCode,
@@ -91,7 +92,7 @@ builder.prismaObjectField(Question, 'answer', (t) =>
 
 interface AnswerAccessView {
   canWrite: boolean;
-  code: 'read_only_key' | 'scope_missing' | null;
+  code: 'read_only_key' | 'scope_missing' | 'key_revoked' | null;
   message: string | null;
 }
 
@@ -99,7 +100,7 @@ const AnswerAccess = builder.objectRef<AnswerAccessView>('AnswerAccess').impleme
   description: "Whether the cabinet's WB key may post answers; if not, what to change in the WB cabinet.",
   fields: (t) => ({
     canWrite: t.exposeBoolean('canWrite'),
-    code: t.string({ nullable: true, description: 'read_only_key or scope_missing.', resolve: (a) => a.code }),
+    code: t.field({ type: AnswerFailureCodeEnum, nullable: true, resolve: (access) => access.code }),
     message: t.exposeString('message', { nullable: true, description: 'Russian, to show as is.' }),
     minLength: t.int({ resolve: () => ANSWER_MIN_LENGTH }),
     maxLength: t.int({ resolve: () => ANSWER_MAX_LENGTH }),
@@ -109,7 +110,11 @@ const AnswerAccess = builder.objectRef<AnswerAccessView>('AnswerAccess').impleme
 builder.prismaObjectField(Cabinet, 'answerAccess', (t) =>
   t.field({
     type: AnswerAccess,
-    resolve: (cabinet) => {
+    resolve: (cabinet): AnswerAccessView => {
+      // A key WB already refused (the sync marked it) would fail every send the same way: say
+      // so before the seller types an answer.
+      if (cabinet.status === 'key_invalid')
+        return { canWrite: false, code: 'key_revoked', message: ANSWER_FAILURE_MESSAGES.key_revoked };
       const access = answerWriteAccess(cabinet);
       return access.ok
         ? { canWrite: true, code: null, message: null }

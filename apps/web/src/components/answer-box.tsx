@@ -23,6 +23,19 @@ export interface AnswerTarget {
   answer: BuyerAnswerNode | null;
 }
 
+/** «Ответил(а) Анна (вы) на сайте 27.11 14:05 МСК», or «Отправляется …» while WB has not replied. */
+function byline(answer: BuyerAnswerNode, timeZone: string): string {
+  return [
+    answer.status === 'sending' ? 'Отправляется' : 'Ответил(а)',
+    answer.authorName ?? 'бывший участник',
+    answer.isViewer ? '(вы)' : '',
+    SOURCE_LABELS[answer.source],
+    answer.sentAt ? formatInstant(answer.sentAt, timeZone) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** The length rule WB enforces, told before anything is sent. */
 export function lengthProblem(text: string): string | null {
   const length = text.trim().length;
@@ -51,8 +64,11 @@ export function AnswerBox(props: {
   const [reviewSend, sendReview] = useMutation(ANSWER_REVIEW);
   const [questionSend, sendQuestion] = useMutation(ANSWER_QUESTION);
   const sending = reviewSend.fetching || questionSend.fetching;
-  const shown = target.answer?.text ?? target.answerText;
-  const answered = target.isAnswered || target.answer?.status === 'sent';
+  // A failed attempt is not an answer: WB shows what it had before (or nothing).
+  const attempt = target.answer;
+  const ours = attempt && attempt.status !== 'failed' ? attempt : null;
+  const shown = ours?.text ?? target.answerText;
+  const answered = target.isAnswered || ours?.status === 'sent';
   const label = target.kind === 'review' ? 'отзыв' : 'вопрос';
 
   const open = (mode: 'answer' | 'edit') => {
@@ -102,21 +118,17 @@ export function AnswerBox(props: {
         <>
           <p className="answer-text">{shown}</p>
           <p className="muted answer-meta" data-testid="answer-author">
-            {target.answer && target.answer.source !== 'wb'
-              ? [
-                  target.answer.status === 'sending' ? 'Отправляется' : 'Ответил(а)',
-                  target.answer.authorName ?? 'бывший участник',
-                  target.answer.isViewer ? '(вы)' : '',
-                  SOURCE_LABELS[target.answer.source],
-                  target.answer.sentAt ? formatInstant(target.answer.sentAt, viewer.timeZone) : '',
-                ]
-                  .filter(Boolean)
-                  .join(' ')
-              : 'Ответ дан в кабинете WB'}
+            {ours && ours.source !== 'wb' ? byline(ours, viewer.timeZone) : 'Ответ дан в кабинете WB'}
           </p>
         </>
       )}
-      {!shown && !editing && <p className="muted">Без ответа</p>}
+      {!shown && !editing && (
+        <p className="muted">
+          {attempt?.status === 'failed'
+            ? `Без ответа: ответ ${attempt.authorName ?? 'участника'} не был отправлен`
+            : 'Без ответа'}
+        </p>
+      )}
       {notice && <p role="status">{notice}</p>}
       {editing ? (
         <form onSubmit={(e) => void submit(e)} className="answer-form">
@@ -171,7 +183,7 @@ export function AnswerBox(props: {
         (!answered ? (
           <button onClick={() => open('answer')}>Ответить</button>
         ) : (
-          (target.answer?.revision ?? 0) === 0 && (
+          (ours?.revision ?? 0) === 0 && (
             <button className="secondary" onClick={() => open('edit')}>
               Изменить ответ
             </button>
