@@ -51,12 +51,7 @@ export {
 export { requestSync, type RequestSyncError, type RequestSyncResult } from './sync/request-sync.ts';
 export { cabinetWbClient, type CabinetKey, type CabinetWbAccess } from './cabinets/cabinet-wb-client.ts';
 export { ANSWER_FAILURE_MESSAGES, type AnswerFailureCode } from './answers/answer-failures.ts';
-export {
-  displayName,
-  type AnswerSource,
-  type BuyerAnswerView,
-  type BuyerTextKind,
-} from './answers/answer-view.ts';
+export { displayName, type AnswerSource, type BuyerAnswerView, type BuyerTextKind } from './answers/answer-view.ts';
 export { answerWriteAccess, type AnswerWriteAccess, type KeyScopes } from './answers/answer-write-access.ts';
 export {
   sendBuyerAnswer,

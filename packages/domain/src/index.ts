@@ -48,8 +48,4 @@ export type { InlineButton, RenderedMessage, RenderOptions } from './notificatio
 export { GROUP_THRESHOLD, shouldGroup } from './notifications/should-group.ts';
 export { CALLBACK_DATA_LIMIT, CAPTION_LIMIT, MESSAGE_LIMIT } from './notifications/telegram-limits.ts';
 export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
-export {
-  DEFAULT_BUYER_NAME,
-  fillAnswerTemplate,
-  type AnswerTemplateValues,
-} from './answers/fill-answer-template.ts';
+export { DEFAULT_BUYER_NAME, fillAnswerTemplate, type AnswerTemplateValues } from './answers/fill-answer-template.ts';

@@ -1,14 +1,7 @@
 import type pg from 'pg';
-import { decryptSecret } from '@wb-assist/core';
+import { cabinetWbClient } from '@wb-assist/core';
 import type { Logger } from '@wb-assist/logger';
-import {
-  createWbClient,
-  WbApiError,
-  type BadRow,
-  type RateLimiter,
-  type WbHosts,
-  type WbTokenType,
-} from '@wb-assist/wb-api';
+import { WbApiError, type BadRow, type RateLimiter, type WbHosts, type WbTokenType } from '@wb-assist/wb-api';
 import { emptyCounts, type SourceCounts, type SourceSync, type SyncSettings } from './context.ts';
 import { syncProducts } from './sources/products.ts';
 import { syncQuestions } from './sources/questions.ts';
@@ -114,26 +107,24 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
   );
   const logId = logRows[0]!.id;
 
-  const client = createWbClient({
-    token: decryptSecret(cabinet.token_encrypted, options.encryptionKey),
-    sellerId: cabinet.seller_id,
-    tokenType: cabinet.token_type,
-    hosts: options.wb.hosts,
-    limiter: options.wb.limiter,
-    timeoutMs: options.wb.timeoutMs,
-    statisticsPageLimit: options.wb.statisticsPageLimit,
-    maxWaitMs: options.wb.maxWaitMs,
-    minBackoffMs: options.wb.minBackoffMs,
-    retries: options.wb.retries,
-    rateLimitScale: options.wb.rateLimitScale,
-    onResponse: (event) =>
-      options.observe?.({
-        type: 'wb_response',
-        method: event.group,
-        status: event.status,
-        durationMs: event.durationMs,
-      }),
-  });
+  const key = { sellerId: cabinet.seller_id, tokenEncrypted: cabinet.token_encrypted, tokenType: cabinet.token_type };
+  const client = cabinetWbClient(
+    key,
+    { ...options.wb, encryptionKey: options.encryptionKey },
+    {
+      statisticsPageLimit: options.wb.statisticsPageLimit,
+      maxWaitMs: options.wb.maxWaitMs,
+      minBackoffMs: options.wb.minBackoffMs,
+      retries: options.wb.retries,
+      onResponse: (event) =>
+        options.observe?.({
+          type: 'wb_response',
+          method: event.group,
+          status: event.status,
+          durationMs: event.durationMs,
+        }),
+    },
+  );
   const watermarks = await readWatermarks(pool, cabinetId);
   const progress: SyncProgress = initial
     ? (cabinet.sync_progress ?? { stage: 'orders', percent: 0, done: [], counts: {} })

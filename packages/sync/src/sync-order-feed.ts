@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { decryptSecret } from '@wb-assist/core';
+import { cabinetWbClient } from '@wb-assist/core';
 import type { Logger } from '@wb-assist/logger';
-import { createWbClient, hasCategory, WbApiError, type WbTokenType } from '@wb-assist/wb-api';
+import { hasCategory, WbApiError, type WbTokenType } from '@wb-assist/wb-api';
 import type { SyncSettings } from './context.ts';
 import { publishCabinetEvent } from './progress.ts';
 import { syncOrderFeed } from './sources/order-feed.ts';
@@ -59,28 +59,29 @@ export async function syncCabinetOrderFeed(options: SyncOrderFeedOptions): Promi
     return { status: 'skipped', reason: 'the key cannot read the order feed' };
 
   const log = options.log.child({ cabinetId, feedReadId: options.readId, source: 'order_feed' });
-  const client = createWbClient({
-    token: decryptSecret(cabinet.token_encrypted, options.encryptionKey),
-    sellerId: cabinet.seller_id,
-    tokenType: cabinet.token_type,
-    hosts: options.wb.hosts,
-    limiter: options.wb.limiter,
-    timeoutMs: options.wb.timeoutMs,
-    // A read that cannot have its slot within about one feed interval gives way to the next
-    // interval's read (rescheduled when WB said how long to wait) instead of queueing behind it.
-    maxWaitMs: Math.min(options.wb.maxWaitMs ?? FEED_MAX_WAIT_MS, FEED_MAX_WAIT_MS * (options.wb.rateLimitScale ?? 1)),
-    signal: options.signal,
-    minBackoffMs: options.wb.minBackoffMs,
-    retries: options.wb.retries,
-    rateLimitScale: options.wb.rateLimitScale,
-    onResponse: (event) =>
-      options.observe?.({
-        type: 'wb_response',
-        method: event.group,
-        status: event.status,
-        durationMs: event.durationMs,
-      }),
-  });
+  const key = { sellerId: cabinet.seller_id, tokenEncrypted: cabinet.token_encrypted, tokenType: cabinet.token_type };
+  const client = cabinetWbClient(
+    key,
+    { ...options.wb, encryptionKey: options.encryptionKey },
+    {
+      // A read that cannot have its slot within about one feed interval gives way to the next
+      // interval's read (rescheduled when WB said how long to wait) instead of queueing behind it.
+      maxWaitMs: Math.min(
+        options.wb.maxWaitMs ?? FEED_MAX_WAIT_MS,
+        FEED_MAX_WAIT_MS * (options.wb.rateLimitScale ?? 1),
+      ),
+      signal: options.signal,
+      minBackoffMs: options.wb.minBackoffMs,
+      retries: options.wb.retries,
+      onResponse: (event) =>
+        options.observe?.({
+          type: 'wb_response',
+          method: event.group,
+          status: event.status,
+          durationMs: event.durationMs,
+        }),
+    },
+  );
   const watermarks = await readWatermarks(pool, cabinetId);
   try {
     await syncOrderFeed({

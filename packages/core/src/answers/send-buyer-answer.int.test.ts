@@ -151,6 +151,19 @@ describe('sendBuyerAnswer', () => {
       }),
     ).toEqual({ isAnswered: true, state: 'wbRu' });
     expect(await s.calls('PATCH', '/api/v1/questions')).toBe(1);
+
+    const edit = (text: string) => s.send({ kind: 'question', targetId: s.question.id, text, edit: true });
+    expect(await edit('Да, M и L есть.')).toMatchObject({ outcome: 'sent', answer: { revision: 1 } });
+    expect((await emulator.control.question(s.seller.sid, s.question.id)).answer).toEqual({
+      text: 'Да, M и L есть.',
+      editable: false,
+    });
+    expect(await edit('Только L.')).toMatchObject({
+      outcome: 'failed',
+      code: 'edit_not_allowed',
+      draftText: 'Только L.',
+    });
+    expect(await s.calls('PATCH', '/api/v1/questions')).toBe(2);
   });
 
   it('posts once when two members send the same answer at the same moment', async () => {

@@ -133,7 +133,7 @@ export async function sendBuyerAnswer(options: SendBuyerAnswerOptions): Promise<
       await settle(db, slot, row.id, { errorCode: 'in_doubt' });
       return { outcome: 'in_doubt', answer: await loadView(db, row.id) };
     }
-    await settle(db, slot, row.id, { status: 'failed', errorCode: refusal.code });
+    await settle(db, slot, row.id, { status: 'failed', errorCode: refusal.errorCode ?? refusal.code });
     return failed(refusal.code, refusal.message);
   }
   return { outcome: 'sent', answer: await markSent(db, slot, row.id, text, now) };
@@ -214,9 +214,11 @@ async function post(client: WbClient, kind: BuyerTextKind, revision: number, tar
   return revision === 0 ? client.answerFeedback(targetId, text) : client.editFeedbackAnswer(targetId, text);
 }
 
-type Refusal = { type: 'doubt' } | { type: 'refused'; code: AnswerFailureCode; message: string };
+/** `errorCode`: what the slot records, when it says more than `code` (a 429 sent nothing, a 5xx may have). */
+type Refused = { type: 'refused'; code: AnswerFailureCode; message: string; errorCode?: string };
+type Refusal = { type: 'doubt' } | Refused;
 
-const refused = (code: AnswerFailureCode, message = ANSWER_FAILURE_MESSAGES[code]): Refusal => ({
+const refused = (code: AnswerFailureCode, message = ANSWER_FAILURE_MESSAGES[code]): Refused => ({
   type: 'refused',
   code,
   message,
@@ -236,10 +238,13 @@ function classify(error: WbApiError, edit: boolean, readOnlyKey: boolean): Refus
       return error.status === undefined ? { type: 'doubt' } : refused('wb_unavailable');
     case 'rate_limited': {
       const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 60_000));
-      return refused(
-        'wb_unavailable',
-        `WB временно ограничил запросы этого продавца. Попробуйте через ${minutes} мин. — текст ответа сохранён.`,
-      );
+      return {
+        ...refused(
+          'wb_unavailable',
+          `WB временно ограничил запросы этого продавца. Попробуйте через ${minutes} мин. — текст ответа сохранён.`,
+        ),
+        errorCode: 'rate_limited',
+      };
     }
     case 'read_only':
       return refused('read_only_key');

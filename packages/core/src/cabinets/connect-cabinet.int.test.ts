@@ -95,6 +95,41 @@ describe('connectCabinet', () => {
     });
   });
 
+  it('says when the key cannot answer buyers, and takes a writable key in place of a read-only one', async () => {
+    const seller = await emulator.control.createSeller();
+    const categories = ['statistics', 'feedbacks'] as const;
+    const readOnly = await emulator.control.createToken({
+      sid: seller.sid,
+      categories: [...categories],
+      readOnly: true,
+    });
+    const user = await newUser();
+    expect(await connect(user.id, readOnly.token)).toMatchObject({
+      ok: true,
+      answerAccess: { ok: false, code: 'read_only_key', message: expect.stringContaining('только для чтения') },
+    });
+    const writable = await emulator.control.createToken({ sid: seller.sid, categories: [...categories] });
+    expect(await connect(user.id, writable.token)).toMatchObject({
+      ok: true,
+      alreadyMember: true,
+      answerAccess: { ok: true },
+    });
+    const stored = await prisma.cabinet.findUniqueOrThrow({ where: { sellerId: seller.sid } });
+    expect(decryptSecret(stored.tokenEncrypted, encryptionKey)).toBe(writable.token);
+    expect(stored.tokenReadOnly).toBe(false);
+
+    // A longer-lived key that may only read does not take the writable key's place.
+    const laterReadOnly = await emulator.control.createToken({
+      sid: seller.sid,
+      categories: [...categories],
+      readOnly: true,
+      expiresInSeconds: 200 * 86_400,
+    });
+    expect(await connect(user.id, laterReadOnly.token)).toMatchObject({ ok: true, answerAccess: { ok: true } });
+    const kept = await prisma.cabinet.findUniqueOrThrow({ where: { sellerId: seller.sid } });
+    expect(decryptSecret(kept.tokenEncrypted, encryptionKey)).toBe(writable.token);
+  });
+
   it('refuses each kind of bad key with its own message and stores nothing', async () => {
     const seller = await emulator.control.createSeller();
     const user = await newUser();

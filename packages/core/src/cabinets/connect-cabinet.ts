@@ -5,9 +5,11 @@ import {
   hasCategory,
   WbApiError,
   WbTokenFormatError,
+  WB_READ_ONLY_BIT,
   type RateLimiter,
   type WbHosts,
 } from '@wb-assist/wb-api';
+import { answerWriteAccess, type AnswerWriteAccess } from '../answers/answer-write-access.ts';
 import { encryptSecret, fingerprint } from '../crypto/secret-box.ts';
 import { notificationCoverage, type NotificationTypeName } from './notification-coverage.ts';
 
@@ -25,6 +27,8 @@ export type ConnectCabinetResult =
       alreadyMember: boolean;
       available: NotificationTypeName[];
       warnings: string[];
+      /** Whether the cabinet's key (the one kept after this connect) can answer buyers. */
+      answerAccess: AnswerWriteAccess;
     }
   | { ok: false; error: ConnectCabinetError; message: string };
 
@@ -38,6 +42,9 @@ export interface ConnectCabinetOptions {
   encryptionKey: Buffer;
   now?: Date;
 }
+
+/** Every bit of the `s` claim but read-only, which is a restriction, not a category. */
+const CATEGORIES = ~(1 << WB_READ_ONLY_BIT);
 
 const fail = (error: ConnectCabinetError, message: string): ConnectCabinetResult => ({ ok: false, error, message });
 
@@ -142,14 +149,18 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
           notificationSettings: { create: { userId: options.userId } },
         },
       });
-      return { cabinetId: created.id, joined: false, alreadyMember: false };
+      return { cabinetId: created.id, joined: false, alreadyMember: false, keptScopes: token.scopes };
     }
     // Keep the stored key unless the new one is better: the old one stopped working, or the
-    // new one lives longer without losing categories.
+    // new one loses no category and no right to write, and lives longer or may write where
+    // the old one could only read (the fix the seller is told to make to answer buyers).
+    const losesCategories = (existing.tokenScopes & ~token.scopes & CATEGORIES) !== 0;
+    const losesWrite = token.readOnly && !existing.tokenReadOnly;
+    const gainsWrite = existing.tokenReadOnly && !token.readOnly;
     const replaceKey =
       existing.status === 'key_invalid' ||
       existing.tokenExpiresAt <= now ||
-      (token.expiresAt > existing.tokenExpiresAt && (existing.tokenScopes & ~token.scopes) === 0);
+      (!losesCategories && !losesWrite && (token.expiresAt > existing.tokenExpiresAt || gainsWrite));
     await tx.cabinet.update({
       where: { id: existing.id },
       data: {
@@ -172,8 +183,21 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
         update: {},
       });
     }
-    return { cabinetId: existing.id, joined: true, alreadyMember: Boolean(membership) };
+    return {
+      cabinetId: existing.id,
+      joined: true,
+      alreadyMember: Boolean(membership),
+      keptScopes: replaceKey ? token.scopes : existing.tokenScopes,
+    };
   });
 
-  return { ok: true, sellerName: seller.name, ...outcome, available: coverage.available, warnings: coverage.warnings };
+  const { keptScopes, ...joined } = outcome;
+  return {
+    ok: true,
+    sellerName: seller.name,
+    ...joined,
+    available: coverage.available,
+    warnings: coverage.warnings,
+    answerAccess: answerWriteAccess({ scopes: keptScopes }),
+  };
 }
