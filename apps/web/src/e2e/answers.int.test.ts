@@ -140,3 +140,23 @@ it('checks the length before sending, and keeps the text when WB refuses the key
   expect(await page.getByTestId('answer-access').textContent()).toMatch(/Доступ к API/);
   expect((await system.emulator.control.question(system.seller.sid, asked.id)).answer).toBeNull();
 }, 60_000);
+
+it('says at connect, and on Вопросы, what to change when the key is read-only', async () => {
+  const shop = await system.emulator.control.createSeller({ name: 'ИП Только чтение', historyDays: 2 });
+  const { token: key } = await system.emulator.control.createToken({
+    sid: shop.sid,
+    categories: ['statistics', 'feedbacks'],
+    readOnly: true,
+  });
+  const { page } = boris;
+  await page.goto(`${system.webUrl}/onboarding`);
+  await page.getByLabel('Токен WB API').fill(key);
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  expect(await page.getByTestId('answer-access').textContent()).toMatch(/только для чтения.*Доступ к API/);
+
+  await page.goto(`${system.webUrl}/questions`);
+  await page.getByLabel('Кабинет').selectOption({ label: 'ИП Только чтение' });
+  await page.getByTestId('answer-access').filter({ hasText: 'только для чтения' }).waitFor();
+  await page.getByRole('heading', { name: 'Вопросы' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Ответить' }).count()).toBe(0);
+}, 60_000);

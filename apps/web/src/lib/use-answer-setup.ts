@@ -13,14 +13,16 @@ import { useCabinet } from './cabinet-context';
 export function useAnswerSetup() {
   const { cabinetId } = useCabinet();
   const [{ data }, refetch] = useQuery({ query: ANSWER_SETUP, variables: { id: cabinetId } });
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // WB's refusal concerns the cabinet it came from, not the next one chosen in the shell.
+  const [refused, setRefused] = useState<{ cabinetId: string; message: string } | null>(null);
+  const refusal = refused?.cabinetId === cabinetId ? refused.message : null;
   const access = data?.cabinet?.answerAccess;
   return {
     canWrite: (access?.canWrite ?? true) && refusal === null,
     problem: refusal ?? (access && !access.canWrite ? access.message : null),
     templates: data?.cabinet?.answerTemplates ?? [],
     reloadTemplates: () => refetch({ requestPolicy: 'network-only' }),
-    onKeyProblem: setRefusal,
+    onKeyProblem: (message: string) => setRefused({ cabinetId, message }),
   };
 }
 
