@@ -1,5 +1,13 @@
 import { acceptInvite, registerTelegramUser, updateNotificationSettings } from '@wb-assist/core';
-import { escapeHtml, NOTIFICATION_TYPES, parseMuteCallbackData, type NotificationType } from '@wb-assist/domain';
+import {
+  escapeHtml,
+  NOTIFICATION_TYPES,
+  parseAnswerCallbackData,
+  parseMuteCallbackData,
+  type NotificationType,
+} from '@wb-assist/domain';
+import { createAnswerFlow } from './answers/answer-flow.ts';
+import { parseDraftCallbackData } from './answers/callbacks.ts';
 import { chatState, type BotContext } from './context.ts';
 import { drawScreen, sendScreen } from './flows/show.ts';
 import type { InitialSyncGate } from './flows/initial-sync-gate.ts';
@@ -21,7 +29,7 @@ import { TYPE_NAMES } from './views/labels.ts';
 const WELCOME = [
   '👋 Здравствуйте! Я <b>WB Assist</b>: пишу о каждом заказе, выкупе, отмене, возврате, негативном отзыве и заканчивающемся товаре вашего магазина на Wildberries.',
   '',
-  'Пришлите ключ WB API: Личный кабинет продавца → Настройки → Доступ к API → Создать ключ с категориями «Статистика», «Вопросы и отзывы», «Аналитика» и «Контент» (хватит режима «Только чтение»).',
+  'Пришлите ключ WB API: Личный кабинет продавца → Настройки → Доступ к API → Создать ключ с категориями «Статистика», «Вопросы и отзывы», «Аналитика» и «Контент». Для уведомлений хватит режима «Только чтение»; чтобы отвечать покупателям из бота, нужен ключ без этой отметки.',
   '',
   'Сообщение с ключом я сразу удалю.',
 ].join('\n');
@@ -43,6 +51,7 @@ const SCREENS: Record<string, (ctx: BotContext, viewer: Viewer) => Promise<Scree
 
 /** The conversation: what the bot does with each message and button press. */
 export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
+  const answers = createAnswerFlow(ctx);
   const register = (from: From) =>
     registerTelegramUser(ctx.prisma, {
       telegramId: BigInt(from.id),
@@ -101,6 +110,7 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
     const state = chatState(ctx, chatId);
 
     const command = /^\/(\w+)(?:@\w+)?(?:\s+(.*))?$/.exec(text);
+    if (command?.[1] === 'start' || command?.[1] === 'menu') await answers.stopWriting(user.id);
     if (command?.[1] === 'start') {
       state.awaitingKey = false;
       const payload = command[2]?.trim();
@@ -127,6 +137,10 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
       await home(chatId, user);
       return;
     }
+
+    // A key is never taken for an answer: it would be published on the product's page.
+    const mayAnswer = !command && !state.awaitingKey && !looksLikeWbKey(text);
+    if (mayAnswer && (await answers.takeText(user.id, chatId, incoming.text))) return;
 
     if (!looksLikeWbKey(text)) {
       // A message just as the initial sync ends: the gate sends the menu, once.
@@ -163,6 +177,16 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
       const mute = parseMuteCallbackData(data);
       if (mute) {
         notice = await muteType(user, mute.type, mute.cabinetId);
+        return;
+      }
+      const answer = parseAnswerCallbackData(data);
+      if (answer) {
+        notice = await answers.start(user.id, chatId, answer);
+        return;
+      }
+      const draftAction = parseDraftCallbackData(data);
+      if (draftAction) {
+        notice = await answers.act(user.id, chatId, messageId, draftAction);
         return;
       }
       const [kind, arg, target] = data.split(':');

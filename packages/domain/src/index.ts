@@ -3,7 +3,14 @@ export { escapeHtml } from './format/html.ts';
 export { formatInteger, formatMoney, formatPercent, NBSP, type MoneyOptions } from './format/money.ts';
 export { countNoun, pluralRu, type PluralForms } from './format/plural.ts';
 export { truncate } from './format/truncate.ts';
-export { muteCallbackData, parseMuteCallbackData, wbProductUrl } from './notifications/buttons.ts';
+export {
+  answerCallbackData,
+  muteCallbackData,
+  parseAnswerCallbackData,
+  parseMuteCallbackData,
+  wbProductUrl,
+  type AnswerTarget,
+} from './notifications/buttons.ts';
 export type {
   BuyoutEvent,
   CancellationEvent,
@@ -46,6 +53,11 @@ export { GROUP_ITEM_CAP, GROUP_MESSAGE_CAP, renderGroup } from './notifications/
 export { renderNotification } from './notifications/render-notification.ts';
 export type { InlineButton, RenderedMessage, RenderOptions } from './notifications/rendered-message.ts';
 export { GROUP_THRESHOLD, shouldGroup } from './notifications/should-group.ts';
-export { CALLBACK_DATA_LIMIT, CAPTION_LIMIT, MESSAGE_LIMIT } from './notifications/telegram-limits.ts';
+export {
+  ANSWER_LINE_ROOM,
+  CALLBACK_DATA_LIMIT,
+  CAPTION_LIMIT,
+  MESSAGE_LIMIT,
+} from './notifications/telegram-limits.ts';
 export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
 export { DEFAULT_BUYER_NAME, fillAnswerTemplate, type AnswerTemplateValues } from './answers/fill-answer-template.ts';

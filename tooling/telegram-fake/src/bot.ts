@@ -129,6 +129,14 @@ export class FakeBot {
     return this.#replace(message, { text, reply_markup: params.reply_markup });
   }
 
+  editMessageCaption(params: Params): Message {
+    const message = this.#editable(params);
+    if (message.photo === undefined) throw badRequest('there is no caption in the message to edit');
+    const caption = this.#text(params, 'caption');
+    this.#checkModified(message.caption === caption && sameMarkup(message.reply_markup, params.reply_markup));
+    return this.#replace(message, { caption, reply_markup: params.reply_markup });
+  }
+
   editMessageReplyMarkup(params: Params): Message {
     const message = this.#editable(params);
     this.#checkModified(sameMarkup(message.reply_markup, params.reply_markup));

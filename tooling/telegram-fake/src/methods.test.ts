@@ -103,6 +103,9 @@ describe('Bot API methods', () => {
     expect(missing.body.description).toBe('Bad Request: message to edit not found');
     expect((await call('deleteMessage', { chat_id: 3, message_id })).body).toEqual({ ok: true, result: true });
     expect(fake.control.messagesTo(3)).toEqual([]);
+    expect((await call('editMessageCaption', { chat_id: 3, message_id: 99, caption: 'c' })).body.description).toBe(
+      'Bad Request: message to edit not found',
+    );
     expect((await call('deleteMessage', { chat_id: 3, message_id })).body.description).toBe(
       'Bad Request: message to delete not found',
     );
@@ -138,5 +141,22 @@ describe('rate limits', () => {
     expect((await started.call('sendMessage', { chat_id: 1, text: 'b' })).status).toBe(429);
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect((await started.call('sendMessage', { chat_id: 1, text: 'c' })).status).toBe(200);
+  });
+
+  it('edits a photo’s caption, and only a photo’s', async () => {
+    const { call } = await start();
+    const photo = 'https://example.com/1.webp';
+    const sent = await call('sendPhoto', { chat_id: 3, photo, caption: '<b>a</b>', parse_mode: 'HTML' });
+    const { message_id } = sent.body.result;
+    const edited = await call('editMessageCaption', { chat_id: 3, message_id, caption: 'b', reply_markup: keyboard });
+    expect(edited.body.result).toMatchObject({ message_id, caption: 'b', reply_markup: keyboard });
+    expect(edited.body.result.photo).toHaveLength(2);
+    const same = await call('editMessageCaption', { chat_id: 3, message_id, caption: 'b', reply_markup: keyboard });
+    expect(same.body.description).toMatch(/^Bad Request: message is not modified/);
+    const long = await call('editMessageCaption', { chat_id: 3, message_id, caption: 'x'.repeat(1025) });
+    expect(long.body.description).toBe('Bad Request: message caption is too long');
+    const text = (await call('sendMessage', { chat_id: 3, text: 'a' })).body.result;
+    const wrong = await call('editMessageCaption', { chat_id: 3, message_id: text.message_id, caption: 'b' });
+    expect(wrong.body.description).toBe('Bad Request: there is no caption in the message to edit');
   });
 });

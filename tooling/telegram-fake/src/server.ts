@@ -84,6 +84,7 @@ function botMethods(bot: FakeBot): Record<string, Method> {
     sendMessage: (p) => bot.sendMessage(p),
     sendPhoto: (p) => bot.sendPhoto(p),
     editMessageText: (p) => bot.editMessageText(p),
+    editMessageCaption: (p) => bot.editMessageCaption(p),
     editMessageReplyMarkup: (p) => bot.editMessageReplyMarkup(p),
     deleteMessage: (p) => bot.deleteMessage(p),
     answerCallbackQuery: (p) => bot.answerCallbackQuery(p),

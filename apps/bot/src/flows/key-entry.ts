@@ -1,4 +1,4 @@
-import { connectCabinet } from '@wb-assist/core';
+import { connectCabinet, type AnswerWriteAccess } from '@wb-assist/core';
 import { escapeHtml } from '@wb-assist/domain';
 import { chatState, type BotContext } from '../context.ts';
 import { TYPE_NAMES_LOWER } from '../views/labels.ts';
@@ -10,6 +10,17 @@ const MIGHT_BE_A_KEY = /^\S{16,}$/;
 /** A JWT-shaped text, recognised even when the menu is open: a seller pasting a fresh key. */
 export function looksLikeWbKey(text: string): boolean {
   return /^(Bearer\s+)?eyJ[\w-]+\.[\w-]+\.[\w-]+$/.test(text.trim());
+}
+
+const WRITABLE_KEY =
+  'создайте в личном кабинете WB (Настройки → Доступ к API) ключ с категорией «Вопросы и отзывы» без отметки «Только на чтение» и пришлите его сюда';
+
+/** Said once, at connect: a key that cannot write still notifies, but answering buyers will fail. */
+function answersWarning(access: AnswerWriteAccess): string | null {
+  if (access.ok) return null;
+  return access.code === 'read_only_key'
+    ? `Ключ только для чтения: уведомления будут приходить, а отвечать покупателям на отзывы и вопросы из бота не получится. Чтобы отвечать, ${WRITABLE_KEY}.`
+    : `Отвечать покупателям из бота тоже не получится. Чтобы отвечать, ${WRITABLE_KEY}.`;
 }
 
 /**
@@ -53,6 +64,11 @@ export async function handleKey(
   }
   state.awaitingKey = false;
   state.cabinetId = result.cabinetId;
+  const cabinet = await ctx.prisma.cabinet.findUniqueOrThrow({
+    where: { id: result.cabinetId },
+    select: { status: true },
+  });
+  const answers = answersWarning(result.answerAccess);
   const name = escapeHtml(result.sellerName);
   const header = [
     result.alreadyMember ? `✅ Кабинет «${name}» уже подключён, ключ проверен.` : `✅ Кабинет «${name}» подключён.`,
@@ -60,11 +76,8 @@ export async function handleKey(
       ? `Будут приходить: ${result.available.map((type) => TYPE_NAMES_LOWER[type]).join(', ')}.`
       : 'Уведомлений не будет: у ключа нет нужных категорий.',
     ...result.warnings.map((warning) => `⚠️ ${escapeHtml(warning)}`),
+    ...(answers ? [`⚠️ ${answers}`] : []),
   ].join('\n');
-  const cabinet = await ctx.prisma.cabinet.findUniqueOrThrow({
-    where: { id: result.cabinetId },
-    select: { status: true },
-  });
   if (cabinet.status === 'initial_sync') {
     await gate.watch(result.cabinetId, chatId, input.userId, status.messageId, header);
     return;

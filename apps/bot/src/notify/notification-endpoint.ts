@@ -11,6 +11,7 @@ import {
 import { markInDoubt, markSending, markSent, readSendState, releaseSending } from '@wb-assist/delivery/history';
 import type { Logger } from '@wb-assist/logger';
 import type { Metrics } from '@wb-assist/metrics';
+import { recordAnswerableMessage } from '../answers/record-answerable-message.ts';
 import { TelegramCallError } from '../telegram/port.ts';
 import type { ThrottledTelegram } from '../telegram/throttle.ts';
 import { sendRendered } from './send-rendered.ts';
@@ -96,6 +97,20 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     }
   }
 
+  /** The chat has the message whatever happens here: a copy that cannot be kept only stays unredrawn. */
+  async function keepAnswerable(
+    delivery: BotDelivery,
+    chatId: number,
+    message: BotDelivery['messages'][number],
+    sent: { messageId: number; withPhoto: boolean },
+  ): Promise<void> {
+    const cabinetId = delivery.events[0]?.cabinetId;
+    if (!cabinetId) return;
+    await recordAnswerableMessage(options.pool, { chatId, cabinetId, message, ...sent }).catch((error: unknown) =>
+      options.logger.warn({ err: error, userId: delivery.userId }, 'could not keep an answerable notification message'),
+    );
+  }
+
   async function deliver(delivery: BotDelivery): Promise<EndpointResult> {
     const ids = delivery.notificationIds;
     const types = [...new Set(delivery.events.map((event) => event.type))];
@@ -132,8 +147,9 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
     try {
       for (const [index, message] of delivery.messages.entries()) {
         if (state.sent.has(index)) continue;
+        let sent;
         try {
-          await sendRendered(
+          sent = await sendRendered(
             options.telegram.notifyPort(() => markSendingOrRefuse(ids)),
             chatId,
             message,
@@ -145,6 +161,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
           throw error;
         }
         state.sent.add(index);
+        await keepAnswerable(delivery, chatId, message, sent);
       }
     } catch (error) {
       if (state.sent.size === 0 && !state.unsure) await nothingSent(ids);

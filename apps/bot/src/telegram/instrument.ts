@@ -22,6 +22,7 @@ export function instrumentTelegram(port: TelegramPort, metrics: Metrics): Telegr
     sendMessage: counted('sendMessage', port.sendMessage),
     sendPhoto: counted('sendPhoto', port.sendPhoto),
     editMessageText: counted('editMessageText', port.editMessageText),
+    editMessageCaption: counted('editMessageCaption', port.editMessageCaption),
     deleteMessage: counted('deleteMessage', port.deleteMessage),
     answerCallback: counted('answerCallbackQuery', port.answerCallback),
   };

@@ -42,6 +42,8 @@ export interface TelegramPort {
   sendPhoto(chatId: number, photoUrl: string, caption: string, keyboard?: Keyboard): Promise<{ messageId: number }>;
   /** Resolves quietly when Telegram says the content did not change. */
   editMessageText(chatId: number, messageId: number, text: string, keyboard?: Keyboard): Promise<void>;
+  /** A photo message's caption; resolves quietly when Telegram says nothing changed. */
+  editMessageCaption(chatId: number, messageId: number, caption: string, keyboard?: Keyboard): Promise<void>;
   deleteMessage(chatId: number, messageId: number): Promise<void>;
   answerCallback(queryId: string, text?: string): Promise<void>;
 }

@@ -54,6 +54,16 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Pressing the same toggle twice quickly redraws the same screen: not an error. */
+async function unlessUnchanged(edit: () => Promise<unknown>): Promise<void> {
+  try {
+    await edit();
+  } catch (error) {
+    if (error instanceof TelegramError && error.description.includes('message is not modified')) return;
+    throw error;
+  }
+}
+
 function fromOf(user: {
   id: number;
   username?: string;
@@ -133,19 +143,24 @@ export function createTelegrafBot(options: TelegrafBotOptions): TelegrafBot {
         return { messageId: sent.message_id };
       }),
     editMessageText: (chatId, messageId, text, keyboard) =>
-      call(async () => {
-        try {
-          await telegram.editMessageText(chatId, messageId, undefined, text, {
+      call(() =>
+        unlessUnchanged(() =>
+          telegram.editMessageText(chatId, messageId, undefined, text, {
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
             reply_markup: markup(keyboard),
-          });
-        } catch (error) {
-          // Pressing the same toggle twice quickly redraws the same screen: not an error.
-          if (error instanceof TelegramError && error.description.includes('message is not modified')) return;
-          throw error;
-        }
-      }),
+          }),
+        ),
+      ),
+    editMessageCaption: (chatId, messageId, caption, keyboard) =>
+      call(() =>
+        unlessUnchanged(() =>
+          telegram.editMessageCaption(chatId, messageId, undefined, caption, {
+            parse_mode: 'HTML',
+            reply_markup: markup(keyboard),
+          }),
+        ),
+      ),
     deleteMessage: (chatId, messageId) =>
       call(async () => {
         await telegram.deleteMessage(chatId, messageId);

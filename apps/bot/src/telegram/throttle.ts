@@ -115,6 +115,8 @@ export function throttleTelegram(port: TelegramPort, options: ThrottleOptions = 
         send(chatId, () => port.sendPhoto(chatId, photoUrl, caption, keyboard)),
       editMessageText: (chatId, messageId, text, keyboard) =>
         guard(() => overall(() => port.editMessageText(chatId, messageId, text, keyboard))),
+      editMessageCaption: (chatId, messageId, caption, keyboard) =>
+        guard(() => overall(() => port.editMessageCaption(chatId, messageId, caption, keyboard))),
       deleteMessage: (chatId, messageId) => port.deleteMessage(chatId, messageId),
       answerCallback: (queryId, text) => port.answerCallback(queryId, text),
     };

@@ -23,12 +23,27 @@ export class SellerChat {
     return this.system.telegram.control.injectMessage(this.chatId, text);
   }
 
-  press(message: Message, button: RegExp): void {
+  /** Presses the button; returns the callback query's id, for the notice the bot answers it with. */
+  press(message: Message, button: RegExp): string {
     const keyboard = (message.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] })
       ?.inline_keyboard;
     const found = keyboard?.flat().find((b) => button.test(b.text));
     if (!found?.callback_data) throw new Error(`no button ${button} under message ${message.message_id}`);
-    this.system.telegram.control.injectCallback(this.chatId, message.message_id, found.callback_data);
+    return this.system.telegram.control.injectCallback(this.chatId, message.message_id, found.callback_data);
+  }
+
+  /** The notice the bot answered a button press with ('' for none), once it has answered. */
+  notice(queryId: string, timeoutMs = 30_000): Promise<string> {
+    return waitFor(
+      `the answer to button press ${queryId}`,
+      () => {
+        const call = this.system.telegram.control
+          .calls()
+          .find((c) => c.method === 'answerCallbackQuery' && String(c.params.callback_query_id) === queryId);
+        return call ? String(call.params.text ?? '') : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** The first message after `after` whose text matches (a message edited into the text counts). */

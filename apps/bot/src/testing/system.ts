@@ -8,7 +8,14 @@ import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
 import { NOTIFICATION_DEFINITIONS } from '@wb-assist/domain';
 import { createLogger } from '@wb-assist/logger';
 import { startTelegramFake, type Message, type TelegramFake } from '@wb-assist/telegram-fake';
-import { appEnv, startWorker } from '@wb-assist/test-system';
+import {
+  appEnv,
+  inheritedEnv,
+  startBot as startBotProcess,
+  startWorker,
+  waitForHttp,
+  type AppProcess,
+} from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 import { startBotApp } from '../app.ts';
 import { loadBotEnv } from '../env.ts';
@@ -29,12 +36,32 @@ export interface System {
   stop: () => Promise<void>;
 }
 
+/** What a test can do to a bot running as its own process. */
+export interface BotProcess {
+  /** SIGKILL: no shutdown, no bookkeeping, as a crash or an OOM kill. */
+  kill(): Promise<void>;
+  /** A fresh process on the same port and database, once Telegram and the database answer. */
+  restart(): Promise<void>;
+  output(): string;
+}
+
 /**
  * The whole path of a notification, for real: the WB emulator, a worker process syncing from it,
  * this bot (in-process, so a test can read its state through Telegram only) and the fake Bot API,
  * on this test file's PostgreSQL database.
  */
 export async function startSystem(options: { publishIntervalMinutes?: number } = {}): Promise<System> {
+  const { system } = await startParts({ ...options, botProcess: false });
+  return system;
+}
+
+/** The same system with the bot as a real process of its own, which a test can kill and restart. */
+export async function startSystemWithBotProcess(): Promise<System & { bot: BotProcess }> {
+  const { system, bot } = await startParts({ botProcess: true });
+  return { ...system, bot: bot! };
+}
+
+async function startParts(options: { publishIntervalMinutes?: number; botProcess: boolean }) {
   // A frozen emulator clock: the demo shop's history cannot produce a late buyout or review in
   // the middle of a test; tests move time forward themselves (tick) before each action.
   const encryptionKey = randomBytes(32);
@@ -50,30 +77,27 @@ export async function startSystem(options: { publishIntervalMinutes?: number } =
   });
   const telegram = await startTelegramFake({ tokens: [BOT_TOKEN] });
   const botPort = await freePort();
-  const logger = createLogger({ name: 'bot', level: 'warn' });
-  const bot = await startBotApp({
-    logger,
-    env: loadBotEnv({
-      DATABASE_URL: testDatabaseUrl(),
-      DATA_DIR: dataDir,
-      BOT_TOKEN,
-      TELEGRAM_API_ROOT: telegram.url,
-      BOT_PORT: String(botPort),
-      WB_STATISTICS_API_URL: emulator.url,
-      WB_ANALYTICS_API_URL: emulator.url,
-      WB_FEEDBACKS_API_URL: emulator.url,
-      WB_CONTENT_API_URL: emulator.url,
-      WB_COMMON_API_URL: emulator.url,
-      // The worker's scale: every process shares one record of the seller's WB requests, and a
-      // key check at WB's real pace would find the worker's fast minute full and give up.
-      WB_RATE_LIMIT_SCALE: '0.001',
-      ENCRYPTION_KEY: encryptionKey.toString('base64'),
-      INTERNAL_WEBHOOK_SECRET: secret,
-      PUBLIC_WEB_URL: 'http://localhost:3999',
-      LOG_LEVEL: 'warn',
-    }),
-  });
-  await bot.telegram;
+  const botEnv = {
+    DATABASE_URL: testDatabaseUrl(),
+    DATA_DIR: dataDir,
+    BOT_TOKEN,
+    TELEGRAM_API_ROOT: telegram.url,
+    BOT_PORT: String(botPort),
+    WB_STATISTICS_API_URL: emulator.url,
+    WB_ANALYTICS_API_URL: emulator.url,
+    WB_FEEDBACKS_API_URL: emulator.url,
+    WB_CONTENT_API_URL: emulator.url,
+    WB_COMMON_API_URL: emulator.url,
+    // The worker's scale: every process shares one record of the seller's WB requests, and a
+    // key check at WB's real pace would find the worker's fast minute full and give up.
+    WB_RATE_LIMIT_SCALE: '0.001',
+    ENCRYPTION_KEY: encryptionKey.toString('base64'),
+    INTERNAL_WEBHOOK_SECRET: secret,
+    PUBLIC_WEB_URL: 'http://localhost:3999',
+    LOG_LEVEL: 'warn',
+  };
+  const separate = options.botProcess ? await botProcess(botEnv) : undefined;
+  const bot = separate ?? (await botInProcess(botEnv));
 
   const worker = startWorker({
     env: await appEnv({
@@ -82,13 +106,13 @@ export async function startSystem(options: { publishIntervalMinutes?: number } =
       emulatorUrl: emulator.url,
       encryptionKey,
       webhookSecret: secret,
-      extra: { WB_RATE_LIMIT_SCALE: '0.001', BOT_INTERNAL_URL: `http://127.0.0.1:${bot.port}` },
+      extra: { WB_RATE_LIMIT_SCALE: '0.001', BOT_INTERNAL_URL: `http://127.0.0.1:${botPort}` },
     }),
   });
 
   const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 3 });
   const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
-  return {
+  const system: System = {
     emulator,
     telegram,
     prisma,
@@ -106,6 +130,33 @@ export async function startSystem(options: { publishIntervalMinutes?: number } =
       await prisma.$disconnect();
       await pool.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return { system, bot: separate };
+}
+
+async function botInProcess(env: Record<string, string>): Promise<{ stop: () => Promise<void> }> {
+  const bot = await startBotApp({ logger: createLogger({ name: 'bot', level: 'warn' }), env: loadBotEnv(env) });
+  await bot.telegram;
+  return bot;
+}
+
+async function botProcess(env: Record<string, string>): Promise<BotProcess & { stop: () => Promise<void> }> {
+  let current: AppProcess | undefined;
+  const start = async () => {
+    const started = startBotProcess({ env: inheritedEnv(env) });
+    current = started;
+    await waitForHttp(`http://127.0.0.1:${env.BOT_PORT}/readyz`, { timeoutMs: 60_000, alive: () => started.alive() });
+  };
+  await start();
+  return {
+    async kill() {
+      await current?.stop('SIGKILL');
+    },
+    restart: start,
+    output: () => current?.output() ?? '',
+    async stop() {
+      await current?.stop();
     },
   };
 }

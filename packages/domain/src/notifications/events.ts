@@ -88,6 +88,8 @@ export type SaleEvent = NewOrderEvent | BuyoutEvent | CancellationEvent | Return
 
 export interface NegativeReviewEvent {
   type: 'negative_review';
+  /** WB's id of the review: what «Ответить» answers. */
+  reviewId: string;
   product: ProductInfo;
   /** productValuation: 1 to 3 for a negative review. */
   rating: number;
@@ -102,6 +104,8 @@ export interface NegativeReviewEvent {
 
 export interface NewQuestionEvent {
   type: 'new_question';
+  /** WB's id of the question: what «Ответить» answers. */
+  questionId: string;
   product: ProductInfo;
   /** What the buyer asked. */
   text: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotification } from './render-notification.ts';
-import { CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.ts';
+import { ANSWER_LINE_ROOM, CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.ts';
 import {
   AT,
   CRITICAL_STOCK,
@@ -147,7 +147,13 @@ describe('renderNotification: one template per type', () => {
         'Сегодня: 2_негативных отзыва',
       ].join('\n'),
     );
-    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:negative_review');
+    expect(message.buttons).toEqual([
+      [
+        { text: 'Открыть на WB', url: 'https://www.wildberries.ru/catalog/123456789/detail.aspx' },
+        { text: 'Ответить', callbackData: 'ans:r:n5um6IUBQOOSTxXoo0gV' },
+      ],
+      [{ text: 'Не присылать такие', callbackData: 'mute:negative_review' }],
+    ]);
   });
 
   it('negative review with a rating only', () => {
@@ -178,7 +184,11 @@ describe('renderNotification: one template per type', () => {
       ].join('\n'),
     );
     expect(message.photoUrl).toBe(photoUrl);
-    expect(message.buttons[0]?.[1]?.callbackData).toBe('mute:new_question');
+    expect(message.buttons.flat().map((button) => button.callbackData ?? button.url)).toEqual([
+      'https://www.wildberries.ru/catalog/123456789/detail.aspx',
+      'ans:q:2ncBtX4B9I0UHoornoqG',
+      'mute:new_question',
+    ]);
   });
 
   it('new buyer question without text says so and escapes HTML', () => {
@@ -284,12 +294,14 @@ describe('renderNotification: HTML escaping', () => {
 
 describe('renderNotification: Telegram limits', () => {
   const longText = 'Очень плохо, не советую. '.repeat(200);
+  // A review leaves room for the line the bot adds once it is answered.
+  const REVIEW_CAPTION = CAPTION_LIMIT - ANSWER_LINE_ROOM;
 
   it('keeps a photo caption within 1024 characters: drops the context, then cuts the review text', () => {
     const message = renderNotification({ ...NEGATIVE_REVIEW, text: longText });
     expect(message.photoUrl).toBe(photoUrl);
-    expect(message.text.length).toBeLessThanOrEqual(CAPTION_LIMIT);
-    expect(message.text.length).toBeGreaterThan(CAPTION_LIMIT - 40);
+    expect(message.text.length).toBeLessThanOrEqual(REVIEW_CAPTION);
+    expect(message.text.length).toBeGreaterThan(REVIEW_CAPTION - 40);
     expect(message.text).not.toContain('Сегодня');
     expect(message.text).toMatch(/«Очень плохо, не советую\. .*…»\n/);
     // What matters most to the seller survives the cut.
@@ -300,11 +312,11 @@ describe('renderNotification: Telegram limits', () => {
   it('drops only the context line when that is enough', () => {
     // Exactly the caption limit once the context line is gone: the review line adds "\n«" and "»".
     const bare = renderNotification({ ...NEGATIVE_REVIEW, context: null, text: '' }).text.length;
-    const text = 'x'.repeat(CAPTION_LIMIT - bare - 3);
+    const text = 'x'.repeat(REVIEW_CAPTION - bare - 3);
     const message = renderNotification({ ...NEGATIVE_REVIEW, text });
     expect(message.text).toContain(`«${text}»`);
     expect(message.text).not.toContain('Сегодня');
-    expect(message.text.length).toBe(CAPTION_LIMIT);
+    expect(message.text.length).toBe(REVIEW_CAPTION);
   });
 
   it('counts the escaped length, so "&" repeated does not overflow', () => {
@@ -317,8 +329,8 @@ describe('renderNotification: Telegram limits', () => {
     const event = { ...NEGATIVE_REVIEW, product: { ...PRODUCT, photoUrl: null }, text: longText.repeat(2) };
     const message = renderNotification(event);
     expect(message.photoUrl).toBeNull();
-    expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-    expect(message.text.length).toBeGreaterThan(MESSAGE_LIMIT - 40);
+    expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT - ANSWER_LINE_ROOM);
+    expect(message.text.length).toBeGreaterThan(MESSAGE_LIMIT - ANSWER_LINE_ROOM - 40);
   });
 
   it('fits a caption even when every WB string is huge', () => {

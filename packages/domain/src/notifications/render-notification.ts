@@ -1,11 +1,11 @@
 import { DEFAULT_TIME_ZONE } from '../format/date.ts';
-import { muteButton, openOnWbButton } from './buttons.ts';
+import { answerButtons, muteButton, openOnWbButton } from './buttons.ts';
 import type { Detail } from './detail.ts';
 import type { NotificationEvent } from './events.ts';
 import { fitText } from './fit.ts';
 import { templateOf } from './registry/index.ts';
 import type { RenderedMessage, RenderOptions } from './rendered-message.ts';
-import { CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.ts';
+import { ANSWER_LINE_ROOM, CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.ts';
 
 /**
  * One event as one Telegram message. With a product photo the text is its caption (1024
@@ -16,12 +16,17 @@ export function renderNotification(event: NotificationEvent, options: RenderOpti
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const template = templateOf(event);
   const render = (detail: Detail) => template.message(event, timeZone, detail);
-  const buttons = [[openOnWbButton(event.product.nmId), muteButton(event.type, options.cabinetId)]];
+  const answer = answerButtons(event);
+  const open = openOnWbButton(event.product.nmId);
+  const mute = muteButton(event.type, options.cabinetId);
+  // Three buttons in one row cut their labels on a phone: «Ответить» pushes the mute button down.
+  const buttons = answer.length > 0 ? [[open, ...answer], [mute]] : [[open, mute]];
+  const room = answer.length > 0 ? ANSWER_LINE_ROOM : 0;
   const photoUrl = event.product.photoUrl;
-  const caption = photoUrl === null ? null : fitText(render, CAPTION_LIMIT);
+  const caption = photoUrl === null ? null : fitText(render, CAPTION_LIMIT - room);
   if (caption !== null) return { text: caption, photoUrl, parseMode: 'HTML', buttons };
-  const text = fitText(render, MESSAGE_LIMIT);
+  const text = fitText(render, MESSAGE_LIMIT - room);
   // Unreachable: with every WB string cut to "…" a template is a few hundred characters.
-  if (text === null) throw new Error(`${event.type} notification does not fit ${MESSAGE_LIMIT} characters`);
+  if (text === null) throw new Error(`${event.type} notification does not fit ${MESSAGE_LIMIT - room} characters`);
   return { text, photoUrl: null, parseMode: 'HTML', buttons };
 }

@@ -47,6 +47,7 @@ export const negativeReview = defineNotificationType({
   template: negativeReviewTemplate(labels),
   toEvent: (payload, facts): NegativeReviewEvent => ({
     type: 'negative_review',
+    reviewId: payload.reviewId,
     product: {
       nmId: payload.nmId,
       vendorCode: facts.card?.vendorCode || text(payload.supplierArticle) || '',

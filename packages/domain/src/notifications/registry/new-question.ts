@@ -42,6 +42,7 @@ export const newQuestion = defineNotificationType({
   template: newQuestionTemplate(labels),
   toEvent: (payload, facts): NewQuestionEvent => ({
     type: 'new_question',
+    questionId: payload.questionId,
     product: {
       nmId: payload.nmId,
       vendorCode: facts.card?.vendorCode || text(payload.supplierArticle) || '',

@@ -37,6 +37,7 @@ export function saleOf(type: SaleEvent['type'], changes: Partial<SaleEvent> = {}
 
 export const NEGATIVE_REVIEW: NegativeReviewEvent = {
   type: 'negative_review',
+  reviewId: 'n5um6IUBQOOSTxXoo0gV',
   product: PRODUCT,
   rating: 2,
   text: 'Ткань тонкая, после первой стирки села на размер.',
@@ -49,6 +50,7 @@ export const NEGATIVE_REVIEW: NegativeReviewEvent = {
 
 export const NEW_QUESTION: NewQuestionEvent = {
   type: 'new_question',
+  questionId: '2ncBtX4B9I0UHoornoqG',
   product: { ...PRODUCT, size: null },
   text: 'Какой рост у модели на фото? Подойдёт ли L на 182 см?',
   occurredAt: AT,
