@@ -70,6 +70,11 @@ export default function OnboardingPage() {
               {warning}
             </p>
           ))}
+          {!connected.cabinet.answerAccess.canWrite && (
+            <p className="muted" data-testid="answer-access">
+              {connected.cabinet.answerAccess.message}
+            </p>
+          )}
           <SyncBar cabinetId={connected.cabinet.id} />
         </>
       ) : (
