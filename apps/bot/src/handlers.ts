@@ -24,7 +24,7 @@ import {
 import { currentViewer } from './menu/current-cabinet.ts';
 import { helpScreen } from './menu/help.ts';
 import { mainMenu } from './menu/main-menu.ts';
-import { notificationsScreen, toggleNotification } from './menu/notifications.ts';
+import { notificationsScreen, stepForecastDays, toggleNotification } from './menu/notifications.ts';
 import { ordersScreen } from './menu/orders.ts';
 import { reviewsScreen } from './menu/reviews.ts';
 import type { Screen, Viewer } from './menu/screen.ts';
@@ -223,6 +223,10 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
         state.awaitingKey = false;
         state.replacingKeyOf = undefined;
         await drawScreen(ctx, chatId, messageId, await SCREENS[arg](ctx, viewer));
+      } else if (kind === 'nt' && arg === 'fd') {
+        const stepped = await stepForecastDays(ctx, viewer);
+        notice = stepped.notice;
+        await drawScreen(ctx, chatId, messageId, stepped.screen);
       } else if (kind === 'nt') {
         const what = arg === 'all' ? 'all' : NOTIFICATION_TYPES.find((type) => type === arg);
         if (!what) return;

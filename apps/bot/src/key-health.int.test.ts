@@ -61,8 +61,17 @@ it('warns of an expiring key, replaces it through «Заменить ключ»,
     exp: Math.floor((Date.now() + 6.5 * DAY) / 1000),
   });
   const sent = chat.say(expiring.token);
-  await chat.waitFor('the main menu', /^🏠 <b>Главное меню/, sent.message_id, 90_000);
+  const menu = await chat.waitFor('the main menu', /^🏠 <b>Главное меню/, sent.message_id, 90_000);
   const before = await cabinetOf(seller.sid);
+
+  // The forecast threshold is the seller's own: a press steps it from the default 7 days to 10.
+  chat.press(menu, /Уведомления/);
+  const settings = await chat.waitForEdit('the settings screen', menu, /Предупреждать за 7/);
+  const step = chat.press(settings, /Предупреждать за/);
+  expect(await chat.notice(step)).toBe('Предупрежу, когда товара останется меньше чем на 10\u00a0дней');
+  await chat.waitForEdit('the threshold redrawn', menu, /Предупреждать за 10/);
+  const stored = await system.prisma.notificationSettings.findFirstOrThrow({ where: { cabinetId: before.id } });
+  expect(stored.stockForecastDays).toBe(10);
 
   const warning = await ticking(() => chat.waitFor('the 7-day warning', /Ключ WB скоро истечёт/, 0, 60_000));
   expect(textOf(warning)).toContain('ИП Ключников');
