@@ -45,7 +45,6 @@ export {
   getNotificationSettings,
   InvalidSettingError,
   NotCabinetMemberError,
-  STOCK_FORECAST_DAYS,
   updateNotificationSettings,
   type NotificationSettingsPatch,
   type NotificationSettingsView,

@@ -1,10 +1,10 @@
+import { getNotificationSettings, InvalidSettingError, updateNotificationSettings } from '@wb-assist/core';
 import {
-  getNotificationSettings,
-  InvalidSettingError,
+  NOTIFICATION_DEFINITIONS,
+  NOTIFICATION_TYPES,
   STOCK_FORECAST_DAYS,
-  updateNotificationSettings,
-} from '@wb-assist/core';
-import { NOTIFICATION_DEFINITIONS, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+  type NotificationType,
+} from '@wb-assist/domain';
 import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';

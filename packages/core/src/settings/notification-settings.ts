@@ -1,6 +1,11 @@
 import type { NotificationSettings, Prisma, PrismaClient } from '@wb-assist/db';
 import { notify } from '@wb-assist/db/channels';
-import { NOTIFICATION_REGISTRY, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import {
+  NOTIFICATION_REGISTRY,
+  NOTIFICATION_TYPES,
+  STOCK_FORECAST_DAYS,
+  type NotificationType,
+} from '@wb-assist/domain';
 import { isUuid } from '../auth/uuid.ts';
 
 export interface NotificationSettingsView {
@@ -15,9 +20,6 @@ export interface NotificationSettingsPatch {
   types?: Partial<Record<NotificationType, boolean>>;
   stockForecastDays?: number;
 }
-
-/** The range of the forecast threshold: past two months a forecast from 14 days of orders means little. */
-export const STOCK_FORECAST_DAYS = { min: 1, max: 60 } as const;
 
 /** A setting's value out of its range: nothing is changed, and the message says what is allowed. */
 export class InvalidSettingError extends Error {
