@@ -52,7 +52,18 @@ describe('stock-out forecast', () => {
     expect(cover).toEqual({ available: 26, orders: 14, days_of_cover: '26.00' });
     expect(await outbox(cabinetId, 'stock_forecast')).toEqual([]);
 
+    // WB empties the warehouse into another: that warehouse is at zero, the size is not short.
+    await h.emulator.control.transferStock(seller.sid, {
+      chrtId: size.chrtId,
+      fromWarehouseId: main!.id,
+      toWarehouseId: other!.id,
+      quantity: 26,
+    });
+    await syncNow(cabinetId);
+    expect(await outbox(cabinetId, 'stock_forecast')).toEqual([]);
+
     // Runs down to 6 units at one a day: under the default 7 days.
+    await h.emulator.control.setStock(seller.sid, { chrtId: size.chrtId, warehouseId: other!.id, quantity: 0 });
     await h.emulator.control.setStock(seller.sid, { chrtId: size.chrtId, warehouseId: main!.id, quantity: 6 });
     await syncNow(cabinetId);
     await syncNow(cabinetId);
@@ -164,6 +175,27 @@ describe('anomaly alerts', () => {
     const days = (await outbox(cabinetId, 'anomaly')).map((event) => event.payload.day);
     expect(days).toHaveLength(2);
     expect(new Set(days).size).toBe(2);
+  });
+});
+
+describe('anomaly alerts on returns', () => {
+  it('name the returns of the day against a usual level of none', async () => {
+    const seller = await h.emulator.control.createSeller({ products: 1, initialStock: 50 });
+    const chrtId = seller.products[0]!.sizes[0]!.chrtId;
+    const { cabinetId } = await h.connect({ sid: seller.sid });
+    await syncNow(cabinetId, 'initial');
+    const now = await emulatorNow();
+    for (let i = 0; i < 5; i += 1) {
+      const placed = await h.emulator.control.addOrder(seller.sid, { chrtId, at: now - 5 * DAY });
+      await h.emulator.control.buyOut(seller.sid, placed.srid, { at: now - 4 * DAY });
+      await h.emulator.control.returnOrder(seller.sid, placed.srid);
+    }
+    await syncNow(cabinetId);
+    const [found] = await outbox(cabinetId, 'anomaly');
+    expect(found?.payload).toMatchObject({
+      nmId: seller.products[0]!.nmId,
+      figures: [{ kind: 'returns', count: 5, average: 0 }],
+    });
   });
 });
 
