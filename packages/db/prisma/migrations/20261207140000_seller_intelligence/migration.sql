@@ -1,7 +1,8 @@
 -- Seller intelligence (issue #22, items 4-6): the stock_forecast, anomaly and key_health
 -- notification types with their switches (on by default, like every type), the user's
--- days-of-cover threshold, which forecasts were sent, and stock_days_of_cover(): the one
--- definition of days of cover, for the worker's forecast and later the dashboard.
+-- days-of-cover threshold, which forecasts were sent, an index for a day's cancellations,
+-- and stock_days_of_cover(): the one definition of days of cover, for the worker's forecast
+-- and later the dashboard.
 -- The enum values are added, not used, here: PostgreSQL allows that inside a transaction.
 
 -- AlterEnum
@@ -29,6 +30,9 @@ CREATE TABLE "stock_forecast_alerts" (
 
 -- CreateIndex
 CREATE INDEX "stock_forecast_alerts_user_id_idx" ON "stock_forecast_alerts"("user_id");
+
+-- CreateIndex
+CREATE INDEX "wb_orders_cabinet_id_cancel_date_idx" ON "wb_orders"("cabinet_id", "cancel_date");
 
 -- AddForeignKey
 ALTER TABLE "stock_forecast_alerts" ADD CONSTRAINT "stock_forecast_alerts_cabinet_id_fkey" FOREIGN KEY ("cabinet_id") REFERENCES "cabinets"("id") ON DELETE CASCADE ON UPDATE CASCADE;
