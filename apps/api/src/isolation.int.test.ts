@@ -55,7 +55,8 @@ const EVERYTHING_OF_A_CABINET = `
   stocks(first: 10) { totalCount edges { node { id quantity } } }
   products(first: 10) { totalCount edges { node { id title } } }
   syncLogs(first: 10) { totalCount edges { node { id } } }
-  notifications(first: 10) { totalCount edges { node { id } } }
+  notifications(first: 10) { totalCount edges { node { id status reason error product { name price } } } }
+  stockSizes(first: 10) { totalCount edges { node { nmId available daysOfCover critical warehouses { quantity } } } }
   dailyStats(from: "2026-01-01", to: "2026-01-07") { date orders }
   topProducts(from: "2026-01-01", to: "2026-12-31") { nmId title orders }
   criticalStocks { nmId available }

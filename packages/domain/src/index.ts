@@ -69,3 +69,4 @@ export {
 } from './notifications/telegram-limits.ts';
 export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
 export { DEFAULT_BUYER_NAME, fillAnswerTemplate, type AnswerTemplateValues } from './answers/fill-answer-template.ts';
+export { isCriticalStock } from './stocks/is-critical-stock.ts';

@@ -12,7 +12,7 @@ const NotificationStatusEnum = builder.enumType('NotificationStatus', {
 });
 
 /** Lists and subscriptions load the event with the row; anything else reads it here. */
-async function storedPayload(row: NotificationHistory, ctx: GraphQLContext): Promise<unknown> {
+export async function storedPayload(row: NotificationHistory, ctx: GraphQLContext): Promise<unknown> {
   const loaded = (row as { outboxEvent?: { payload: unknown } }).outboxEvent;
   if (loaded) return loaded.payload;
   const event = await ctx.prisma.outboxEvent.findUniqueOrThrow({ where: { id: row.outboxEventId } });
@@ -27,7 +27,14 @@ export const Notification = builder.prismaObject('NotificationHistory', {
     cabinetId: t.exposeID('cabinetId'),
     type: t.expose('type', { type: NotificationTypeEnum }),
     status: t.expose('status', { type: NotificationStatusEnum }),
-    reason: t.exposeString('reason', { nullable: true }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why it was suppressed or failed, as a code (e.g. notifications_disabled, type_disabled:<type>).',
+    }),
+    error: t.exposeString('lastError', {
+      nullable: true,
+      description: 'The last delivery error: what failed, or what a retry still waits out.',
+    }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -4,7 +4,7 @@
  * late, and an order first seen now still fires once, with its real time.
  */
 
-import { parsePayload, type NotificationPayload, type NotificationType } from '@wb-assist/domain';
+import { isCriticalStock, parsePayload, type NotificationPayload, type NotificationType } from '@wb-assist/domain';
 import {
   feedOrderPayload,
   feedSalePayload,
@@ -202,7 +202,11 @@ export function stockEvents(
   return after
     .filter((level) => {
       const previous = before.get(`${level.nmId}|${level.sizeKey}`);
-      return previous !== undefined && previous > threshold && level.available <= threshold;
+      return (
+        previous !== undefined &&
+        !isCriticalStock({ available: previous, threshold }) &&
+        isCriticalStock({ available: level.available, threshold })
+      );
     })
     .map((level) => ({
       type: 'critical_stock' as const,

@@ -1,0 +1,106 @@
+import type { NotificationHistory } from '@wb-assist/db';
+import type { GraphQLContext } from '../context.ts';
+import { builder } from './builder.ts';
+import { Notification, storedPayload } from './notification-history.ts';
+
+interface Card {
+  title: string;
+  vendorCode: string;
+  imageUrl: string | null;
+}
+
+interface ProductView {
+  nmId: number;
+  name: string | null;
+  vendorCode: string | null;
+  imageUrl: string | null;
+  price: string | null;
+}
+
+type LoadCard = (cabinetId: string, nmId: number) => Promise<Card | undefined>;
+
+const loaders = new WeakMap<GraphQLContext, LoadCard>();
+
+/**
+ * The product card for this request. A page of 50 notifications asks for 50 cards in one tick:
+ * they are collected and read with one query per cabinet, not 50.
+ */
+function loadCard(ctx: GraphQLContext, cabinetId: string, nmId: number): Promise<Card | undefined> {
+  let load = loaders.get(ctx);
+  if (!load) {
+    load = batchingCardLoader(ctx);
+    loaders.set(ctx, load);
+  }
+  return load(cabinetId, nmId);
+}
+
+function batchingCardLoader(ctx: GraphQLContext): LoadCard {
+  const batches = new Map<string, { nmIds: Set<number>; cards: Promise<Map<number, Card>> }>();
+  return (cabinetId, nmId) => {
+    let batch = batches.get(cabinetId);
+    if (!batch) {
+      const nmIds = new Set<number>();
+      const cards = new Promise<Map<number, Card>>((resolve, reject) =>
+        // Resolvers of one list run in one tick; the read waits for all of them to ask.
+        process.nextTick(() => {
+          batches.delete(cabinetId);
+          ctx.prisma.wbProduct
+            .findMany({
+              where: { cabinetId, nmId: { in: [...nmIds] } },
+              select: { nmId: true, title: true, vendorCode: true, imageUrl: true },
+            })
+            .then((rows) => resolve(new Map(rows.map((row) => [row.nmId, row]))), reject);
+        }),
+      );
+      batch = { nmIds, cards };
+      batches.set(cabinetId, batch);
+    }
+    batch.nmIds.add(nmId);
+    return batch.cards.then((cards) => cards.get(nmId));
+  };
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The card when synced, else what the event itself carried; never WB's category. */
+async function productOf(row: NotificationHistory, payload: Record<string, unknown>, ctx: GraphQLContext) {
+  if (typeof payload.nmId !== 'number') return null;
+  // The row is the viewer's own (every list filters by user), so its cabinet is one they see.
+  const card = await loadCard(ctx, row.cabinetId, payload.nmId);
+  const price = payload.priceWithDisc;
+  return {
+    nmId: payload.nmId,
+    name: card?.title || text(payload.productName),
+    vendorCode: card?.vendorCode || text(payload.supplierArticle) || text(payload.vendorCode),
+    imageUrl: card?.imageUrl ?? null,
+    price: typeof price === 'string' || typeof price === 'number' ? String(price) : null,
+  } satisfies ProductView;
+}
+
+const NotificationProduct = builder.objectRef<ProductView>('NotificationProduct').implement({
+  description: 'The product a notification is about, named from its content card.',
+  fields: (t) => ({
+    nmId: t.exposeInt('nmId'),
+    name: t.exposeString('name', { nullable: true, description: 'The card’s title; null before cards are synced.' }),
+    vendorCode: t.exposeString('vendorCode', { nullable: true }),
+    imageUrl: t.exposeString('imageUrl', { nullable: true }),
+    price: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Price with the seller’s discount, for orders, buyouts, cancellations and returns.',
+      resolve: (product) => product.price,
+    }),
+  }),
+});
+
+builder.prismaObjectField(Notification, 'product', (t) =>
+  t.field({
+    type: NotificationProduct,
+    nullable: true,
+    description: 'The product, for notifications about one; null for cabinet-wide ones (a key warning).',
+    resolve: async (row, _args, ctx) => {
+      const payload = await storedPayload(row, ctx);
+      return productOf(row, (payload ?? {}) as Record<string, unknown>, ctx);
+    },
+  }),
+);
