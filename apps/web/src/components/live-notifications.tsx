@@ -32,10 +32,15 @@ export function useLiveNotifications(signedIn: boolean): NotificationNode[] {
   return result.data ?? [];
 }
 
+/** The product by its card's name (never WB's category), its article and price; a key warning names the cabinet. */
 export function summary(node: NotificationNode): string {
-  const p = node.payload as Record<string, unknown>;
-  // A key warning is about the cabinet, not a product: its name stands in.
-  const name = p.subject ?? p.productName ?? p.supplierArticle ?? p.vendorCode ?? p.nmId ?? p.cabinetName ?? '';
-  const price = p.priceWithDisc ? ` · ${formatRubles(p.priceWithDisc as string | number)}` : '';
-  return `${String(name)}${price}`;
+  const product = node.product;
+  if (!product) {
+    const p = node.payload as Record<string, unknown>;
+    return String(p.cabinetName ?? '');
+  }
+  const name = product.name ?? product.vendorCode ?? `арт. ${product.nmId}`;
+  const article = product.name && product.vendorCode ? ` (${product.vendorCode})` : '';
+  const price = product.price ? ` · ${formatRubles(product.price)}` : '';
+  return `${name}${article}${price}`;
 }

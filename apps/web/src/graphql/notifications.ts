@@ -11,13 +11,22 @@ const NOTIFICATION_FIELDS = graphql(`
     createdAt
     payload
     reason
+    error
+    product {
+      nmId
+      name
+      vendorCode
+      imageUrl
+      price
+    }
   }
 `);
 
-export const NOTIFICATIONS = graphql(
+export const CABINET_NOTIFICATIONS = graphql(
   `
-    query Notifications($first: Int, $after: String, $filter: NotificationFilter) {
-      viewer {
+    query CabinetNotifications($id: ID!, $first: Int, $after: String, $filter: NotificationFilter) {
+      cabinet(id: $id) {
+        id
         notifications(first: $first, after: $after, filter: $filter) {
           totalCount
           pageInfo {

@@ -88,20 +88,20 @@ export const SALES = graphql(
   [PAGE_INFO],
 );
 
-export const STOCKS = graphql(
+export const STOCK_SIZES = graphql(
   `
-    query Stocks(
+    query StockSizes(
       $id: ID!
       $first: Int
       $after: String
       $last: Int
       $before: String
       $direction: SortDirection
-      $filter: StockFilter
+      $filter: StockSizeFilter
     ) {
       cabinet(id: $id) {
         id
-        stocks(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+        stockSizes(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
           totalCount
           pageInfo {
             ...TablePageInfo
@@ -110,12 +110,20 @@ export const STOCKS = graphql(
             node {
               id
               nmId
-              vendorCode
-              warehouseName
               techSize
-              quantity
+              vendorCode
+              title
+              imageUrl
+              available
               inWayToClient
               inWayFromClient
+              daysOfCover
+              critical
+              warehouses {
+                warehouseName
+                regionName
+                quantity
+              }
             }
           }
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, formatInstant, formatRubles, shiftDay } from './format';
+import { dayIn, formatDaysOfCover, formatInstant, formatRubles, shiftDay } from './format';
 
 // No-break spaces shown as "_" so the expected strings say where they are.
 const visible = (text: string) => text.replaceAll('\u00a0', '_');
@@ -31,5 +31,15 @@ describe('dayIn and shiftDay', () => {
     expect(dayIn(new Date('2026-02-28T22:30:00Z'), 'UTC')).toBe('2026-02-28');
     expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28');
     expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('formatDaysOfCover', () => {
+  it('shows whole days with the Russian plural, less than a day, or no orders at all', () => {
+    expect(visible(formatDaysOfCover(28))).toBe('≈ 28_дней');
+    expect(visible(formatDaysOfCover(2.9))).toBe('≈ 2_дня');
+    expect(visible(formatDaysOfCover(21))).toBe('≈ 21_день');
+    expect(formatDaysOfCover(0.4)).toBe('меньше дня');
+    expect(formatDaysOfCover(null)).toBe('нет заказов');
   });
 });

@@ -1,4 +1,4 @@
-import { formatDateTime, formatMoney } from '@wb-assist/domain';
+import { countNoun, formatDateTime, formatMoney } from '@wb-assist/domain';
 
 // The formatting itself is domain's, the same the bot's messages use; these adapt what the API
 // sends (ISO instants, Decimal strings, fields that may be null) to it.
@@ -19,4 +19,13 @@ export function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+const DAY_FORMS = ['день', 'дня', 'дней'] as const;
+
+/** Days of cover as a seller reads it: whole days, «меньше дня», or «нет заказов» when nobody ordered. */
+export function formatDaysOfCover(days: number | null | undefined): string {
+  if (days === null || days === undefined) return 'нет заказов';
+  if (days < 1) return 'меньше дня';
+  return `≈ ${countNoun(Math.floor(days), DAY_FORMS)}`;
 }

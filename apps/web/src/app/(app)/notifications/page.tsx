@@ -1,53 +1,69 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { summary } from '../../../components/live-notifications';
 import { Empty, ErrorState, Loading } from '../../../components/states';
-import { NOTIFICATIONS, type NotificationNode } from '../../../graphql/notifications';
+import { CABINET_NOTIFICATIONS, type NotificationNode } from '../../../graphql/notifications';
 import { useCabinet } from '../../../lib/cabinet-context';
 import { formatInstant } from '../../../lib/format';
+import { STATUS_LABELS, statusText, type NotificationStatus } from '../../../lib/notification-status';
 import { TYPE_OPTIONS, typeLabel } from '../../../lib/notification-types';
 import { useLiveFeed } from '../../../lib/live-feed';
 
 type TypeFilter = NotificationNode['type'] | '';
-type StatusFilter = NotificationNode['status'] | '';
+type StatusFilter = NotificationStatus | '';
 
-const STATUS: Record<NotificationNode['status'], string> = {
-  sent: 'Отправлено',
-  pending: 'В очереди',
-  failed: 'Ошибка',
-  suppressed: 'Выключено',
-};
 const PAGE_SIZE = 50;
+/** The API's largest page: the first page grows by the arrivals up to it. */
+const MAX_PAGE = 100;
+/** How often a page with messages still in the queue asks for their outcome. */
+const PENDING_POLL_MS = 2_000;
 
-/** One page of history; the list renders every page loaded so far, newest first. */
+/**
+ * One page of the chosen cabinet's history, read again whenever a new notification of the
+ * cabinet arrives (`refresh`) and, while any of its rows is still queued, every few seconds:
+ * statuses and the total stay what notification_history says.
+ */
 function HistoryPage({
   after,
+  first,
   type,
   status,
-  hide,
+  refresh,
   last,
   onMore,
 }: {
   after: string | null;
+  first: number;
   type: TypeFilter;
   status: StatusFilter;
-  hide: Set<string>;
+  refresh: string;
   /** Only the last page loaded offers the next one. */
   last: boolean;
   onMore: (cursor: string) => void;
 }) {
+  const { cabinetId } = useCabinet();
   const filter = { ...(type ? { type } : {}), ...(status ? { status } : {}) };
-  const [{ data, fetching, error }] = useQuery({
-    query: NOTIFICATIONS,
-    variables: { first: PAGE_SIZE, after, filter },
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: CABINET_NOTIFICATIONS,
+    variables: { id: cabinetId, first, after, filter },
   });
-  const connection = data?.viewer?.notifications;
+  const connection = data?.cabinet?.notifications;
+  const nodes = connection?.edges.map((edge) => edge.node) ?? [];
+  const pending = nodes.some((n) => n.status === 'pending');
+  useEffect(() => {
+    if (refresh) reexecute({ requestPolicy: 'network-only' });
+  }, [refresh, reexecute]);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), PENDING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [pending, reexecute]);
   if (error && !data) return <ErrorState error={error} />;
   if (fetching && !data) return <Loading />;
   if (!connection) return null;
-  if (after === null && connection.edges.length === 0 && hide.size === 0)
+  if (after === null && nodes.length === 0)
     return <Empty text={type || status ? 'Под фильтр ничего не попало' : 'Уведомлений пока нет'} />;
   return (
     <>
@@ -56,7 +72,7 @@ function HistoryPage({
           Всего: {connection.totalCount}
         </p>
       )}
-      <FeedList items={connection.edges.map((edge) => edge.node).filter((n) => !hide.has(n.id))} />
+      <FeedList items={nodes} />
       {last && connection.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
         <button className="secondary" onClick={() => onMore(connection.pageInfo.endCursor!)}>
           Показать ещё
@@ -75,13 +91,14 @@ function FeedList({ items }: { items: NotificationNode[] }) {
           key={n.id}
           data-notification-id={n.id}
           data-type={n.type}
+          data-status={n.status}
           style={{ padding: '6px 0', borderBottom: '1px solid var(--border)' }}
         >
-          <strong>{typeLabel(n.type)}</strong> · {summary(n)}
+          <strong>{typeLabel(n.type)}</strong> · <span data-testid="notification-product">{summary(n)}</span>
           <br />
           <span className="muted">
-            {formatInstant(n.occurredAt, viewer.timeZone)} · {STATUS[n.status] ?? n.status}
-            {n.reason ? ` (${n.reason})` : ''}
+            {formatInstant(n.occurredAt, viewer.timeZone)} ·{' '}
+            <span data-testid="notification-status">{statusText(n)}</span>
           </span>
         </li>
       ))}
@@ -90,16 +107,28 @@ function FeedList({ items }: { items: NotificationNode[] }) {
 }
 
 export default function NotificationsPage() {
-  const live = useLiveFeed();
+  const { cabinetId } = useCabinet();
+  // Only the chosen cabinet's: the socket carries every cabinet of the user.
+  const arrived = useLiveFeed().filter((n) => n.cabinetId === cabinetId);
+  const newest = arrived[0]?.id ?? '';
   const [type, setType] = useState<TypeFilter>('');
   const [status, setStatus] = useState<StatusFilter>('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const shownLive = live.filter((n) => (!type || n.type === type) && (!status || n.status === status));
-  // Live items first; a page loaded later may hold some of them already.
-  const hide = new Set(shownLive.map((n) => n.id));
+  // The newest arrival when the list was started: later ones push rows down, and the first
+  // page grows by them so that none falls between it and the next page's cursor.
+  const [baseline, setBaseline] = useState(newest);
+  const [shownFor, setShownFor] = useState(cabinetId);
+  if (shownFor !== cabinetId) {
+    setShownFor(cabinetId);
+    setCursors([null]);
+    setBaseline(newest);
+  }
+  const since = arrived.findIndex((n) => n.id === baseline);
+  const arrivals = since === -1 ? arrived.length : since;
   const refilter = (apply: () => void) => {
     apply();
     setCursors([null]);
+    setBaseline(newest);
   };
 
   return (
@@ -121,7 +150,7 @@ export default function NotificationsPage() {
           Статус
           <select value={status} onChange={(e) => refilter(() => setStatus(e.target.value as StatusFilter))}>
             <option value="">Все</option>
-            {Object.entries(STATUS).map(([value, label]) => (
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -130,14 +159,14 @@ export default function NotificationsPage() {
         </label>
       </div>
       <section className="card" aria-live="polite" aria-label="Лента уведомлений" data-testid="feed">
-        <FeedList items={shownLive} />
         {cursors.map((after, index) => (
           <HistoryPage
-            key={`${type}|${status}|${after ?? ''}`}
+            key={`${cabinetId}|${type}|${status}|${after ?? ''}`}
             after={after}
+            first={index === 0 ? Math.min(MAX_PAGE, PAGE_SIZE + arrivals) : PAGE_SIZE}
             type={type}
             status={status}
-            hide={hide}
+            refresh={newest}
             last={index === cursors.length - 1}
             onMore={(cursor) => setCursors((loaded) => [...loaded.slice(0, index + 1), cursor])}
           />

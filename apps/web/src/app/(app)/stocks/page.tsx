@@ -2,9 +2,13 @@
 
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { countNoun } from '@wb-assist/domain';
 import { DataTable } from '../../../components/data-table';
-import { CRITICAL_STOCK_THRESHOLD, STOCKS } from '../../../graphql/tables';
+import { CRITICAL_STOCK_THRESHOLD, STOCK_SIZES } from '../../../graphql/tables';
 import { useCabinet } from '../../../lib/cabinet-context';
+import { formatDaysOfCover } from '../../../lib/format';
+
+const WAREHOUSE_FORMS = ['склад', 'склада', 'складов'] as const;
 
 export default function StocksPage() {
   const { cabinetId } = useCabinet();
@@ -17,25 +21,72 @@ export default function StocksPage() {
   return (
     <DataTable
       title="Остатки"
-      query={STOCKS}
-      connection={(result) => result.cabinet?.stocks}
-      sortLabel="Количество"
+      query={STOCK_SIZES}
+      connection={(result) => result.cabinet?.stockSizes}
+      sortLabel="Сначала заканчивающиеся"
       defaultDirection="ASC"
-      empty="Остатков нет"
-      filter={critical ? { maxQuantity: threshold } : undefined}
+      empty={critical ? 'Критических остатков нет' : 'Остатков нет'}
+      filter={critical ? { critical: true } : undefined}
       filters={
         <label className="switch">
           <input type="checkbox" checked={critical} onChange={(e) => setCritical(e.target.checked)} />
-          Только почти закончившиеся (≤ {threshold} шт. на складе)
+          Только критические (≤ {threshold} шт. на всех складах вместе)
         </label>
       }
       columns={[
-        { label: 'Артикул', render: (s) => `${s.vendorCode ?? ''} (${s.nmId})` },
-        { label: 'Размер', render: (s) => s.techSize ?? '—' },
-        { label: 'Склад', render: (s) => s.warehouseName },
-        { label: 'Доступно', render: (s) => s.quantity },
-        { label: 'К клиенту', render: (s) => s.inWayToClient },
-        { label: 'От клиента', render: (s) => s.inWayFromClient },
+        {
+          label: 'Товар',
+          render: (s) => (
+            <span className="product" data-nm-id={s.nmId} data-size={s.techSize ?? ''}>
+              {s.imageUrl ? <img src={s.imageUrl} alt="" loading="lazy" /> : <span style={{ width: 48 }} />}
+              <span>
+                {s.title ?? 'Без карточки'}
+                <br />
+                <span className="muted">
+                  {s.vendorCode ? `${s.vendorCode} · ` : ''}арт. WB {s.nmId}
+                </span>
+              </span>
+            </span>
+          ),
+        },
+        { label: 'Размер', render: (s) => s.techSize || 'без размера' },
+        {
+          label: 'Доступно',
+          render: (s) => (
+            <span data-testid="stock-available">
+              <b>{s.available} шт.</b>
+              {s.critical && <span style={{ color: 'var(--bad)' }}> · критично</span>}
+            </span>
+          ),
+        },
+        {
+          label: 'Хватит на',
+          render: (s) => <span data-testid="days-of-cover">{formatDaysOfCover(s.daysOfCover)}</span>,
+        },
+        {
+          label: 'Склады',
+          render: (s) =>
+            s.warehouses.length === 0 ? (
+              'нигде нет'
+            ) : (
+              <details>
+                <summary>
+                  {s.warehouses.length === 1
+                    ? s.warehouses[0]!.warehouseName
+                    : countNoun(s.warehouses.length, WAREHOUSE_FORMS)}
+                </summary>
+                <ul className="plain" data-testid="warehouses">
+                  {s.warehouses.map((w) => (
+                    <li key={w.warehouseName}>
+                      {w.warehouseName}
+                      {w.regionName ? ` (${w.regionName})` : ''}: {w.quantity} шт.
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ),
+        },
+        { label: 'В пути к клиенту / от клиента', render: (s) => `${s.inWayToClient} / ${s.inWayFromClient}` },
       ]}
     />
   );
