@@ -27,7 +27,10 @@ export const Stock = builder.prismaObject('WbStock', {
 const StockFilter = builder.inputType('StockFilter', {
   fields: (t) => ({
     nmId: t.int(),
-    maxQuantity: t.int({ description: 'At most this many available (critical stock).' }),
+    maxQuantity: t.int({
+      description:
+        'At most this many available in the one warehouse; the critical rule sums warehouses: see stockSizes.',
+    }),
     warehouseName: t.string(),
   }),
 });

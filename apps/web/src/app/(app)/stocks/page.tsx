@@ -19,7 +19,9 @@ export default function StocksPage() {
   const threshold = data?.cabinet?.criticalStockThreshold ?? 2;
   const [critical, setCritical] = useState(false);
   return (
+    // Keyed by the filter: a new filter starts again at the first page.
     <DataTable
+      key={String(critical)}
       title="Остатки"
       query={STOCK_SIZES}
       connection={(result) => result.cabinet?.stockSizes}
