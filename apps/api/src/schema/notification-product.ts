@@ -67,7 +67,9 @@ async function productOf(row: NotificationHistory, payload: Record<string, unkno
   if (typeof payload.nmId !== 'number') return null;
   // The row is the viewer's own (every list filters by user), so its cabinet is one they see.
   const card = await loadCard(ctx, row.cabinetId, payload.nmId);
-  const price = payload.priceWithDisc;
+  // The seller's price as the bot shows it: the order feed knows sellerPrice before statistics
+  // fill priceWithDisc.
+  const price = payload.sellerPrice ?? payload.priceWithDisc;
   return {
     nmId: payload.nmId,
     name: card?.title || text(payload.productName),
@@ -87,7 +89,8 @@ const NotificationProduct = builder.objectRef<ProductView>('NotificationProduct'
     price: t.field({
       type: 'Decimal',
       nullable: true,
-      description: 'Price with the seller’s discount, for orders, buyouts, cancellations and returns.',
+      description:
+        'The seller’s price of the unit (as the Telegram message shows it), for orders, buyouts, cancellations and returns.',
       resolve: (product) => product.price,
     }),
   }),
