@@ -10,6 +10,7 @@ import { ErrorState, Loading } from './states';
 import { CabinetContext } from '../lib/cabinet-context';
 import { readChosenCabinet, storeChosenCabinet } from '../lib/chosen-cabinet';
 import { LiveContext } from '../lib/live-feed';
+import { useSessionChanged } from '../lib/urql-provider';
 
 /**
  * The signed-in shell: navigation, cabinet switcher, live feed. `initialViewer` comes from the
@@ -30,6 +31,7 @@ export function AppShell({
   const [{ data, fetching, error }] = useQuery({ query: VIEWER, pause: typeof window === 'undefined' });
   const [chosen, setChosen] = useState<string | null>(initialCabinetId ?? null);
   const [, logout] = useMutation(LOGOUT);
+  const sessionChanged = useSessionChanged();
   const viewer = data ? data.viewer : initialViewer;
   const live = useLiveNotifications(Boolean(viewer));
 
@@ -68,7 +70,10 @@ export function AppShell({
                 </label>
               )}
               <span className="muted">{viewer.firstName ?? viewer.username ?? ''}</span>
-              <button className="secondary" onClick={() => void logout({}).then(() => router.replace('/login'))}>
+              <button className="secondary" onClick={() => void logout({}).then(() => {
+                    sessionChanged();
+                    router.replace('/login');
+                  })}>
                 Выйти
               </button>
             </header>
