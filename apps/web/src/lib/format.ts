@@ -15,6 +15,11 @@ export function dayIn(date: Date, timeZone: string): string {
   return date.toLocaleDateString('en-CA', { timeZone });
 }
 
+/** HH:MM:SS of an instant in a zone, 24-hour. */
+export function timeOfDayIn(date: Date, timeZone: string): string {
+  return date.toLocaleTimeString('en-GB', { timeZone, hourCycle: 'h23' });
+}
+
 export function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
