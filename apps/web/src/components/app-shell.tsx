@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { LOGOUT, VIEWER, type ViewerData } from '../graphql/session';
 import { useLiveNotifications } from './live-notifications';
+import { KeyBanner } from './key-banner';
 import { Nav } from './nav';
 import { ErrorState, Loading } from './states';
 import { CabinetContext } from '../lib/cabinet-context';
@@ -44,7 +45,8 @@ export function AppShell({
   if (error && !data && !viewer) return <ErrorState error={error} />;
   if (fetching && !data && !viewer) return <Loading />;
   if (!viewer || viewer.cabinets.length === 0) return <Loading />;
-  const cabinetId = viewer.cabinets.find((m) => m.cabinet.id === chosen)?.cabinet.id ?? viewer.cabinets[0]!.cabinet.id;
+  const cabinet = (viewer.cabinets.find((m) => m.cabinet.id === chosen) ?? viewer.cabinets[0]!).cabinet;
+  const cabinetId = cabinet.id;
   const setCabinetId = (id: string) => {
     storeChosenCabinet(id);
     setChosen(id);
@@ -77,6 +79,7 @@ export function AppShell({
                 Выйти
               </button>
             </header>
+            <KeyBanner cabinet={cabinet} timeZone={viewer.timeZone} />
             {children}
           </main>
         </div>
