@@ -31,7 +31,9 @@ export interface RunningDemo {
  * a BOT_TOKEN — the fake Bot API, whose messages to the demo user are echoed to the log.
  */
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
-  const emulator: RunningEmulator = await startEmulator({ profile: 'fast', seed: 1 });
+  // WB's own limits, not the tests' fast profile: the order feed is read once a minute, as a
+  // seller's would be, so the demo shows the delay a real order has.
+  const emulator: RunningEmulator = await startEmulator({ profile: 'real', seed: 1 });
   const shop = startDemoShop(emulator.store);
   const hosts = emulator.hosts;
 
@@ -84,8 +86,6 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       WB_FEEDBACKS_API_URL: emulator.url,
       WB_CONTENT_API_URL: emulator.url,
       WB_COMMON_API_URL: emulator.url,
-      // The emulator's fast profile scales WB's rate limits down by the same factor.
-      WB_RATE_LIMIT_SCALE: '0.001',
       DEMO_LOGIN_TELEGRAM_ID: String(DEMO_TELEGRAM_ID),
       ...(telegram ? { BOT_TOKEN: DEMO_BOT_TOKEN, TELEGRAM_API_ROOT: telegram.url } : {}),
     },

@@ -8,7 +8,14 @@ import { cabinetOf, gql, signedInUser, startTestApi, type TestApi } from './test
 // Subscriptions get the same treatment in subscriptions.int.test.ts.
 
 let api: TestApi;
-let a: { userId: string; token: string; cabinetId: string; notificationId: string; apiTokenId: string };
+let a: {
+  userId: string;
+  token: string;
+  cabinetId: string;
+  notificationId: string;
+  apiTokenId: string;
+  templateId: string;
+};
 let b: { userId: string; token: string; cabinetId: string };
 
 beforeAll(async () => {
@@ -17,12 +24,16 @@ beforeAll(async () => {
   const cabinetA = await cabinetOf(api.prisma, userA.user.id, 'Кабинет А');
   const notification = await seedCabinet(api.prisma, cabinetA.id, userA.user.id);
   const apiToken = await createApiToken(api.prisma, { userId: userA.user.id, name: 'A integration' });
+  const template = await api.prisma.answerTemplate.create({
+    data: { cabinetId: cabinetA.id, title: 'Благодарность', text: 'Спасибо, {имя}!', createdByUserId: userA.user.id },
+  });
   a = {
     userId: userA.user.id,
     token: userA.token,
     cabinetId: cabinetA.id,
     notificationId: notification.id.toString(),
     apiTokenId: apiToken.id,
+    templateId: template.id,
   };
   const userB = await signedInUser(api.prisma, { firstName: 'Борис' });
   const cabinetB = await cabinetOf(api.prisma, userB.user.id, 'Кабинет Б');
@@ -37,7 +48,10 @@ const EVERYTHING_OF_A_CABINET = `
   notificationSettings { enabled newOrder }
   orders(first: 10) { totalCount edges { node { id srid priceWithDisc } } }
   sales(first: 10) { totalCount edges { node { id saleId } } }
-  reviews(first: 10) { totalCount edges { node { id text } } }
+  reviews(first: 10) { totalCount edges { node { id text answer { text authorName } } } }
+  questions(first: 10) { totalCount edges { node { id text answer { text authorName } } } }
+  answerTemplates { id title text }
+  answerAccess { canWrite message }
   stocks(first: 10) { totalCount edges { node { id quantity } } }
   products(first: 10) { totalCount edges { node { id title } } }
   syncLogs(first: 10) { totalCount edges { node { id } } }
@@ -71,6 +85,8 @@ describe('queries with another user’s ids', () => {
       'orders(first: 5) { edges { node { id } } }',
       'sales(first: 5) { edges { node { id } } }',
       'reviews(first: 5) { edges { node { id } } }',
+      'questions(first: 5) { edges { node { id } } }',
+      'answerTemplates { id }',
       'stocks(first: 5) { edges { node { id } } }',
       'products(first: 5) { edges { node { id } } }',
       'syncLogs(first: 5) { edges { node { id } } }',
@@ -166,6 +182,32 @@ const forbiddenMutations = () => [
       __typename ... on ForbiddenError { message } ... on LeaveCabinetPayload { cabinetDeleted } } }`,
   },
   {
+    name: 'answerReview',
+    query: `mutation($id: ID!) { answerReview(cabinetId: $id, reviewId: "rev-a", text: "Спасибо за отзыв") {
+      __typename ... on ForbiddenError { message } ... on AnswerPayload { outcome } } }`,
+  },
+  {
+    name: 'answerQuestion',
+    query: `mutation($id: ID!) { answerQuestion(cabinetId: $id, questionId: "q-a", text: "Да, есть") {
+      __typename ... on ForbiddenError { message } ... on AnswerPayload { outcome } } }`,
+  },
+  {
+    name: 'createAnswerTemplate',
+    query: `mutation($id: ID!) { createAnswerTemplate(cabinetId: $id, title: "Чужой", text: "Спасибо, {имя}") {
+      __typename ... on ForbiddenError { message } ... on AnswerTemplate { id } } }`,
+  },
+  {
+    name: 'updateAnswerTemplate',
+    query: `mutation($id: ID!, $templateId: ID!) {
+      updateAnswerTemplate(cabinetId: $id, id: $templateId, title: "Взлом", text: "Взлом") {
+      __typename ... on ForbiddenError { message } ... on AnswerTemplate { id } } }`,
+  },
+  {
+    name: 'deleteAnswerTemplate',
+    query: `mutation($id: ID!, $templateId: ID!) { deleteAnswerTemplate(cabinetId: $id, id: $templateId) {
+      __typename ... on ForbiddenError { message } ... on DeleteAnswerTemplatePayload { id } } }`,
+  },
+  {
     name: 'requestSync',
     query: `mutation($id: ID!) { requestSync(cabinetId: $id) {
       __typename ... on ForbiddenError { message } ... on RequestSyncPayload { nextSyncAt } } }`,
@@ -177,7 +219,10 @@ describe('mutations with another user’s cabinet id', () => {
     for (const caller of callers()) {
       for (const mutation of forbiddenMutations()) {
         const result = await gql<Record<string, { __typename: string; message: string }>>(api.url, mutation.query, {
-          variables: { id: a.cabinetId },
+          variables: {
+            id: a.cabinetId,
+            ...(mutation.query.includes('$templateId') ? { templateId: a.templateId } : {}),
+          },
           token: caller.token,
         });
         expect(result.errors, `${caller.who} ${mutation.name}`).toBeUndefined();
@@ -191,6 +236,49 @@ describe('mutations with another user’s cabinet id', () => {
     expect(cabinet.members.map((m) => m.userId)).toEqual([a.userId]);
     expect(cabinet.invites).toEqual([]);
     expect(cabinet.notificationSettings.map((s) => s.notificationsEnabled)).toEqual([true]);
+    expect(await api.prisma.answerTemplate.findMany({ where: { cabinetId: a.cabinetId } })).toMatchObject([
+      { id: a.templateId, title: 'Благодарность', text: 'Спасибо, {имя}!' },
+    ]);
+    expect(await api.prisma.buyerAnswer.count({ where: { cabinetId: a.cabinetId } })).toBe(0);
+  });
+
+  it('A’s template and texts stay out of reach through B’s own cabinet id', async () => {
+    const through = (name: string, query: string) =>
+      gql<Record<string, { __typename: string; code?: string }>>(api.url, query, {
+        variables: { id: b.cabinetId, templateId: a.templateId },
+        token: b.token,
+      }).then((result) => result.data?.[name]);
+    expect(
+      await through(
+        'updateAnswerTemplate',
+        `mutation($id: ID!, $templateId: ID!) { updateAnswerTemplate(cabinetId: $id, id: $templateId, title: "Взлом", text: "Взлом") {
+          __typename ... on OperationError { code } } }`,
+      ),
+    ).toEqual({ __typename: 'OperationError', code: 'not_found' });
+    expect(
+      await through(
+        'deleteAnswerTemplate',
+        `mutation($id: ID!, $templateId: ID!) { deleteAnswerTemplate(cabinetId: $id, id: $templateId) {
+          __typename ... on OperationError { code } } }`,
+      ),
+    ).toEqual({ __typename: 'OperationError', code: 'not_found' });
+    expect(
+      await through(
+        'answerReview',
+        `mutation($id: ID!) { answerReview(cabinetId: $id, reviewId: "rev-${a.cabinetId}", text: "Чужой ответ") {
+          __typename ... on AnswerRefused { code } } }`,
+      ),
+    ).toEqual({ __typename: 'AnswerRefused', code: 'not_found' });
+    expect(
+      await through(
+        'answerQuestion',
+        `mutation($id: ID!) { answerQuestion(cabinetId: $id, questionId: "q-${a.cabinetId}", text: "Чужой ответ") {
+          __typename ... on AnswerRefused { code } } }`,
+      ),
+    ).toEqual({ __typename: 'AnswerRefused', code: 'not_found' });
+    const template = await api.prisma.answerTemplate.findUniqueOrThrow({ where: { id: a.templateId } });
+    expect(template).toMatchObject({ title: 'Благодарность', text: 'Спасибо, {имя}!' });
+    expect(await api.prisma.buyerAnswer.count()).toBe(0);
   });
 
   it('revokeApiToken with A’s token id answers false; A’s token keeps working', async () => {

@@ -90,8 +90,7 @@ function subscriptionEnd(client: Client): Promise<unknown> {
 }
 
 const CREATE_TOKEN = 'mutation { createApiToken(name: "CRM") { ... on CreateApiTokenPayload { id token } } }';
-const REVOKE_TOKEN =
-  'mutation($id: ID!) { revokeApiToken(id: $id) { ... on MutationRevokeApiTokenSuccess { data } } }';
+const REVOKE_TOKEN = 'mutation($id: ID!) { revokeApiToken(id: $id) { ... on MutationRevokeApiTokenSuccess { data } } }';
 
 async function apiTokenOf(sessionToken: string): Promise<{ id: string; token: string }> {
   const created = await gql<{ createApiToken: { id: string; token: string } }>(api.url, CREATE_TOKEN, {
@@ -153,7 +152,10 @@ describe('revocation reaches open sockets', () => {
   it('a socket token that expires after connecting leaves the dashboard session’s socket working', async () => {
     const { user, token: session } = await signedInUser(api.prisma);
     const socketToken = await createSocketToken(api.prisma, { userId: user.id, ttlMs: 300 });
-    const { client } = connect({ token: socketToken.token }, { cookie: `wba_session=${session}`, origin: api.config.webOrigin });
+    const { client } = connect(
+      { token: socketToken.token },
+      { cookie: `wba_session=${session}`, origin: api.config.webOrigin },
+    );
     expect((await run(client, '{ viewer { id } }')).data).toEqual({ viewer: { id: user.id } });
     while (Date.now() <= socketToken.expiresAt.getTime()) await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await run(client, '{ viewer { id } }')).data).toEqual({ viewer: { id: user.id } });

@@ -164,6 +164,21 @@ describe('syncProgress and cabinetUpdated', () => {
     }
   });
 
+  it('refuses buyerAnswerChanged of another user’s cabinet, and anonymous subscriptions, with no data', async () => {
+    for (const params of [{ token: b.token }, {}]) {
+      const client = connect(params);
+      const iterator = client.iterate({
+        query: 'subscription($id: ID!) { buyerAnswerChanged(cabinetId: $id) { kind targetId answer { text } } }',
+        variables: { id: a.cabinetId },
+      });
+      const result = await firstEvent(iterator, () =>
+        notify('buyerAnswerChanged', { cabinetId: a.cabinetId, kind: 'question', targetId: 'q-secret-41' }),
+      ).catch((error: unknown) => ({ thrown: error }));
+      expect(JSON.stringify(result)).not.toMatch(/q-secret-41/);
+      expect(JSON.stringify(result)).toMatch(/Нет доступа|Forbidden|Not authorized/i);
+    }
+  });
+
   it('cabinetUpdated tells a member about their cabinet and nothing about others', async () => {
     const client = connect({ token: b.token });
     const iterator = client.iterate<{ cabinetUpdated: { event: string; cabinet: { id: string } } }>({

@@ -16,8 +16,6 @@ export interface WorkerAppOptions {
   /** Tests shorten pg-boss's timings and the delivery lease; production keeps the defaults. */
   tuning?: Partial<WorkerTuning>;
   deliveryLeaseSeconds?: number;
-  /** Read the real-time order feed (default); off, statistics alone bring orders (benchmarks compare). */
-  orderFeed?: boolean;
 }
 
 /**
@@ -30,13 +28,7 @@ const FEED_CONCURRENCY = 8;
  * The worker process: the cabinet sync on pg-boss, the notification delivery loop, and
  * /metrics + /healthz. Returns a stop that finishes running syncs and releases the rest.
  */
-export async function startWorkerApp({
-  env,
-  logger,
-  tuning,
-  deliveryLeaseSeconds,
-  orderFeed = true,
-}: WorkerAppOptions) {
+export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds }: WorkerAppOptions) {
   const database = await prepareDatabaseOrExit(env, logger);
   const secrets = resolveSecrets(env);
   const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
@@ -61,7 +53,7 @@ export async function startWorkerApp({
     syncIntervalSeconds: env.SYNC_INTERVAL,
     concurrency: env.WORKER_CONCURRENCY,
     handler,
-    orderFeed: orderFeed
+    orderFeed: env.ORDER_FEED_ENABLED
       ? { handler: createSyncOrderFeed(syncDependencies), intervalMs: feedIntervalMs, concurrency: FEED_CONCURRENCY }
       : undefined,
     logger,

@@ -29,7 +29,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startWorker(name: string): Promise<AppProcess> {
+async function startWorker(name: string, extra: Record<string, string> = {}): Promise<AppProcess> {
   return startProcess({
     name,
     prefixOutput: true,
@@ -43,6 +43,7 @@ async function startWorker(name: string): Promise<AppProcess> {
         WORKER_CONCURRENCY: '2',
         WB_RATE_LIMIT_SCALE: String(SCALE),
         LOG_FORMAT: 'json',
+        ...extra,
       },
     }),
   });
@@ -97,5 +98,32 @@ it('two worker processes sync real cabinets from WB without ever running one twi
 
   const stats = await emulator.control.stats();
   expect(stats.requests.sales).toBeGreaterThanOrEqual(8);
+  expect(stats.requests['order-feed']).toBeGreaterThan(0);
   expect(stats.limited).toEqual({});
+});
+
+it('reads no order feed with ORDER_FEED_ENABLED=false: statistics alone bring the orders', async () => {
+  const seller = await emulator.control.createSeller({
+    name: 'ИП Без ленты',
+    historyDays: 2,
+    traffic: { ordersPerDay: 50 },
+  });
+  const { cabinetId } = await connectUser({ prisma, emulator, sid: seller.sid, telegramId: 5_100n, encryptionKey });
+  const worker = await startWorker('no-feed', { ORDER_FEED_ENABLED: 'false' });
+  // A sync a second: by the eighth the feed (a read every ~3 s at this scale) would have been read twice.
+  const deadline = Date.now() + 40_000;
+  let syncs = 0;
+  while (syncs < 8 && Date.now() < deadline) {
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM wb_sync_logs WHERE cabinet_id = $1 AND status = 'success'`,
+      [cabinetId],
+    );
+    syncs = rows[0]!.n;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(await worker.stop(), worker.output()).toBe(0);
+  expect(syncs, worker.output()).toBeGreaterThanOrEqual(8);
+  const groups = new Set((await emulator.control.requests(seller.sid)).requests.map((request) => request.group));
+  expect(groups).toContain('orders');
+  expect(groups).not.toContain('order-feed');
 });

@@ -136,7 +136,12 @@ export function createWorker(options: WorkerOptions): Worker {
       scheduler.start();
       feedLoop?.start();
       logger.info(
-        { syncIntervalSeconds: options.syncIntervalSeconds, concurrency, tickSeconds: tuning.tickSeconds },
+        {
+          syncIntervalSeconds: options.syncIntervalSeconds,
+          concurrency,
+          tickSeconds: tuning.tickSeconds,
+          orderFeed: Boolean(feedLoop),
+        },
         'worker started',
       );
     },

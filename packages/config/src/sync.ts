@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { port, positiveInt } from './fields.ts';
+import { bool, port, positiveInt } from './fields.ts';
 
 export const syncEnv = z.object({
   /** Seconds between two syncs of one cabinet (the specification's SYNC_INTERVAL). */
@@ -12,6 +12,11 @@ export const syncEnv = z.object({
   WORKER_PORT: port(4200),
   /** Cabinets synced at once by one worker process. */
   WORKER_CONCURRENCY: positiveInt(8, 256),
+  /**
+   * Whether workers read WB's real-time order feed for the keys that allow it. Off, orders come
+   * from statistics alone, up to 30 minutes late: the order-feed benchmark measures both.
+   */
+  ORDER_FEED_ENABLED: bool(true),
   /** Default available units at or below which a product size is critical. */
   CRITICAL_STOCK_THRESHOLD: z.coerce
     .number({ error: 'must be a number' })

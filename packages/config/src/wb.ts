@@ -23,7 +23,7 @@ export const wbEnv = z.object({
   /**
    * Multiplies WB's rate-limit intervals and our own ceiling's minute and interval. 1 for WB
    * itself; smaller only against the WB emulator running with the same scale (its fast profile
-   * is 0.001), so tests and the demo keep their speed.
+   * is 0.001), so tests keep their speed.
    */
   WB_RATE_LIMIT_SCALE: z.coerce
     .number({ error: 'must be a number' })

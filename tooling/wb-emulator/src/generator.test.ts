@@ -71,4 +71,27 @@ describe('traffic generator', () => {
     expect(await total()).toBeLessThan(before);
     expect(T0).toBeLessThan(Date.now());
   });
+
+  it('keeps a rush: orders every minute or so at night while it lasts, then the quiet curve again', async () => {
+    // 03:00 Moscow: on its curve a shop of 48 orders a day gets about one an hour.
+    const night = Date.UTC(2026, 10, 27, 0, 0, 0);
+    h = await harness({ startAt: night });
+    const rush = { from: night, until: night + 10 * 60_000, ordersPerHour: 180 };
+    const rushing = await h.emulator.control.createSeller({ historyDays: 2, traffic: { ordersPerDay: 48, rush } });
+    const quiet = await h.emulator.control.createSeller({ historyDays: 2, traffic: { ordersPerDay: 48 } });
+    await h.emulator.control.advanceClock({ minutes: 20 });
+    const placed = async (sid: string) => {
+      const { token } = await h.emulator.control.createToken({ sid });
+      const orders = (await (await h.get('/api/v1/supplier/orders?dateFrom=2026-11-27T03:00:00', token)).json()) as {
+        date: string;
+      }[];
+      const minute = (o: { date: string }) => (Date.parse(`${o.date}+03:00`) - night) / 60_000;
+      const fresh = orders.filter((o) => minute(o) >= 0);
+      return { inRush: fresh.filter((o) => minute(o) < 10).length, after: fresh.filter((o) => minute(o) >= 10).length };
+    };
+    const withRush = await placed(rushing.sid);
+    expect(withRush.inRush).toBeGreaterThanOrEqual(15);
+    expect(withRush.after).toBeLessThanOrEqual(3);
+    expect((await placed(quiet.sid)).inRush).toBeLessThanOrEqual(3);
+  });
 });

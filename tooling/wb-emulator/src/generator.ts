@@ -36,6 +36,11 @@ export type TrafficOptions = {
   restockRate: number;
   /** Probability per order that WB moves a few units of that size between its warehouses. */
   transferRate: number;
+  /**
+   * From `from` until `until` (epoch ms), orders come at `ordersPerHour` whatever the hour of
+   * day, so a shop shown at night still gets orders within its first minutes. Null: no rush.
+   */
+  rush: { from: number; until: number; ordersPerHour: number } | null;
 };
 
 export const DEFAULT_TRAFFIC: TrafficOptions = {
@@ -51,6 +56,7 @@ export const DEFAULT_TRAFFIC: TrafficOptions = {
   lateMoneyRate: 0.5,
   restockRate: 0,
   transferRate: 0.02,
+  rush: null,
 };
 
 /** Relative order intensity by Moscow hour: quiet nights, a lunch bump, an evening peak. */
@@ -85,14 +91,22 @@ function ask(at: number, _target: null, seller: Seller): void {
   scheduleQuestion(seller, at);
 }
 
+const inRush = (rush: TrafficOptions['rush'], at: number) => rush !== null && at >= rush.from && at < rush.until;
+
 function scheduleArrival(seller: Seller, after: number): void {
-  const meanGap = (DAY / seller.traffic.ordersPerDay) * (CURVE_MEAN / CURVE_MAX);
-  seller.events.schedule(after + Math.max(1, Math.round(seller.random.exponential(meanGap))), arrive, null);
+  const { rush, ordersPerDay } = seller.traffic;
+  const meanGap =
+    rush !== null && inRush(rush, after) ? HOUR / rush.ordersPerHour : (DAY / ordersPerDay) * (CURVE_MEAN / CURVE_MAX);
+  const at = after + Math.max(1, Math.round(seller.random.exponential(meanGap)));
+  // A night's long gap must not jump over the rush: arrivals have no memory, so the process
+  // may start afresh at the rush's first moment.
+  if (rush !== null && after < rush.from && at > rush.from) scheduleArrival(seller, rush.from);
+  else seller.events.schedule(at, arrive, null);
 }
 
 function arrive(at: number, _target: null, seller: Seller): void {
   const hour = new Date(at + 3 * HOUR).getUTCHours();
-  if (seller.random.next() * CURVE_MAX < (DAILY_CURVE[hour] ?? 1)) {
+  if (inRush(seller.traffic.rush, at) || seller.random.next() * CURVE_MAX < (DAILY_CURVE[hour] ?? 1)) {
     const order = placeOrder(seller, { at });
     planFate(seller, order);
     if (seller.random.chance(seller.traffic.restockRate)) restock(seller, order);

@@ -123,7 +123,18 @@ export const CabinetMembership = builder.prismaObject('CabinetUser', {
 });
 
 /** Cabinet fields that read nothing of the cabinet row but its id: pages of its data. */
-const ID_ONLY_FIELDS = new Set(['__typename', 'id', 'orders', 'sales', 'reviews', 'stocks', 'products', 'syncLogs']);
+const ID_ONLY_FIELDS = new Set([
+  '__typename',
+  'id',
+  'orders',
+  'sales',
+  'reviews',
+  'questions',
+  'answerTemplates',
+  'stocks',
+  'products',
+  'syncLogs',
+]);
 
 /** Whether the query asks the cabinet only for fields in ID_ONLY_FIELDS (fragments: assume not). */
 function needsOnlyId(info: GraphQLResolveInfo): boolean {

@@ -1,9 +1,10 @@
 import { filter, map, pipe, Repeater } from '@graphql-yoga/subscription';
-import { getMembership } from '@wb-assist/core';
+import { getBuyerAnswers, getMembership, type BuyerAnswerView, type BuyerTextKind } from '@wb-assist/core';
 import type { Cabinet as CabinetRow, NotificationHistory } from '@wb-assist/db';
 import { viewerId, type GraphQLContext } from '../context.ts';
 import { builder } from './builder.ts';
 import { Cabinet, SyncProgressRef } from './cabinet.ts';
+import { BuyerAnswer, BuyerTextKindEnum } from './buyer-answers.ts';
 import { Notification } from './notification-history.ts';
 
 const present = <T>(value: T | null): value is T => value !== null;
@@ -92,5 +93,70 @@ builder.subscriptionField('cabinetUpdated', (t) =>
       });
     },
     resolve: (update: { event: string; cabinet: CabinetRow }) => update,
+  }),
+);
+
+interface BuyerAnswerChange {
+  cabinetId: string;
+  kind: BuyerTextKind;
+  targetId: string;
+  answer: BuyerAnswerView | null;
+}
+
+const BuyerAnswerChangeRef = builder.objectRef<BuyerAnswerChange>('BuyerAnswerChange').implement({
+  description: 'An answer to a review or question of the cabinet was sent or changed state, by anyone.',
+  fields: (t) => ({
+    cabinetId: t.exposeID('cabinetId'),
+    kind: t.field({ type: BuyerTextKindEnum, resolve: (change) => change.kind }),
+    targetId: t.exposeString('targetId', { description: 'WB id of the review or question.' }),
+    answer: t.field({ type: BuyerAnswer, nullable: true, resolve: (change) => change.answer }),
+    review: t.prismaField({
+      type: 'WbReview',
+      nullable: true,
+      resolve: (query, change, _args, ctx) =>
+        change.kind !== 'review'
+          ? null
+          : ctx.prisma.wbReview.findUnique({
+              ...query,
+              where: { cabinetId_reviewId: { cabinetId: change.cabinetId, reviewId: change.targetId } },
+            }),
+    }),
+    question: t.prismaField({
+      type: 'WbQuestion',
+      nullable: true,
+      resolve: (query, change, _args, ctx) =>
+        change.kind !== 'question'
+          ? null
+          : ctx.prisma.wbQuestion.findUnique({
+              ...query,
+              where: { cabinetId_questionId: { cabinetId: change.cabinetId, questionId: change.targetId } },
+            }),
+    }),
+  }),
+});
+
+builder.subscriptionField('buyerAnswerChanged', (t) =>
+  t.field({
+    type: BuyerAnswerChangeRef,
+    description: 'Answers to buyers in one cabinet as they are sent, from Telegram, the dashboard or the API.',
+    args: { cabinetId: t.arg.id({ required: true }) },
+    authScopes: (_root, args) => ({ cabinetMember: String(args.cabinetId) }),
+    subscribe: (_root, args, ctx) => {
+      const cabinetId = String(args.cabinetId);
+      const userId = viewerId(ctx);
+      // Membership is asked per event: a member who leaves stops hearing the cabinet's answers.
+      return loadEach(ctx.pubsub.subscribe('buyerAnswerChanged', cabinetId), async (event) => {
+        if (event.cabinetId !== cabinetId) return null;
+        if (!(await getMembership(ctx.prisma, { userId, cabinetId }))) return null;
+        const answers = await getBuyerAnswers({
+          db: ctx.prisma,
+          cabinetId,
+          kind: event.kind,
+          targetIds: [event.targetId],
+        });
+        return { ...event, answer: answers.get(event.targetId) ?? null };
+      });
+    },
+    resolve: (change: BuyerAnswerChange) => change,
   }),
 );

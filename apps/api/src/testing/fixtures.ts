@@ -59,6 +59,9 @@ export async function seedCabinet(prisma: PrismaClient, cabinetId: string, userI
   await prisma.wbReview.create({
     data: { cabinetId, reviewId: `rev-${cabinetId}`, nmId: 1001, rating: 2, text: 'Плохо', createdDate: new Date(now) },
   });
+  await prisma.wbQuestion.create({
+    data: { cabinetId, questionId: `q-${cabinetId}`, nmId: 1001, text: 'Есть размер S?', createdDate: new Date(now) },
+  });
   await prisma.wbStock.create({
     data: {
       cabinetId,

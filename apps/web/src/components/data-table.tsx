@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import type { TadaDocumentNode } from '../graphql/graphql';
 import { useCabinet } from '../lib/cabinet-context';
@@ -44,14 +44,19 @@ export function DataTable<Data, Node extends { id: string }, Filter>(props: {
   filter?: Filter;
   filters?: ReactNode;
   empty: string;
+  /** A number that grows when rows changed elsewhere (a live event): the page is read again. */
+  refresh?: number;
 }) {
   const { cabinetId } = useCabinet();
   const [page, setPage] = useState<Page>({ first: PAGE_SIZE });
   const [direction, setDirection] = useState(props.defaultDirection);
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, reexecute] = useQuery({
     query: props.query,
     variables: { id: cabinetId, ...page, direction, filter: props.filter },
   });
+  useEffect(() => {
+    if (props.refresh) reexecute({ requestPolicy: 'network-only' });
+  }, [props.refresh, reexecute]);
   const connection = data && props.connection(data);
   const toggleSort = () => {
     setDirection((d) => (d === 'ASC' ? 'DESC' : 'ASC'));

@@ -9,6 +9,7 @@ const ITEMS = [
   ['/sales', 'Продажи'],
   ['/stocks', 'Остатки'],
   ['/reviews', 'Отзывы'],
+  ['/questions', 'Вопросы'],
   ['/notifications', 'Уведомления'],
   ['/settings', 'Настройки'],
   ['/cabinets', 'Кабинеты'],

@@ -220,6 +220,7 @@ const PAGES = [
   ['sales', '/sales'],
   ['stocks', '/stocks'],
   ['reviews', '/reviews'],
+  ['questions', '/questions'],
   ['notifications', '/notifications'],
   ['settings', '/settings'],
   ['cabinets', '/cabinets'],

@@ -11,6 +11,10 @@ export const CONNECT_CABINET = graphql(`
         cabinet {
           id
           status
+          answerAccess {
+            canWrite
+            message
+          }
         }
       }
       ... on ConnectCabinetError {

@@ -1,3 +1,4 @@
+import { BUYER_ANSWER_FIELDS } from './answers';
 import { graphql } from './graphql';
 
 // One query per table page: the server pages (relay cursors), sorts (direction) and filters.
@@ -145,18 +146,66 @@ export const REVIEWS = graphql(
           edges {
             node {
               id
+              reviewId
               createdDate
               rating
               productName
+              userName
               text
+              pros
+              cons
               isAnswered
+              answerText
+              answer {
+                ...BuyerAnswerFields
+              }
             }
           }
         }
       }
     }
   `,
-  [PAGE_INFO],
+  [PAGE_INFO, BUYER_ANSWER_FIELDS],
+);
+
+export const QUESTIONS = graphql(
+  `
+    query Questions(
+      $id: ID!
+      $first: Int
+      $after: String
+      $last: Int
+      $before: String
+      $direction: SortDirection
+      $filter: QuestionFilter
+    ) {
+      cabinet(id: $id) {
+        id
+        questions(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+          totalCount
+          pageInfo {
+            ...TablePageInfo
+          }
+          edges {
+            node {
+              id
+              questionId
+              createdDate
+              productName
+              supplierArticle
+              text
+              isAnswered
+              answerText
+              answer {
+                ...BuyerAnswerFields
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PAGE_INFO, BUYER_ANSWER_FIELDS],
 );
 
 export const SYNC_LOGS = graphql(

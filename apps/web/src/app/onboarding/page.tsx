@@ -86,6 +86,11 @@ function Onboarding() {
               {warning}
             </p>
           ))}
+          {!connected.cabinet.answerAccess.canWrite && (
+            <p className="muted" data-testid="answer-access">
+              {connected.cabinet.answerAccess.message}
+            </p>
+          )}
           <SyncBar cabinetId={connected.cabinet.id} />
         </>
       ) : (
