@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useSubscription } from 'urql';
@@ -68,8 +69,9 @@ function Onboarding() {
     }
     // The dashboard opens on the cabinet just connected, not on the one chosen before.
     storeChosenCabinet(payload.cabinet.id);
-    // A cabinet already synced (a replaced key, a seller connected before) has no progress to wait for.
-    if (payload.cabinet.status === 'ready') router.replace('/');
+    // A cabinet already synced (a replaced key, a seller connected before) has no progress to
+    // wait for: straight to it, unless there is something to read about the key first.
+    if (payload.cabinet.status === 'ready' && payload.cabinet.answerAccess.canWrite) router.replace('/');
     else setConnected(payload);
   }
 
@@ -91,7 +93,11 @@ function Onboarding() {
               {connected.cabinet.answerAccess.message}
             </p>
           )}
-          <SyncBar cabinetId={connected.cabinet.id} />
+          {connected.cabinet.status === 'ready' ? (
+            <Link href="/">Открыть кабинет</Link>
+          ) : (
+            <SyncBar cabinetId={connected.cabinet.id} />
+          )}
         </>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
