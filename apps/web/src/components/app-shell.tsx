@@ -72,10 +72,15 @@ export function AppShell({
                 </label>
               )}
               <span className="muted">{viewer.firstName ?? viewer.username ?? ''}</span>
-              <button className="secondary" onClick={() => void logout({}).then(() => {
+              <button
+                className="secondary"
+                onClick={() =>
+                  void logout({}).then(() => {
                     sessionChanged();
                     router.replace('/login');
-                  })}>
+                  })
+                }
+              >
                 Выйти
               </button>
             </header>

@@ -51,9 +51,7 @@ export function RequestSync() {
       </button>{' '}
       {answer && (
         <span role="status" data-testid="sync-request-answer">
-          {'text' in answer
-            ? answer.text
-            : `Данные только что обновились. Повторить можно через ${secondsLeft} с.`}
+          {'text' in answer ? answer.text : `Данные только что обновились. Повторить можно через ${secondsLeft} с.`}
         </span>
       )}
     </p>

@@ -33,8 +33,7 @@ export function TelegramWidget({ botUsername, onError }: { botUsername: string; 
         if (payload?.__typename === 'LoginPayload') {
           sessionChanged();
           router.replace('/');
-        }
-        else onError(payload?.message ?? 'Не удалось войти через Telegram');
+        } else onError(payload?.message ?? 'Не удалось войти через Telegram');
       });
     };
     const script = document.createElement('script');

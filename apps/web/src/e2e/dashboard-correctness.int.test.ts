@@ -36,7 +36,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MSK = 3 * HOUR;
 const dayStart = Math.floor((Date.now() + MSK - 15 * HOUR - 5 * MINUTE) / DAY) * DAY - MSK;
-const at = (dayOffset: number, hours: number, minutes = 0) => dayStart + dayOffset * DAY + hours * HOUR + minutes * MINUTE;
+const at = (dayOffset: number, hours: number, minutes = 0) =>
+  dayStart + dayOffset * DAY + hours * HOUR + minutes * MINUTE;
 const fixtureNow = at(0, 15);
 const fixtureDay = new Date(dayStart + MSK).toISOString().slice(0, 10);
 
@@ -67,7 +68,8 @@ async function seedComparedSeller(): Promise<SellerSummary> {
   const seller = await control.createSeller({ name: COMPARED, initialStock: 200 });
   const orders = async (count: number, first: number, stepMinutes: number) => {
     const placed = [];
-    for (let i = 0; i < count; i++) placed.push(await control.addOrder(seller.sid, { at: first + i * stepMinutes * MINUTE }));
+    for (let i = 0; i < count; i++)
+      placed.push(await control.addOrder(seller.sid, { at: first + i * stepMinutes * MINUTE }));
     return placed;
   };
   const older = await orders(11, at(-2, 9), 5);
@@ -80,7 +82,8 @@ async function seedComparedSeller(): Promise<SellerSummary> {
   const yesterdayLater = await orders(20, at(-1, 16), 10);
   await control.buyOut(seller.sid, yesterdayLater[0]!.srid, { at: at(0, 13) });
   const today = await orders(12, at(0, 9), 10);
-  for (const [i, order] of today.slice(0, 6).entries()) await control.cancelOrder(seller.sid, order.srid, { at: at(0, 11, i) });
+  for (const [i, order] of today.slice(0, 6).entries())
+    await control.cancelOrder(seller.sid, order.srid, { at: at(0, 11, i) });
   return seller;
 }
 
@@ -111,13 +114,15 @@ async function onboardDemoUser(page: Page) {
   await demoLogin(page);
   await page.waitForURL('**/onboarding');
   await connectKey(page, system.sellerKey);
-  await page.getByTestId('sync-percent').getByText(/^100 %/).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('sync-percent')
+    .getByText(/^100 %/)
+    .waitFor({ timeout: 60_000 });
   await page.waitForURL(`${system.webUrl}/`);
 }
 
 const cabinetIdOf = async (sellerId: string) =>
-  (await system.api.pool.query<{ id: string }>('SELECT id FROM cabinets WHERE seller_id = $1', [sellerId])).rows[0]
-    ?.id;
+  (await system.api.pool.query<{ id: string }>('SELECT id FROM cabinets WHERE seller_id = $1', [sellerId])).rows[0]?.id;
 
 /** The shell's cabinet choice (its cookie, lib/chosen-cabinet.ts), so each test picks its own cabinet. */
 async function chooseCabinet(page: Page, sellerId: string) {
@@ -158,69 +163,19 @@ it('opens the dashboard on a second cabinet right after connecting it', async ()
   await page.waitForURL('**/onboarding');
   const { token } = await system.emulator.control.createToken({ sid: compared.sid, categories: [...CATEGORIES] });
   await connectKey(page, token);
-  await page.getByTestId('sync-percent').getByText(/^100 %/).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('sync-percent')
+    .getByText(/^100 %/)
+    .waitFor({ timeout: 60_000 });
   await page.waitForURL(`${system.webUrl}/`);
   await page.getByRole('heading', { level: 1, name: COMPARED }).waitFor();
   await shot(page, 'second-cabinet-desktop');
 }, 90_000);
 
-it('colours KPI changes by meaning, compares today with yesterday up to the same time, and quotes the bot’s figures', async () => {
-  const kpis = await openBrowser();
-  try {
-    const { page } = kpis;
-    page.setDefaultTimeout(15_000);
-    // The browser's «now» is the fixture's: today is its day, and it is 15:00 in Moscow.
-    await page.clock.setFixedTime(fixtureNow);
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await demoLogin(page);
-      await page.waitForURL(`${system.webUrl}/`);
-      const cabinetId = await chooseCabinet(page, compared.sid);
-      await page.goto(`${system.webUrl}/`);
-      await page.getByRole('heading', { level: 1, name: COMPARED }).waitFor();
-      const today = page.getByTestId('kpi-today');
-      const figure = (metric: string) => today.locator(`[data-metric="${metric}"]`);
-      const change = async (metric: string) => {
-        const shown = figure(metric).locator('[data-change]');
-        return { text: (await shown.textContent())?.replace(/\u00a0/g, ' '), tone: await shown.getAttribute('data-tone') };
-      };
-      expect(Number(await figure('orders').getAttribute('data-value'))).toBe(12);
-      // 12 orders against 10 by 15:00 yesterday, not against yesterday's whole 30.
-      expect(await change('orders')).toEqual({ text: '+20 %', tone: 'good' });
-      // More cancellations and returns are bad news, though the number rose.
-      expect(await change('cancellations')).toEqual({ text: '+20 %', tone: 'bad' });
-      expect(await change('returns')).toEqual({ text: '+20 %', tone: 'bad' });
-      // No buyout by 15:00 yesterday: a first one is «новое», not a percentage of nothing.
-      expect(await change('buyouts')).toEqual({ text: 'новое', tone: 'good' });
-      await today.getByText('Изменение к вчера на это же время').waitFor();
-      // Yesterday's returns against none the day before: new, and bad.
-      const yesterdayReturns = page.getByTestId('kpi-yesterday').locator('[data-metric="returns"] [data-change]');
-      expect(await yesterdayReturns.getAttribute('data-tone')).toBe('bad');
-      expect(await yesterdayReturns.textContent()).toBe('новое');
-      for (const text of await page.locator('[data-change]').allTextContents()) expect(text).not.toMatch(/\d{4,}/);
-
-      // «Заказано на» is the figure the bot quotes for the day («Сегодня: N на X ₽», menu/orders.ts).
-      const { rows } = await system.api.pool.query<{ orders: number; amount: number }>(
-        `SELECT orders, orders_amount::float8 AS amount
-         FROM wb_daily_totals($1, $2::date, $2::date, 'Europe/Moscow')`,
-        [cabinetId, fixtureDay],
-      );
-      expect(rows[0]!.orders).toBe(12);
-      expect(Number(await figure('orders').getAttribute('data-value'))).toBe(rows[0]!.orders);
-      expect(await figure('orderedAmount').locator('.muted').textContent()).toBe('Заказано на');
-      expect(Number(await figure('orderedAmount').getAttribute('data-value'))).toBeCloseTo(rows[0]!.amount, 2);
-      expect(rows[0]!.amount).toBeGreaterThan(0);
-      await shot(page, `kpis-${viewport.device}`);
-      expect(kpis.takeErrors(), viewport.device).toEqual([]);
-    }
-  } finally {
-    await kpis.close();
-  }
-}, 120_000);
-
 it('counts the retry wait of «Синхронизировать сейчас» down, at both widths', async () => {
   const { page } = browser;
-  const cabinetId = await chooseCabinet(page, system.seller.sid);
+  // The cabinet connected just before: its first sync has just ended, the next is 20 s away.
+  const cabinetId = await chooseCabinet(page, compared.sid);
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await page.goto(`${system.webUrl}/sync`);
@@ -255,6 +210,64 @@ it('counts the retry wait of «Синхронизировать сейчас» d
     await shot(page, `retry-countdown-${viewport.device}`);
   }
 }, 60_000);
+
+it('colours KPI changes by meaning, compares today with yesterday up to the same time, and quotes the bot’s figures', async () => {
+  const kpis = await openBrowser();
+  try {
+    const { page } = kpis;
+    page.setDefaultTimeout(15_000);
+    // The browser's «now» is the fixture's: today is its day, and it is 15:00 in Moscow.
+    await page.clock.setFixedTime(fixtureNow);
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      // Chosen before signing in, so the overview renders in the browser only: the server's
+      // first HTML would be of the server's real day, not of the browser's fixed one.
+      const cabinetId = await chooseCabinet(page, compared.sid);
+      await demoLogin(page);
+      await page.waitForURL(`${system.webUrl}/`);
+      await page.getByRole('heading', { level: 1, name: COMPARED }).waitFor();
+      const today = page.getByTestId('kpi-today');
+      const figure = (metric: string) => today.locator(`[data-metric="${metric}"]`);
+      const change = async (metric: string) => {
+        const shown = figure(metric).locator('[data-change]');
+        return {
+          text: (await shown.textContent())?.replace(/\u00a0/g, ' '),
+          tone: await shown.getAttribute('data-tone'),
+        };
+      };
+      expect(Number(await figure('orders').getAttribute('data-value'))).toBe(12);
+      // 12 orders against 10 by 15:00 yesterday, not against yesterday's whole 30.
+      expect(await change('orders')).toEqual({ text: '+20 %', tone: 'good' });
+      // More cancellations and returns are bad news, though the number rose.
+      expect(await change('cancellations')).toEqual({ text: '+20 %', tone: 'bad' });
+      expect(await change('returns')).toEqual({ text: '+20 %', tone: 'bad' });
+      // No buyout by 15:00 yesterday: a first one is «новое», not a percentage of nothing.
+      expect(await change('buyouts')).toEqual({ text: 'новое', tone: 'good' });
+      await today.getByText('Изменение к вчера на это же время').waitFor();
+      // Yesterday's returns against none the day before: new, and bad.
+      const yesterdayReturns = page.getByTestId('kpi-yesterday').locator('[data-metric="returns"] [data-change]');
+      expect(await yesterdayReturns.getAttribute('data-tone')).toBe('bad');
+      expect(await yesterdayReturns.textContent()).toBe('новое');
+      for (const text of await page.locator('[data-change]').allTextContents()) expect(text).not.toMatch(/\d{4,}/);
+
+      // «Заказано на» is the figure the bot quotes for the day («Сегодня: N на X ₽», menu/orders.ts).
+      const { rows } = await system.api.pool.query<{ orders: number; amount: number }>(
+        `SELECT orders, orders_amount::float8 AS amount
+         FROM wb_daily_totals($1, $2::date, $2::date, 'Europe/Moscow')`,
+        [cabinetId, fixtureDay],
+      );
+      expect(rows[0]!.orders).toBe(12);
+      expect(Number(await figure('orders').getAttribute('data-value'))).toBe(rows[0]!.orders);
+      expect(await figure('orderedAmount').locator('.muted').textContent()).toBe('Заказано на');
+      expect(Number(await figure('orderedAmount').getAttribute('data-value'))).toBeCloseTo(rows[0]!.amount, 2);
+      expect(rows[0]!.amount).toBeGreaterThan(0);
+      await shot(page, `kpis-${viewport.device}`);
+      expect(kpis.takeErrors(), viewport.device).toEqual([]);
+    }
+  } finally {
+    await kpis.close();
+  }
+}, 120_000);
 
 it('answers an unknown address with a Russian 404 page, at both widths', async () => {
   const { page } = browser;

@@ -22,7 +22,7 @@ const MAX_RATIO = 10;
 const MINUS = '\u2212';
 
 const toneOf = (delta: number, better: Better): Tone =>
-  delta === 0 ? 'neutral' : (delta > 0) === (better === 'higher') ? 'good' : 'bad';
+  delta === 0 ? 'neutral' : delta > 0 === (better === 'higher') ? 'good' : 'bad';
 
 const signed = (value: number) => (value > 0 ? '+' : value < 0 ? MINUS : '') + formatInteger(Math.abs(value));
 
@@ -32,7 +32,12 @@ const signed = (value: number) => (value > 0 ? '+' : value < 0 ? MINUS : '') + f
  * changes by percentage points; a base too small for a percentage gives «—», or «новое» when
  * there was nothing at all before.
  */
-export function compareChange(options: { now: number | null; before: number | null; better: Better; kind: Kind }): Change {
+export function compareChange(options: {
+  now: number | null;
+  before: number | null;
+  better: Better;
+  kind: Kind;
+}): Change {
   const { now, before, better, kind } = options;
   if (now === null || before === null) return { text: '—', tone: 'neutral', reason: 'не с чем сравнить' };
   if (kind === 'rate') {

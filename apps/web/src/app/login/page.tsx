@@ -21,8 +21,7 @@ export default function LoginPage() {
     if (payload?.__typename === 'LoginPayload') {
       sessionChanged();
       router.replace('/');
-    }
-    else setProblem(payload?.message ?? result.error?.message ?? 'Не удалось войти');
+    } else setProblem(payload?.message ?? result.error?.message ?? 'Не удалось войти');
   }
 
   return (

@@ -101,9 +101,7 @@ function Onboarding() {
         </>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
-          {replacing && (
-            <p>Новый ключ того же продавца заменит прежний; данные и настройки кабинета сохранятся.</p>
-          )}
+          {replacing && <p>Новый ключ того же продавца заменит прежний; данные и настройки кабинета сохранятся.</p>}
           <p>Как создать ключ: {WB_KEY_HOW_TO}</p>
           <label htmlFor="wb-key">Токен WB API</label>
           <input

@@ -29,8 +29,7 @@ function LinkLogin() {
       if (payload?.__typename === 'LoginPayload') {
         sessionChanged();
         router.replace('/');
-      }
-      else setProblem(payload?.message ?? 'Ссылка недействительна или устарела');
+      } else setProblem(payload?.message ?? 'Ссылка недействительна или устарела');
     });
   }, [token, login, router, sessionChanged]);
 
