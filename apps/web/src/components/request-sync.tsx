@@ -50,7 +50,7 @@ export function RequestSync() {
         Синхронизировать сейчас
       </button>{' '}
       {answer && (
-        <span role="status" data-testid="sync-request-answer">
+        <span role="status">
           {'text' in answer ? answer.text : `Данные только что обновились. Повторить можно через ${secondsLeft} с.`}
         </span>
       )}
