@@ -316,6 +316,18 @@ it('shows a refused key on every page of its cabinet, and «Заменить к�
   await page.getByTestId('key-banner').getByRole('link', { name: 'Заменить ключ' }).click();
   await page.getByRole('heading', { name: 'Замена ключа WB' }).waitFor();
   await page.getByText(WB_KEY_HOW_TO).waitFor();
+  // Another seller's key does not pass for this cabinet's: it says so, and this cabinet stays refused.
+  const other = await system.emulator.control.createToken({ sid: compared.sid, categories: [...CATEGORIES] });
+  await connectKey(page, other.token);
+  await page.getByTestId('other-seller').waitFor();
+  expect(page.url()).toContain('/onboarding?replace=');
+  await shot(page, 'key-other-seller-phone');
+  const { rows: still } = await system.api.pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [
+    cabinetId,
+  ]);
+  expect(still[0]!.status).toBe('key_invalid');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Замена ключа WB' }).waitFor();
   const short = await system.emulator.control.createToken({
     sid: system.seller.sid,
     categories: [...CATEGORIES],

@@ -71,7 +71,9 @@ function Onboarding() {
     storeChosenCabinet(payload.cabinet.id);
     // A cabinet already synced (a replaced key, a seller connected before) has no progress to
     // wait for: straight to it, unless there is something to read about the key first.
-    if (payload.cabinet.status === 'ready' && payload.cabinet.answerAccess.canWrite) router.replace('/');
+    const otherSeller = Boolean(replacing) && payload.cabinet.id !== replacing;
+    if (payload.cabinet.status === 'ready' && payload.cabinet.answerAccess.canWrite && !otherSeller)
+      router.replace('/');
     else setConnected(payload);
   }
 
@@ -83,6 +85,12 @@ function Onboarding() {
           <p>
             Подключён кабинет <strong>{connected.sellerName}</strong>.
           </p>
+          {replacing && connected.cabinet.id !== replacing && (
+            <p role="alert" data-testid="other-seller">
+              Этот ключ выдан другому продавцу, поэтому он подключён как отдельный кабинет. Ключ прежнего кабинета не
+              изменился: для него нужен ключ того же продавца.
+            </p>
+          )}
           {connected.warnings?.map((warning) => (
             <p key={warning} className="muted">
               {warning}
