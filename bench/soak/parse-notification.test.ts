@@ -3,6 +3,9 @@ import { renderGroup, renderNotification, type NotificationEvent, type SaleEvent
 import { eventFingerprint } from './fingerprint.ts';
 import { parseNotification } from './parse-notification.ts';
 
+/** The soak reads back product messages; a key warning names no product. */
+type ProductEvent = Exclude<NotificationEvent, { product: null }>;
+
 // The soak finds events in Telegram by reading the bot's messages back; these tests render
 // messages with the domain's own templates, so a template change that the reader no longer
 // understands fails here rather than as "lost" events in a ten-minute soak.
@@ -28,8 +31,9 @@ function sale(type: SaleEvent['type'], vendorCode: string, minute: number): Sale
   } as SaleEvent;
 }
 
-const review = (vendorCode: string, minute: number, rating: number): NotificationEvent => ({
+const review = (vendorCode: string, minute: number, rating: number): ProductEvent => ({
   type: 'negative_review',
+  reviewId: `review-${minute}`,
   product: product(vendorCode),
   rating,
   text: minute % 2 ? 'Ткань тонкая: села после стирки' : '',
@@ -40,7 +44,7 @@ const review = (vendorCode: string, minute: number, rating: number): Notificatio
   context: { count: 2 },
 });
 
-const stock = (vendorCode: string, remaining: number): NotificationEvent => ({
+const stock = (vendorCode: string, remaining: number): ProductEvent => ({
   type: 'critical_stock',
   product: { ...product(vendorCode), size: null },
   threshold: 2,
@@ -53,14 +57,14 @@ const stock = (vendorCode: string, remaining: number): NotificationEvent => ({
   context: { criticalSizes: 3 },
 });
 
-const expected = (event: NotificationEvent) =>
+const expected = (event: ProductEvent) =>
   eventFingerprint(event.type, event.product.vendorCode, {
     at: event.occurredAt,
     ...(event.type === 'negative_review' ? { stars: event.rating } : {}),
     ...(event.type === 'critical_stock' ? { remaining: event.remaining } : {}),
   });
 
-const samples: NotificationEvent[] = [
+const samples: ProductEvent[] = [
   sale('new_order', 'ФУТ-12-3', 1),
   sale('cancellation', 'ФУТ-12-3', 2),
   sale('buyout', 'ПЛА-7-1', 3),
@@ -89,7 +93,7 @@ describe('reading a notification back from Telegram', () => {
   );
 
   it('finds every event of a grouped message, of each type', () => {
-    const bursts: NotificationEvent[][] = [
+    const bursts: ProductEvent[][] = [
       Array.from({ length: 7 }, (_, i) => sale('new_order', `ФУТ-12-${i}`, i)),
       Array.from({ length: 6 }, (_, i) => sale('return', 'ПЛА-7-1', i)),
       Array.from({ length: 6 }, (_, i) => review(`КРО-3-${i}`, i, 1 + (i % 3))),

@@ -173,6 +173,33 @@ describe('notification settings', () => {
     );
     expect(read.data).toEqual({ cabinet: { notificationSettings: { negativeReview: false, criticalStock: true } } });
   });
+
+  it('sets the stock-out forecast threshold, and refuses one out of range with a typed error, changing nothing', async () => {
+    const patch = (days: number) =>
+      gql(
+        api.url,
+        `mutation($id: ID!, $days: Int!) {
+          updateNotificationSettings(cabinetId: $id, patch: { stockForecastDays: $days, anomaly: false }) {
+            ... on NotificationSettings { stockForecastDays anomaly }
+            ... on OperationError { code message } } }`,
+        { variables: { id: cabinetId, days }, token },
+      );
+    expect((await patch(10)).data).toEqual({ updateNotificationSettings: { stockForecastDays: 10, anomaly: false } });
+    expect((await patch(0)).data).toEqual({
+      updateNotificationSettings: {
+        code: 'invalid_setting',
+        message: 'Порог прогноза остатков — целое число дней от 1 до 60.',
+      },
+    });
+    const read = await gql(
+      api.url,
+      'query($id: ID!) { cabinet(id: $id) { notificationSettings { stockForecastDays stockForecast keyHealth } } }',
+      { variables: { id: cabinetId }, token },
+    );
+    expect(read.data).toEqual({
+      cabinet: { notificationSettings: { stockForecastDays: 10, stockForecast: true, keyHealth: true } },
+    });
+  });
 });
 
 describe('notification details', () => {
@@ -280,6 +307,9 @@ describe('cabinet facts', () => {
             'negative_review',
             'new_question',
             'critical_stock',
+            'stock_forecast',
+            'anomaly',
+            'key_health',
           ],
           notificationsUnavailable: [],
           warnings: [],

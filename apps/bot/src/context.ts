@@ -10,6 +10,8 @@ export interface ChatState {
   cabinetId?: string;
   /** The user asked to add another cabinet: the next text is a key. */
   awaitingKey?: boolean;
+  /** «Заменить ключ» (or WB refusing the key): the next key is for this cabinet. */
+  replacingKeyOf?: string;
 }
 
 /** What every handler needs, built once by the app. */

@@ -4,6 +4,7 @@ import {
   NOTIFICATION_TYPES,
   parseAnswerCallbackData,
   parseMuteCallbackData,
+  parseReplaceKeyCallbackData,
   WB_KEY_HOW_TO,
   type NotificationType,
 } from '@wb-assist/domain';
@@ -13,11 +14,18 @@ import { chatState, type BotContext } from './context.ts';
 import { drawScreen, sendScreen } from './flows/show.ts';
 import type { InitialSyncGate } from './flows/initial-sync-gate.ts';
 import { handleKey, looksLikeWbKey } from './flows/key-entry.ts';
-import { addCabinetScreen, cabinetsScreen, confirmLeaveScreen, inviteScreen, leave } from './menu/cabinets.ts';
+import {
+  addCabinetScreen,
+  cabinetsScreen,
+  confirmLeaveScreen,
+  inviteScreen,
+  leave,
+  replaceKeyScreen,
+} from './menu/cabinets.ts';
 import { currentViewer } from './menu/current-cabinet.ts';
 import { helpScreen } from './menu/help.ts';
 import { mainMenu } from './menu/main-menu.ts';
-import { notificationsScreen, toggleNotification } from './menu/notifications.ts';
+import { notificationsScreen, stepForecastDays, toggleNotification } from './menu/notifications.ts';
 import { ordersScreen } from './menu/orders.ts';
 import { reviewsScreen } from './menu/reviews.ts';
 import type { Screen, Viewer } from './menu/screen.ts';
@@ -114,6 +122,7 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
     if (command?.[1] === 'start' || command?.[1] === 'menu') await answers.stopWriting(user.id);
     if (command?.[1] === 'start') {
       state.awaitingKey = false;
+      state.replacingKeyOf = undefined;
       const payload = command[2]?.trim();
       if (payload?.startsWith('inv_')) {
         const accepted = await acceptInvite(ctx.prisma, { code: payload.slice(4), userId: user.id });
@@ -135,6 +144,7 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
     }
     if (command?.[1] === 'menu') {
       state.awaitingKey = false;
+      state.replacingKeyOf = undefined;
       await home(chatId, user);
       return;
     }
@@ -185,6 +195,11 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
         notice = await answers.start(user.id, chatId, answer);
         return;
       }
+      const replace = parseReplaceKeyCallbackData(data);
+      if (replace) {
+        notice = await askReplacementKey(user, chatId, replace.cabinetId);
+        return;
+      }
       const draftAction = parseDraftCallbackData(data);
       if (draftAction) {
         notice = await answers.act(user.id, chatId, messageId, draftAction);
@@ -203,10 +218,16 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
       }
       if (kind === 'menu') {
         state.awaitingKey = false;
+        state.replacingKeyOf = undefined;
         await drawScreen(ctx, chatId, messageId, await mainMenu(ctx, viewer));
       } else if (kind === 'scr' && arg && SCREENS[arg]) {
         state.awaitingKey = false;
+        state.replacingKeyOf = undefined;
         await drawScreen(ctx, chatId, messageId, await SCREENS[arg](ctx, viewer));
+      } else if (kind === 'nt' && arg === 'fd') {
+        const stepped = await stepForecastDays(ctx, viewer);
+        notice = stepped.notice;
+        await drawScreen(ctx, chatId, messageId, stepped.screen);
       } else if (kind === 'nt') {
         const what = arg === 'all' ? 'all' : NOTIFICATION_TYPES.find((type) => type === arg);
         if (!what) return;
@@ -239,6 +260,21 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
     }
   }
 
+  /**
+   * «Заменить ключ» under a key warning: the next key this chat sends replaces that cabinet's
+   * key (connectCabinet's own checks, and it must be the same seller's), keeping the cabinet.
+   */
+  async function askReplacementKey(user: User, chatId: number, cabinetId: string | null): Promise<string | undefined> {
+    const { cabinets } = await currentViewer(ctx, user, chatId);
+    const target = cabinets.find((cabinet) => cabinet.cabinetId === cabinetId) ?? (cabinetId ? undefined : cabinets[0]);
+    if (!target) return 'Этот кабинет недоступен';
+    const state = chatState(ctx, chatId);
+    state.awaitingKey = true;
+    state.replacingKeyOf = target.cabinetId;
+    await sendScreen(ctx, chatId, replaceKeyScreen(target.name));
+    return undefined;
+  }
+
   /** "Не присылать такие" under a notification: that type is switched off for that cabinet. */
   async function muteType(user: User, type: NotificationType, cabinetId: string | null): Promise<string> {
     const { cabinets } = await currentViewer(ctx, user, Number(user.telegramId));
@@ -255,13 +291,12 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
   return {
     showMenu,
     onUpdate: (incoming: Incoming) => (incoming.kind === 'message' ? onMessage(incoming) : onCallback(incoming)),
+    // The seller hears of the refusal as a key_health notification from the outbox, with
+    // «Заменить ключ»; until then a key pasted in this chat is taken as that cabinet's.
     keyInvalid: async (chatId: number, cabinetId: string) => {
-      const cabinet = await ctx.prisma.cabinet.findUnique({ where: { id: cabinetId }, select: { name: true } });
-      chatState(ctx, chatId).awaitingKey = true;
-      await ctx.telegram.sendMessage(
-        chatId,
-        `⚠️ WB перестал принимать ключ кабинета «${escapeHtml(cabinet?.name ?? '')}»: он отозван или истёк. Уведомления этого кабинета остановлены.\n\nПришлите новый ключ — сообщение с ним я сразу удалю.`,
-      );
+      const state = chatState(ctx, chatId);
+      state.awaitingKey = true;
+      state.replacingKeyOf = cabinetId;
     },
   };
 }

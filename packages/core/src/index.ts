@@ -43,6 +43,7 @@ export { acceptInvite, type AcceptInviteError, type AcceptInviteResult } from '.
 export { leaveCabinet, type LeaveCabinetResult } from './cabinets/leave-cabinet.ts';
 export {
   getNotificationSettings,
+  InvalidSettingError,
   NotCabinetMemberError,
   updateNotificationSettings,
   type NotificationSettingsPatch,

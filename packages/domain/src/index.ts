@@ -8,13 +8,19 @@ export {
   muteCallbackData,
   parseAnswerCallbackData,
   parseMuteCallbackData,
+  parseReplaceKeyCallbackData,
+  replaceKeyCallbackData,
   wbProductUrl,
   type AnswerTarget,
 } from './notifications/buttons.ts';
 export type {
+  AnomalyEvent,
+  AnomalyFigure,
   BuyoutEvent,
   CancellationEvent,
   CriticalStockEvent,
+  KeyHealthEvent,
+  KeyHealthKind,
   NegativeReviewEvent,
   NewOrderEvent,
   NewQuestionEvent,
@@ -24,6 +30,7 @@ export type {
   ReturnEvent,
   Route,
   SaleEvent,
+  StockForecastEvent,
   TodayTotals,
   WarehouseRemainder,
 } from './notifications/events.ts';
@@ -51,6 +58,7 @@ export {
 } from './notifications/registry/index.ts';
 export { GROUP_ITEM_CAP, GROUP_MESSAGE_CAP, renderGroup } from './notifications/group/render-group.ts';
 export { renderNotification } from './notifications/render-notification.ts';
+export { STOCK_FORECAST_DAYS } from './notifications/stock-forecast-days.ts';
 export type { InlineButton, RenderedMessage, RenderOptions } from './notifications/rendered-message.ts';
 export { GROUP_THRESHOLD, shouldGroup } from './notifications/should-group.ts';
 export {

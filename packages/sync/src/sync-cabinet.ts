@@ -3,6 +3,9 @@ import { cabinetWbClient } from '@wb-assist/core';
 import type { Logger } from '@wb-assist/logger';
 import { WbApiError, type BadRow, type RateLimiter, type WbHosts, type WbTokenType } from '@wb-assist/wb-api';
 import { emptyCounts, type SourceCounts, type SourceSync, type SyncSettings } from './context.ts';
+import { detectAfterSync } from './intelligence/detect-after-sync.ts';
+import type { CabinetKey } from './intelligence/key-health-events.ts';
+import { markKeyRefused } from './intelligence/mark-key-refused.ts';
 import { syncProducts } from './sources/products.ts';
 import { syncQuestions } from './sources/questions.ts';
 import { syncReviews } from './sources/reviews.ts';
@@ -61,6 +64,10 @@ const STAGES: { source: Exclude<SyncSource, 'order_feed'>; run: SourceSync; weig
 interface CabinetRow {
   id: string;
   seller_id: string;
+  name: string;
+  token_fingerprint: string;
+  token_scopes: number;
+  token_expires_at: Date;
   status: 'initial_sync' | 'ready' | 'key_invalid' | 'paused';
   token_encrypted: string;
   token_type: WbTokenType;
@@ -88,7 +95,8 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
   const signal = options.signal ?? new AbortController().signal;
   const { pool, cabinetId } = options;
   const { rows } = await pool.query<CabinetRow>(
-    `SELECT id, seller_id, status, token_encrypted, token_type, sync_progress, critical_stock_threshold
+    `SELECT id, seller_id, name, status, token_encrypted, token_type, token_fingerprint, token_scopes, token_expires_at,
+            sync_progress, critical_stock_threshold
      FROM cabinets WHERE id = $1`,
     [cabinetId],
   );
@@ -199,6 +207,17 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
     }
   }
 
+  const cabinetKey: CabinetKey = {
+    cabinetName: cabinet.name,
+    fingerprint: cabinet.token_fingerprint,
+    expiresAt: cabinet.token_expires_at,
+    scopes: cabinet.token_scopes,
+    tokenType: cabinet.token_type,
+  };
+  if (!initial && !authFailure) {
+    events.created += await detectAfterSync({ pool, cabinetId, syncLogId: logId, key: cabinetKey, now: started });
+  }
+
   const finished = now();
   const transientFailures = errors.filter(
     (error) => !['rate_limited', 'scope_missing'].includes(error.code) && !authFailure,
@@ -225,11 +244,7 @@ export async function syncCabinet(options: SyncCabinetOptions): Promise<SyncOutc
 
   if (authFailure) {
     const reason = keyProblem(authFailure);
-    await pool.query(
-      `UPDATE cabinets SET status = 'key_invalid', status_reason = $2, updated_at = now() WHERE id = $1`,
-      [cabinetId, reason],
-    );
-    await publishCabinetEvent(pool, { cabinetId, event: 'key_invalid' });
+    await markKeyRefused({ pool, cabinetId, reason, syncLogId: logId, now: finished });
     log.warn({ code: authFailure.code }, 'WB refused the key: cabinet paused until a new key');
     return { status: 'key_invalid', reason };
   }

@@ -3,9 +3,9 @@ import { cabinetWbClient } from '@wb-assist/core';
 import type { Logger } from '@wb-assist/logger';
 import { hasCategory, WbApiError, type WbTokenType } from '@wb-assist/wb-api';
 import type { SyncSettings } from './context.ts';
-import { publishCabinetEvent } from './progress.ts';
 import { syncOrderFeed } from './sources/order-feed.ts';
 import { readWatermarks } from './store/watermarks.ts';
+import { markKeyRefused } from './intelligence/mark-key-refused.ts';
 import { keyProblem, type SyncCabinetOptions, type SyncObservation, type SyncOutcome } from './sync-cabinet.ts';
 
 export interface SyncOrderFeedOptions {
@@ -108,11 +108,7 @@ export async function syncCabinetOrderFeed(options: SyncOrderFeedOptions): Promi
     if (error.code === 'rate_limited') return { status: 'rate_limited', retryAfterMs: error.retryAfterMs ?? 60_000 };
     if (error.isAuthFailure) {
       const reason = keyProblem(error);
-      await pool.query(
-        `UPDATE cabinets SET status = 'key_invalid', status_reason = $2, updated_at = now() WHERE id = $1 AND status <> 'key_invalid'`,
-        [cabinetId, reason],
-      );
-      await publishCabinetEvent(pool, { cabinetId, event: 'key_invalid' });
+      await markKeyRefused({ pool, cabinetId, reason, syncLogId: null, now: (options.now ?? (() => new Date()))() });
       return { status: 'key_invalid', reason };
     }
     if (error.code === 'scope_missing') return { status: 'skipped', reason: error.message };

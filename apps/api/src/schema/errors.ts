@@ -52,6 +52,7 @@ export const ConnectCabinetErrorCode = builder.enumType('ConnectCabinetErrorCode
     'rejected',
     'wb_unavailable',
     'rate_limited',
+    'other_seller',
   ] as const,
 });
 

@@ -1,14 +1,20 @@
-import { getNotificationSettings, updateNotificationSettings } from '@wb-assist/core';
-import { NOTIFICATION_DEFINITIONS, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import { getNotificationSettings, InvalidSettingError, updateNotificationSettings } from '@wb-assist/core';
+import {
+  NOTIFICATION_DEFINITIONS,
+  NOTIFICATION_TYPES,
+  STOCK_FORECAST_DAYS,
+  type NotificationType,
+} from '@wb-assist/domain';
 import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { NotificationTypeEnum } from './enums.ts';
-import { ForbiddenError } from './errors.ts';
+import { ForbiddenError, OperationError } from './errors.ts';
 
 interface Settings {
   enabled: boolean;
   types: Record<NotificationType, boolean>;
+  stockForecastDays: number;
 }
 
 /** Each type's switch under its public GraphQL name, from the registry. */
@@ -47,6 +53,10 @@ const NotificationSettingsRef = builder.objectRef<Settings>('NotificationSetting
         "Every type's switch, in the order the bot and the dashboard show them, so a client can list them without naming each type.",
       resolve: (settings) => NOTIFICATION_TYPES.map((type) => ({ type, enabled: settings.types[type] })),
     }),
+    stockForecastDays: t.exposeInt('stockForecastDays', {
+      description:
+        'A product size whose days of cover (stock ÷ average daily orders) fall below this raises a forecast.',
+    }),
     ...Object.fromEntries(
       TOGGLES.map(({ name, type }) => [name, t.boolean({ resolve: (settings) => settings.types[type] })]),
     ),
@@ -60,6 +70,9 @@ const NotificationSettingsInput = builder.inputType('NotificationSettingsInput',
     types: t.field({
       type: [NotificationTypeSettingInput],
       description: 'Switches by type; a type also given by its own field takes the value given here.',
+    }),
+    stockForecastDays: t.int({
+      description: `Days of cover under which a forecast is raised, ${STOCK_FORECAST_DAYS.min} to ${STOCK_FORECAST_DAYS.max}.`,
     }),
     ...Object.fromEntries(TOGGLES.map(({ name }) => [name, t.boolean()])),
   }),
@@ -76,13 +89,13 @@ builder.prismaObjectField(Cabinet, 'notificationSettings', (t) =>
 builder.mutationField('updateNotificationSettings', (t) =>
   t.field({
     type: NotificationSettingsRef,
-    errors: { types: [ForbiddenError] },
+    errors: { types: [ForbiddenError, OperationError] },
     args: {
       cabinetId: t.arg.id({ required: true }),
       patch: t.arg({ type: NotificationSettingsInput, required: true }),
     },
     authScopes: (_root, args) => ({ cabinetMember: String(args.cabinetId) }),
-    resolve: (_root, { cabinetId, patch }, ctx) => {
+    resolve: async (_root, { cabinetId, patch }, ctx) => {
       const given = patch as Record<string, boolean | null | undefined>;
       const types: Partial<Record<NotificationType, boolean>> = {};
       for (const { name, type } of TOGGLES) {
@@ -90,11 +103,21 @@ builder.mutationField('updateNotificationSettings', (t) =>
         if (typeof value === 'boolean') types[type] = value;
       }
       for (const setting of patch.types ?? []) types[setting.type] = setting.enabled;
-      return updateNotificationSettings(ctx.prisma, {
-        userId: viewerId(ctx),
-        cabinetId: String(cabinetId),
-        patch: { ...(typeof given.enabled === 'boolean' ? { enabled: given.enabled } : {}), types },
-      });
+      try {
+        return await updateNotificationSettings(ctx.prisma, {
+          userId: viewerId(ctx),
+          cabinetId: String(cabinetId),
+          patch: {
+            ...(typeof given.enabled === 'boolean' ? { enabled: given.enabled } : {}),
+            ...(typeof patch.stockForecastDays === 'number' ? { stockForecastDays: patch.stockForecastDays } : {}),
+            types,
+          },
+        });
+      } catch (error) {
+        // Out of range: a typed failure with the Russian message, and nothing changed.
+        if (error instanceof InvalidSettingError) throw new OperationError(error.code, error.message);
+        throw error;
+      }
     },
   }),
 );

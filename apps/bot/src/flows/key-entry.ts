@@ -46,12 +46,14 @@ export async function handleKey(
     chatId,
     secret ? '🔑 Ключ получен, сообщение с ним удалено. Проверяю в WB…' : '🔑 Проверяю…',
   );
+  const replacing = state.replacingKeyOf;
   const result = await connectCabinet({
     prisma: ctx.prisma,
     userId: input.userId,
     key: input.text,
     wb: ctx.wb,
     encryptionKey: ctx.encryptionKey,
+    replaceKeyOf: replacing,
   });
   if (!result.ok) {
     state.awaitingKey = true;
@@ -63,6 +65,7 @@ export async function handleKey(
     return;
   }
   state.awaitingKey = false;
+  state.replacingKeyOf = undefined;
   state.cabinetId = result.cabinetId;
   const cabinet = await ctx.prisma.cabinet.findUniqueOrThrow({
     where: { id: result.cabinetId },
@@ -71,7 +74,11 @@ export async function handleKey(
   const answers = answersWarning(result.answerAccess);
   const name = escapeHtml(result.sellerName);
   const header = [
-    result.alreadyMember ? `✅ Кабинет «${name}» уже подключён, ключ проверен.` : `✅ Кабинет «${name}» подключён.`,
+    replacing
+      ? `✅ Ключ кабинета «${name}» заменён. История и участники кабинета сохранены.`
+      : result.alreadyMember
+        ? `✅ Кабинет «${name}» уже подключён, ключ проверен.`
+        : `✅ Кабинет «${name}» подключён.`,
     result.available.length > 0
       ? `Будут приходить: ${result.available.map((type) => TYPE_NAMES_LOWER[type]).join(', ')}.`
       : 'Уведомлений не будет: у ключа нет нужных категорий.',

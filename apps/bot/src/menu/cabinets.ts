@@ -1,5 +1,5 @@
 import { createInvite, leaveCabinet, listUserCabinets } from '@wb-assist/core';
-import { escapeHtml, formatDateTime } from '@wb-assist/domain';
+import { escapeHtml, formatDateTime, replaceKeyCallbackData } from '@wb-assist/domain';
 import { chatState, type BotContext } from '../context.ts';
 import { BACK_TO_MENU } from '../views/labels.ts';
 import type { Screen, Viewer } from './screen.ts';
@@ -27,6 +27,9 @@ export async function cabinetsScreen(ctx: BotContext, viewer: Viewer, notice?: s
   }
   if (notice) lines.push('', notice);
   keyboard.push([{ text: '➕ Добавить кабинет', callbackData: 'cab:add' }]);
+  keyboard.push([
+    { text: `🔑 Заменить ключ «${viewer.cabinet.name}»`, callbackData: replaceKeyCallbackData(viewer.cabinet.id) },
+  ]);
   keyboard.push([{ text: `👥 Пригласить в «${viewer.cabinet.name}»`, callbackData: 'cab:invite' }]);
   keyboard.push([{ text: `🚪 Покинуть «${viewer.cabinet.name}»`, callbackData: `cab:leave:${viewer.cabinet.id}` }]);
   keyboard.push([BACK_TO_MENU]);
@@ -42,6 +45,19 @@ export function addCabinetScreen(ctx: BotContext, chatId: number): Screen {
       'Пришлите ключ WB API другого магазина. Сообщение с ключом я сразу удалю.',
     ].join('\n'),
     keyboard: [[{ text: 'Отмена', callbackData: 'scr:cabinets' }]],
+  };
+}
+
+/** «Заменить ключ»: what to send, and that nothing of the cabinet is lost. */
+export function replaceKeyScreen(cabinetName: string): Screen {
+  return {
+    text: [
+      `🔑 <b>Новый ключ для «${escapeHtml(cabinetName)}»</b>`,
+      '',
+      'Создайте ключ в личном кабинете WB (Настройки → Доступ к API) с теми же категориями и пришлите его сюда. Сообщение с ключом я сразу удалю.',
+      'Кабинет, его история, настройки и участники останутся.',
+    ].join('\n'),
+    keyboard: [[{ text: 'Отмена', callbackData: 'menu' }]],
   };
 }
 

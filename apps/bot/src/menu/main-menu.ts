@@ -8,7 +8,8 @@ export async function mainMenu(ctx: BotContext, viewer: Viewer): Promise<Screen>
     select: { lastSyncAt: true, status: true },
   });
   const lines = [`🏠 <b>Главное меню</b> · ${escapeHtml(viewer.cabinet.name)}`];
-  if (cabinet.status === 'key_invalid') lines.push('⚠️ WB не принимает ключ: пришлите новый в разделе «Кабинеты».');
+  if (cabinet.status === 'key_invalid')
+    lines.push('⚠️ WB не принимает ключ: замените его в разделе «Кабинеты» кнопкой «Заменить ключ».');
   lines.push(
     cabinet.lastSyncAt ? `Данные на ${formatDateTime(cabinet.lastSyncAt, viewer.timeZone)}` : 'Данные ещё не загружены',
   );

@@ -1,5 +1,5 @@
 import { getNotificationSettings, updateNotificationSettings } from '@wb-assist/core';
-import { escapeHtml, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import { countNoun, escapeHtml, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 import type { BotContext } from '../context.ts';
 import { BACK_TO_MENU, TYPE_NAMES } from '../views/labels.ts';
 import type { Screen, Viewer } from './screen.ts';
@@ -7,6 +7,16 @@ import type { Screen, Viewer } from './screen.ts';
 type Settings = Awaited<ReturnType<typeof getNotificationSettings>>;
 
 const mark = (on: boolean) => (on ? '✅' : '⬜️');
+
+/** The thresholds a press on the forecast button steps through, in days of cover. */
+export const FORECAST_DAY_STEPS = [3, 5, 7, 10, 14, 21, 30] as const;
+
+const days = (count: number) => countNoun(count, ['день', 'дня', 'дней']);
+
+/** The next step after the current threshold, back to the first after the last. */
+function nextForecastDays(current: number): number {
+  return FORECAST_DAY_STEPS.find((step) => step > current) ?? FORECAST_DAY_STEPS[0];
+}
 
 function draw(viewer: Viewer, settings: Settings): Screen {
   const cabinetId = viewer.cabinet.id;
@@ -31,6 +41,12 @@ function draw(viewer: Viewer, settings: Settings): Screen {
         },
       ],
       ...rows,
+      [
+        {
+          text: `⏳ Предупреждать за ${days(settings.stockForecastDays)} до конца остатка`,
+          callbackData: `nt:fd:${cabinetId}`,
+        },
+      ],
       [BACK_TO_MENU],
     ],
   };
@@ -63,4 +79,18 @@ export async function toggleNotification(
         : 'Все уведомления выключены'
       : `${TYPE_NAMES[what]}: ${saved.types[what] ? 'включено' : 'выключено'}`;
   return { screen: draw(viewer, saved), notice };
+}
+
+/** One press on the forecast threshold: the next step, saved, then the page redrawn. */
+export async function stepForecastDays(ctx: BotContext, viewer: Viewer): Promise<{ screen: Screen; notice: string }> {
+  const current = await getNotificationSettings(ctx.prisma, { userId: viewer.userId, cabinetId: viewer.cabinet.id });
+  const saved = await updateNotificationSettings(ctx.prisma, {
+    userId: viewer.userId,
+    cabinetId: viewer.cabinet.id,
+    patch: { stockForecastDays: nextForecastDays(current.stockForecastDays) },
+  });
+  return {
+    screen: draw(viewer, saved),
+    notice: `Предупрежу, когда товара останется меньше чем на ${days(saved.stockForecastDays)}`,
+  };
 }

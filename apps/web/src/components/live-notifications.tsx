@@ -34,7 +34,8 @@ export function useLiveNotifications(signedIn: boolean): NotificationNode[] {
 
 export function summary(node: NotificationNode): string {
   const p = node.payload as Record<string, unknown>;
-  const name = p.subject ?? p.productName ?? p.supplierArticle ?? p.vendorCode ?? p.nmId ?? '';
+  // A key warning is about the cabinet, not a product: its name stands in.
+  const name = p.subject ?? p.productName ?? p.supplierArticle ?? p.vendorCode ?? p.nmId ?? p.cabinetName ?? '';
   const price = p.priceWithDisc ? ` · ${formatRubles(p.priceWithDisc as string | number)}` : '';
   return `${String(name)}${price}`;
 }

@@ -214,6 +214,26 @@ it('stores a settings toggle', async () => {
   expect(await page.getByRole('switch', { name: 'Выкупы' }).isChecked()).toBe(false);
 });
 
+it('stores the stock-out forecast threshold and says why one out of range is refused', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/settings`);
+  const days = page.locator('input[name="stockForecastDays"]');
+  await days.waitFor();
+  expect(await days.inputValue()).toBe('7');
+  const stored = async () =>
+    (await system.api.pool.query<{ days: number }>('SELECT stock_forecast_days AS days FROM notification_settings'))
+      .rows[0]?.days;
+  await days.fill('14');
+  await days.blur();
+  const deadline = Date.now() + 5_000;
+  while ((await stored()) !== 14 && Date.now() < deadline) await page.waitForTimeout(100);
+  expect(await stored()).toBe(14);
+  await days.fill('0');
+  await days.blur();
+  await page.getByText('Порог прогноза остатков — целое число дней от 1 до 60.').waitFor({ timeout: 5_000 });
+  expect(await stored()).toBe(14);
+});
+
 const PAGES = [
   ['overview', '/'],
   ['orders', '/orders'],

@@ -3,6 +3,7 @@ import { graphql, type ResultOf } from './graphql';
 const SETTINGS_FIELDS = graphql(`
   fragment NotificationSettingsFields on NotificationSettings @_unmask {
     enabled
+    stockForecastDays
     types {
       type
       enabled
@@ -31,6 +32,9 @@ export const UPDATE_SETTINGS = graphql(
         __typename
         ...NotificationSettingsFields
         ... on ForbiddenError {
+          message
+        }
+        ... on OperationError {
           message
         }
       }

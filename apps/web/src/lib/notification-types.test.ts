@@ -11,6 +11,9 @@ describe('notification type labels', () => {
       { value: 'negative_review', label: 'Негативный отзыв' },
       { value: 'new_question', label: 'Вопрос покупателя' },
       { value: 'critical_stock', label: 'Критический остаток' },
+      { value: 'stock_forecast', label: 'Прогноз остатка' },
+      { value: 'anomaly', label: 'Всплеск отмен' },
+      { value: 'key_health', label: 'Ключ WB' },
     ]);
   });
 

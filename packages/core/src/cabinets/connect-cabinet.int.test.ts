@@ -54,6 +54,9 @@ describe('connectCabinet', () => {
       'negative_review',
       'new_question',
       'critical_stock',
+      'stock_forecast',
+      'anomaly',
+      'key_health',
     ]);
     const cabinet = await prisma.cabinet.findUniqueOrThrow({
       where: { sellerId: seller.sid },
@@ -86,10 +89,10 @@ describe('connectCabinet', () => {
     const result = await connect((await newUser()).id, token);
     expect(result).toMatchObject({
       ok: true,
-      available: ['new_order', 'buyout', 'cancellation', 'return'],
+      available: ['new_order', 'buyout', 'cancellation', 'return', 'anomaly', 'key_health'],
       warnings: [
         'У ключа нет категории «Вопросы и отзывы»: уведомлений о негативных отзывах, вопросах покупателей не будет.',
-        'У ключа нет категории «Аналитика»: уведомлений о критических остатках не будет.',
+        'У ключа нет категории «Аналитика»: уведомлений о критических остатках, товарах, которые скоро закончатся не будет.',
         'У ключа нет категории «Контент»: в уведомлениях не будет фото и названий товаров.',
       ],
     });

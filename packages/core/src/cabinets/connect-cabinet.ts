@@ -10,11 +10,19 @@ import {
   type WbHosts,
 } from '@wb-assist/wb-api';
 import { answerWriteAccess, type AnswerWriteAccess } from '../answers/answer-write-access.ts';
+import { isUuid } from '../auth/uuid.ts';
 import { encryptSecret, fingerprint } from '../crypto/secret-box.ts';
 import { notificationCoverage, type NotificationTypeName } from './notification-coverage.ts';
 
 export type ConnectCabinetError =
-  'not_a_token' | 'expired' | 'test_token' | 'no_statistics' | 'rejected' | 'wb_unavailable' | 'rate_limited';
+  | 'not_a_token'
+  | 'expired'
+  | 'test_token'
+  | 'no_statistics'
+  | 'rejected'
+  | 'wb_unavailable'
+  | 'rate_limited'
+  | 'other_seller';
 
 export type ConnectCabinetResult =
   | {
@@ -41,6 +49,12 @@ export interface ConnectCabinetOptions {
   wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number; rateLimitScale?: number };
   encryptionKey: Buffer;
   now?: Date;
+  /**
+   * «Заменить ключ»: the user's cabinet the key is meant for. Only a key of that cabinet's
+   * seller is taken, and it is taken even where a plain connect would keep the stored one:
+   * the user asked for it. The cabinet, its history and its members stay.
+   */
+  replaceKeyOf?: string;
 }
 
 /** Every bit of the `s` claim but read-only, which is a restriction, not a category. */
@@ -86,6 +100,22 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
       'no_statistics',
       'У ключа нет категории «Статистика»: без неё не узнать о заказах, выкупах, отменах и возвратах. Создайте ключ с этой категорией.',
     );
+  }
+
+  if (options.replaceKeyOf !== undefined) {
+    const target = isUuid(options.replaceKeyOf)
+      ? await options.prisma.cabinet.findFirst({
+          where: { id: options.replaceKeyOf, members: { some: { userId: options.userId } } },
+          select: { sellerId: true, name: true },
+        })
+      : null;
+    if (!target) return fail('other_seller', 'Этот кабинет недоступен: вы не его участник.');
+    if (target.sellerId !== token.sellerId) {
+      return fail(
+        'other_seller',
+        `Это ключ другого магазина, а не «${target.name}». Создайте ключ в личном кабинете этого продавца и пришлите его.`,
+      );
+    }
   }
 
   const client = createWbClient({
@@ -158,6 +188,7 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
     const losesWrite = token.readOnly && !existing.tokenReadOnly;
     const gainsWrite = existing.tokenReadOnly && !token.readOnly;
     const replaceKey =
+      options.replaceKeyOf === existing.id ||
       existing.status === 'key_invalid' ||
       existing.tokenExpiresAt <= now ||
       (!losesCategories && !losesWrite && (token.expiresAt > existing.tokenExpiresAt || gainsWrite));

@@ -4,7 +4,12 @@ import { createPrismaClient } from '@wb-assist/db';
 import { listen } from '@wb-assist/db/channels';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { newCabinet, newUser } from '../cabinets/test-fixtures.ts';
-import { getNotificationSettings, NotCabinetMemberError, updateNotificationSettings } from './notification-settings.ts';
+import {
+  getNotificationSettings,
+  InvalidSettingError,
+  NotCabinetMemberError,
+  updateNotificationSettings,
+} from './notification-settings.ts';
 
 const prisma = createPrismaClient(testDatabaseUrl(), { poolSize: 4 });
 const listener = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -32,7 +37,11 @@ const ALL_ON = {
     negative_review: true,
     new_question: true,
     critical_stock: true,
+    stock_forecast: true,
+    anomaly: true,
+    key_health: true,
   },
+  stockForecastDays: 7,
 };
 
 async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -67,7 +76,11 @@ describe('notification settings', () => {
       cabinetId: cabinet.id,
       patch: { enabled: false, types: { critical_stock: false } },
     });
-    expect(again).toEqual({ enabled: false, types: { ...ALL_ON.types, cancellation: false, critical_stock: false } });
+    expect(again).toEqual({
+      ...ALL_ON,
+      enabled: false,
+      types: { ...ALL_ON.types, cancellation: false, critical_stock: false },
+    });
     expect(await getNotificationSettings(prisma, { userId: user.id, cabinetId: cabinet.id })).toEqual(again);
     // The teammate's own settings of the same cabinet are untouched.
     expect(await getNotificationSettings(prisma, { userId: teammate.id, cabinetId: cabinet.id })).toEqual(ALL_ON);
@@ -93,5 +106,27 @@ describe('notification settings', () => {
     ).rejects.toThrow(NotCabinetMemberError);
     expect(await prisma.notificationSettings.count({ where: { userId: stranger.id } })).toBe(0);
     expect(await getNotificationSettings(prisma, { userId: owner.id, cabinetId: cabinet.id })).toEqual(ALL_ON);
+  });
+
+  it('keeps each member’s own forecast threshold, and refuses one out of range without changing anything', async () => {
+    const [user, teammate] = [await newUser(prisma), await newUser(prisma)];
+    const cabinet = await newCabinet(prisma, { members: [user.id, teammate.id] });
+    const changed = await updateNotificationSettings(prisma, {
+      userId: user.id,
+      cabinetId: cabinet.id,
+      patch: { stockForecastDays: 14 },
+    });
+    expect(changed).toEqual({ ...ALL_ON, stockForecastDays: 14 });
+    expect(await getNotificationSettings(prisma, { userId: teammate.id, cabinetId: cabinet.id })).toEqual(ALL_ON);
+    for (const stockForecastDays of [0, 61, 2.5]) {
+      await expect(
+        updateNotificationSettings(prisma, {
+          userId: user.id,
+          cabinetId: cabinet.id,
+          patch: { stockForecastDays, types: { buyout: false } },
+        }),
+      ).rejects.toThrow(new InvalidSettingError('Порог прогноза остатков — целое число дней от 1 до 60.'));
+    }
+    expect(await getNotificationSettings(prisma, { userId: user.id, cabinetId: cabinet.id })).toEqual(changed);
   });
 });

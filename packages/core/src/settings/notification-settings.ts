@@ -1,16 +1,33 @@
 import type { NotificationSettings, Prisma, PrismaClient } from '@wb-assist/db';
 import { notify } from '@wb-assist/db/channels';
-import { NOTIFICATION_REGISTRY, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
+import {
+  NOTIFICATION_REGISTRY,
+  NOTIFICATION_TYPES,
+  STOCK_FORECAST_DAYS,
+  type NotificationType,
+} from '@wb-assist/domain';
 import { isUuid } from '../auth/uuid.ts';
 
 export interface NotificationSettingsView {
   enabled: boolean;
   types: Record<NotificationType, boolean>;
+  /** A size whose days of cover fall below this many days raises a stock-out forecast. */
+  stockForecastDays: number;
 }
 
 export interface NotificationSettingsPatch {
   enabled?: boolean;
   types?: Partial<Record<NotificationType, boolean>>;
+  stockForecastDays?: number;
+}
+
+/** A setting's value out of its range: nothing is changed, and the message says what is allowed. */
+export class InvalidSettingError extends Error {
+  readonly code = 'invalid_setting';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidSettingError';
+  }
 }
 
 /** Settings belong to a membership: asking for a cabinet the user is not in is a bug or an attack. */
@@ -29,7 +46,11 @@ const column = (type: NotificationType): ToggleColumn => NOTIFICATION_REGISTRY[t
 
 function toView(row: NotificationSettings): NotificationSettingsView {
   const types = Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, row[column(type)]]));
-  return { enabled: row.notificationsEnabled, types: types as Record<NotificationType, boolean> };
+  return {
+    enabled: row.notificationsEnabled,
+    types: types as Record<NotificationType, boolean>,
+    stockForecastDays: row.stockForecastDays,
+  };
 }
 
 /** Only the toggles the patch names; unknown keys (from loosely typed callers) are ignored. */
@@ -39,6 +60,15 @@ function toColumns(patch: NotificationSettingsPatch): Partial<NotificationSettin
   for (const type of NOTIFICATION_TYPES) {
     const value = patch.types?.[type];
     if (typeof value === 'boolean') data[column(type)] = value;
+  }
+  const days = patch.stockForecastDays;
+  if (days !== undefined) {
+    if (!Number.isInteger(days) || days < STOCK_FORECAST_DAYS.min || days > STOCK_FORECAST_DAYS.max) {
+      throw new InvalidSettingError(
+        `Порог прогноза остатков — целое число дней от ${STOCK_FORECAST_DAYS.min} до ${STOCK_FORECAST_DAYS.max}.`,
+      );
+    }
+    data.stockForecastDays = days;
   }
   return data;
 }

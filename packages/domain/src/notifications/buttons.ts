@@ -5,6 +5,7 @@ import { CALLBACK_DATA_LIMIT } from './telegram-limits.ts';
 
 const MUTE_PREFIX = 'mute';
 const ANSWER_PREFIX = 'ans';
+const REPLACE_KEY_PREFIX = 'key:replace';
 
 export function wbProductUrl(nmId: number): string {
   return `https://www.wildberries.ru/catalog/${nmId}/detail.aspx`;
@@ -78,4 +79,24 @@ export function answerButtons(event: NotificationEvent): InlineButton[] {
   const target = answerTargetOf(event);
   const data = target && answerCallbackData(target);
   return data ? [{ text: 'Ответить', callbackData: data }] : [];
+}
+
+/**
+ * "key:replace" or "key:replace:<cabinetId>": what the bot receives when the user taps
+ * «Заменить ключ» under a key warning. The bot checks the cabinet is the user's own.
+ */
+export function replaceKeyCallbackData(cabinetId?: string): string {
+  return cabinetId === undefined ? REPLACE_KEY_PREFIX : `${REPLACE_KEY_PREFIX}:${cabinetId}`;
+}
+
+/** The inverse of replaceKeyCallbackData; null for any other callback. */
+export function parseReplaceKeyCallbackData(data: string): { cabinetId: string | null } | null {
+  if (data === REPLACE_KEY_PREFIX) return { cabinetId: null };
+  if (!data.startsWith(`${REPLACE_KEY_PREFIX}:`)) return null;
+  const cabinetId = data.slice(REPLACE_KEY_PREFIX.length + 1);
+  return cabinetId === '' || cabinetId.includes(':') ? null : { cabinetId };
+}
+
+export function replaceKeyButton(cabinetId?: string): InlineButton {
+  return { text: 'Заменить ключ', callbackData: replaceKeyCallbackData(cabinetId) };
 }

@@ -136,4 +136,66 @@ export interface CriticalStockEvent {
   context?: { criticalSizes: number } | null;
 }
 
-export type NotificationEvent = SaleEvent | NegativeReviewEvent | NewQuestionEvent | CriticalStockEvent;
+/** Why the seller hears about their key: an expiry ahead, or WB no longer accepting it. */
+export type KeyHealthKind = 'expiring' | 'refused';
+
+export interface KeyHealthEvent {
+  type: 'key_health';
+  /** A key concerns the whole cabinet, not a product. */
+  product: null;
+  kind: KeyHealthKind;
+  cabinetName: string;
+  /** The JWT `exp` of the key. */
+  expiresAt: Date;
+  /** Whole days left until expiresAt when the warning was raised (30, 7 or 1 and below). */
+  daysLeft: number;
+  /** For a refusal: what WB said, in Russian. */
+  reason: string | null;
+  /** What the key cannot do, in Russian: each missing category and the notifications it disables. */
+  warnings: string[];
+  occurredAt: Date;
+}
+
+export interface StockForecastEvent {
+  type: 'stock_forecast';
+  /** The product size whose stock is running out. */
+  product: ProductInfo;
+  /** Available for sale, summed over all warehouses. */
+  available: number;
+  /** Orders of this size over the averaging window, and that window's length in days. */
+  orders: number;
+  windowDays: number;
+  /** available ÷ (orders / windowDays). */
+  daysOfCover: number;
+  /** The user's threshold the cover fell below. */
+  thresholdDays: number;
+  occurredAt: Date;
+}
+
+/** One figure of a product's day that ran far above its usual level. */
+export interface AnomalyFigure {
+  kind: 'cancellations' | 'returns';
+  /** Units of the day. */
+  count: number;
+  /** The daily average over the window before the day. */
+  average: number;
+}
+
+export interface AnomalyEvent {
+  type: 'anomaly';
+  product: ProductInfo;
+  /** The local date (YYYY-MM-DD, Moscow) the figures are of. */
+  day: string;
+  windowDays: number;
+  figures: AnomalyFigure[];
+  occurredAt: Date;
+}
+
+export type NotificationEvent =
+  | SaleEvent
+  | NegativeReviewEvent
+  | NewQuestionEvent
+  | CriticalStockEvent
+  | KeyHealthEvent
+  | StockForecastEvent
+  | AnomalyEvent;

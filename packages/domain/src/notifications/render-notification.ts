@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE } from '../format/date.ts';
-import { answerButtons, muteButton, openOnWbButton } from './buttons.ts';
+import { answerButtons, muteButton, openOnWbButton, replaceKeyButton } from './buttons.ts';
 import type { Detail } from './detail.ts';
 import type { NotificationEvent } from './events.ts';
 import { fitText } from './fit.ts';
@@ -16,6 +16,7 @@ export function renderNotification(event: NotificationEvent, options: RenderOpti
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const template = templateOf(event);
   const render = (detail: Detail) => template.message(event, timeZone, detail);
+  if (event.product === null) return cabinetNotice(event.type, render, options.cabinetId);
   const answer = answerButtons(event);
   const open = openOnWbButton(event.product.nmId);
   const mute = muteButton(event.type, options.cabinetId);
@@ -29,4 +30,20 @@ export function renderNotification(event: NotificationEvent, options: RenderOpti
   // Unreachable: with every WB string cut to "…" a template is a few hundred characters.
   if (text === null) throw new Error(`${event.type} notification does not fit ${MESSAGE_LIMIT - room} characters`);
   return { text, photoUrl: null, parseMode: 'HTML', buttons };
+}
+
+/** A notice about the whole cabinet (its key): no product to open, the fix one tap away. */
+function cabinetNotice(
+  type: NotificationEvent['type'],
+  render: (detail: Detail) => string,
+  cabinetId: string | undefined,
+): RenderedMessage {
+  const text = fitText(render, MESSAGE_LIMIT);
+  if (text === null) throw new Error(`${type} notification does not fit ${MESSAGE_LIMIT} characters`);
+  return {
+    text,
+    photoUrl: null,
+    parseMode: 'HTML',
+    buttons: [[replaceKeyButton(cabinetId)], [muteButton(type, cabinetId)]],
+  };
 }

@@ -32,6 +32,8 @@ export interface DetectedEvent {
   occurredAt: Date;
   /** The registry's payload of the type, already parsed with its schema. */
   payload: NotificationPayload;
+  /** For an event about one member's own setting: only that member hears of it. */
+  userId?: string;
 }
 
 export interface OrderChange extends OrderRow {

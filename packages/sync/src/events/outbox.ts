@@ -9,7 +9,8 @@ import type { DetectedEvent } from './detect.ts';
  * statement, one per fanned-out row without a round trip each; its JSON is the notification
  * channel's payload (CHANNELS.notification.schema, checked by events.int.test.ts). The event key is the
  * identity that makes "exactly once" a constraint: a retried page, an overlapping page or a
- * second worker inserts nothing twice.
+ * second worker inserts nothing twice. An event meant for one member only (a forecast against
+ * that user's own threshold) names the user and goes to no one else.
  */
 export async function writeEvents(
   client: pg.ClientBase,
@@ -23,7 +24,8 @@ export async function writeEvents(
   await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`outbox:${cabinetId}`]);
   const { rows } = await client.query<{ created: number }>(
     `WITH incoming AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb) AS e(type notification_type, event_key text, occurred_at timestamptz, payload jsonb)
+       SELECT * FROM jsonb_to_recordset($2::jsonb)
+         AS e(type notification_type, event_key text, occurred_at timestamptz, payload jsonb, user_id uuid)
      ), stored AS (
        INSERT INTO outbox_events (cabinet_id, type, event_key, occurred_at, payload, sync_log_id, fanned_out_at)
        SELECT $1::uuid, type, event_key, occurred_at, payload, $3::bigint, now() FROM incoming
@@ -32,8 +34,8 @@ export async function writeEvents(
      ), fanned AS (
        INSERT INTO notification_history (user_id, cabinet_id, outbox_event_id, event_key, type, occurred_at)
        SELECT m.user_id, $1::uuid, s.id, s.event_key, s.type, s.occurred_at
-       FROM stored s CROSS JOIN cabinet_users m
-       WHERE m.cabinet_id = $1::uuid
+       FROM stored s JOIN incoming i ON i.event_key = s.event_key CROSS JOIN cabinet_users m
+       WHERE m.cabinet_id = $1::uuid AND (i.user_id IS NULL OR m.user_id = i.user_id)
        ON CONFLICT (user_id, event_key) DO NOTHING
        RETURNING id, user_id, type
      ), announced AS (
@@ -49,6 +51,7 @@ export async function writeEvents(
           event_key: `${cabinetId}:${event.type}:${event.identity}`,
           occurred_at: event.occurredAt,
           payload: event.payload,
+          user_id: event.userId ?? null,
         })),
       ),
       syncLogId,

@@ -30,13 +30,25 @@ export async function createHarness(databaseUrl: string, emulatorOptions: StartO
   let telegramId = 900_000_000n;
 
   async function connect(
-    input: { seller?: CreateSellerInput; categories?: Category[]; type?: 'personal' | 'base' } = {},
+    input: {
+      seller?: CreateSellerInput;
+      /** A seller the test has already set up, instead of a new one. */
+      sid?: string;
+      categories?: Category[];
+      type?: 'personal' | 'base';
+      /** The key's expiry, unix seconds. */
+      exp?: number;
+    } = {},
   ) {
-    const seller = await emulator.control.createSeller(input.seller ?? {});
+    const seller =
+      input.sid === undefined
+        ? await emulator.control.createSeller(input.seller ?? {})
+        : await emulator.control.seller(input.sid);
     const token = await emulator.control.createToken({
       sid: seller.sid,
       type: input.type ?? 'personal',
       categories: input.categories ?? ['statistics', 'analytics', 'feedbacks', 'content'],
+      exp: input.exp,
     });
     telegramId += 1n;
     const user = await prisma.user.create({ data: { telegramId } });

@@ -69,10 +69,13 @@ export interface NotificationTemplate<E extends NotificationEvent> {
   groupOrder?(a: E, b: E): number;
 }
 
-/** Every payload is versioned and names the product, so any reader can find the card. */
+/**
+ * Every payload is versioned and names the product it is about, so any reader can find the
+ * card; only a cabinet-wide type (the key's health) has none.
+ */
 export interface BasePayload {
   v: number;
-  nmId: number;
+  nmId?: number;
 }
 
 export type PayloadSchema = z.ZodType<BasePayload>;

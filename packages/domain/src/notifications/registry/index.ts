@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import type { NotificationEvent } from '../events.ts';
+import { anomaly } from './anomaly.ts';
 import { buyout } from './buyout.ts';
 import { cancellation } from './cancellation.ts';
 import { criticalStock } from './critical-stock.ts';
 import type { EventFacts, NotificationTemplate, NotificationTypeDefinition } from './definition.ts';
+import { keyHealth } from './key-health.ts';
 import { negativeReview } from './negative-review.ts';
 import { newOrder } from './new-order.ts';
 import { newQuestion } from './new-question.ts';
 import { returnType } from './return.ts';
+import { stockForecast } from './stock-forecast.ts';
 
 /**
  * Every notification type by id, in the order surfaces list them (settings, menus, coverage).
@@ -22,6 +25,9 @@ export const NOTIFICATION_REGISTRY = {
   negative_review: negativeReview,
   new_question: newQuestion,
   critical_stock: criticalStock,
+  stock_forecast: stockForecast,
+  anomaly,
+  key_health: keyHealth,
 } as const;
 
 export type NotificationRegistry = typeof NOTIFICATION_REGISTRY;

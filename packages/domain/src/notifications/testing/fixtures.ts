@@ -1,10 +1,13 @@
 import type {
+  AnomalyEvent,
   CriticalStockEvent,
+  KeyHealthEvent,
   NegativeReviewEvent,
   NewOrderEvent,
   NewQuestionEvent,
   ProductInfo,
   SaleEvent,
+  StockForecastEvent,
 } from '../events.ts';
 
 // Events as the worker would build them from the demo seller's rows; tests vary one field.
@@ -75,3 +78,40 @@ export const CRITICAL_STOCK: CriticalStockEvent = {
 export function visible(text: string): string {
   return text.replaceAll('\u00a0', '_');
 }
+
+export const STOCK_FORECAST: StockForecastEvent = {
+  type: 'stock_forecast',
+  product: PRODUCT,
+  available: 10,
+  orders: 28,
+  windowDays: 14,
+  daysOfCover: 5,
+  thresholdDays: 7,
+  occurredAt: AT,
+};
+
+export const ANOMALY: AnomalyEvent = {
+  type: 'anomaly',
+  product: { ...PRODUCT, size: null },
+  day: '2026-11-27',
+  windowDays: 14,
+  figures: [
+    { kind: 'cancellations', count: 12, average: 2 },
+    { kind: 'returns', count: 5, average: 0 },
+  ],
+  occurredAt: AT,
+};
+
+export const KEY_EXPIRING: KeyHealthEvent = {
+  type: 'key_health',
+  product: null,
+  kind: 'expiring',
+  cabinetName: 'ИП Демонстрационный магазин',
+  expiresAt: new Date('2026-12-04T11:05:00Z'),
+  daysLeft: 7,
+  reason: null,
+  warnings: [
+    'У ключа нет категории «Вопросы и отзывы»: уведомлений о негативных отзывах, вопросах покупателей не будет.',
+  ],
+  occurredAt: AT,
+};

@@ -1,6 +1,6 @@
 'use client';
 
-import { NOTIFICATION_DEFINITIONS, type NotificationType } from '@wb-assist/domain';
+import { NOTIFICATION_DEFINITIONS, STOCK_FORECAST_DAYS, type NotificationType } from '@wb-assist/domain';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, Loading } from '../../../components/states';
 import { SETTINGS, UPDATE_SETTINGS } from '../../../graphql/settings';
@@ -25,6 +25,11 @@ export default function SettingsPage() {
   const setEnabled = (enabled: boolean) => void save({ id: cabinetId, patch: { enabled } });
   const setType = (type: NotificationType, enabled: boolean) =>
     void save({ id: cabinetId, patch: { types: [{ type, enabled }] } });
+  const setForecastDays = (days: number) => void save({ id: cabinetId, patch: { stockForecastDays: days } });
+  const refused =
+    update.data?.updateNotificationSettings.__typename === 'OperationError'
+      ? update.data.updateNotificationSettings.message
+      : null;
 
   if (error && !data) return <ErrorState error={error} />;
   if (fetching && !data) return <Loading />;
@@ -57,6 +62,26 @@ export default function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <fieldset className="card" disabled={update.fetching} aria-busy={update.fetching}>
+        <legend>Прогноз остатков</legend>
+        <label>
+          Предупреждать, когда товара остаётся меньше чем на{' '}
+          <input
+            key={settings.stockForecastDays}
+            type="number"
+            name="stockForecastDays"
+            min={STOCK_FORECAST_DAYS.min}
+            max={STOCK_FORECAST_DAYS.max}
+            defaultValue={settings.stockForecastDays}
+            onBlur={(e) => {
+              const days = Number(e.target.value);
+              if (days !== settings.stockForecastDays) setForecastDays(days);
+            }}
+          />{' '}
+          дн. (по средним заказам за 14 дней)
+        </label>
+      </fieldset>
+      {refused && <ErrorState error={refused} />}
       {update.error && <ErrorState error={update.error} />}
     </>
   );
