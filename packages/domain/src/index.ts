@@ -70,3 +70,4 @@ export {
 export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
 export { DEFAULT_BUYER_NAME, fillAnswerTemplate, type AnswerTemplateValues } from './answers/fill-answer-template.ts';
 export { isCriticalStock } from './stocks/is-critical-stock.ts';
+export { WB_KEY_HOW_TO, WB_KEY_TYPE_LABELS, type WbKeyType } from './wb-key/wb-key-texts.ts';
