@@ -20,6 +20,7 @@ import './critical-stocks.ts';
 import './members.ts';
 import './monitoring.ts';
 import './notification-settings.ts';
+import './quiet-hours.ts';
 import './cabinet-mutations.ts';
 import './api-tokens.ts';
 import './auth.ts';

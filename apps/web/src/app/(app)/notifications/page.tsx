@@ -18,6 +18,7 @@ const STATUS: Record<NotificationNode['status'], string> = {
   pending: 'В очереди',
   failed: 'Ошибка',
   suppressed: 'Выключено',
+  held: 'Тихие часы',
 };
 const PAGE_SIZE = 50;
 
