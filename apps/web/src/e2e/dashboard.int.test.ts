@@ -245,7 +245,7 @@ it('sets quiet hours on the settings page and says why a window that ends where 
       await system.api.pool.query<{ mode: string; start: number; end: number; critical: boolean }>(
         `SELECT quiet_hours_mode::text AS mode, quiet_hours_start AS start, quiet_hours_end AS "end",
                 quiet_hours_critical_stock AS critical FROM users WHERE telegram_id = $1`,
-        [DEMO_TELEGRAM_ID],
+        [String(DEMO_TELEGRAM_ID)],
       )
     ).rows[0];
   const until = async (check: (row: Awaited<ReturnType<typeof stored>>) => boolean) => {
