@@ -192,31 +192,50 @@ it('holds the night’s events and sends one digest at 08:00, once even when the
   await drain(userId, await clock());
   expect(sentTo(chat)).toHaveLength(1);
 
-  // 08:00: a worker releases the digest and is killed (SIGKILL) the moment the rows leave «held».
+  // 08:00: a worker releases the digest and takes it to the bot, which is frozen (SIGSTOP), so
+  // the request hangs; the worker is killed (SIGKILL) there. The bot then wakes with the dead
+  // worker's request in its socket, and another pass takes over once the lease runs out.
   await emulator.control.setClock(EVENING + 9 * 60 * MINUTE);
   const morning = await clock();
-  const worker = startWorker({
-    entry: 'apps/worker/src/testing/delivery-process.ts',
-    env: {
-      ...(await appEnv({
-        databaseUrl: testDatabaseUrl(),
-        dataDir,
-        emulatorUrl: emulator.url,
-        encryptionKey,
-        webhookSecret: SECRET,
-      })),
-      BOT_ENDPOINT: botEndpoint,
-      NOW: String(morning.getTime()),
-      LEASE_SECONDS: '1',
-    },
-  });
-  children.push(worker);
-  await waitFor(async () => (await statuses(userId)).every((row) => row.status !== 'held'), {
-    timeoutMs: 30_000,
-    what: 'the release',
-  });
-  await worker.stop('SIGKILL');
-  // Another pass takes over what the dead one left (leased rows once their lease runs out).
+  const progress = async () =>
+    (
+      await pool.query<{ attempts: number; held: number }>(
+        `SELECT sum(attempts)::int AS attempts, count(*) FILTER (WHERE status = 'held')::int AS held
+         FROM notification_history WHERE user_id = $1`,
+        [userId],
+      )
+    ).rows[0]!;
+  const before = await progress();
+  bot.child.kill('SIGSTOP');
+  try {
+    const worker = startWorker({
+      entry: 'apps/worker/src/testing/delivery-process.ts',
+      env: {
+        ...(await appEnv({
+          databaseUrl: testDatabaseUrl(),
+          dataDir,
+          emulatorUrl: emulator.url,
+          encryptionKey,
+          webhookSecret: SECRET,
+        })),
+        BOT_ENDPOINT: botEndpoint,
+        NOW: String(morning.getTime()),
+        LEASE_SECONDS: '1',
+      },
+    });
+    children.push(worker);
+    await waitFor(
+      async () => {
+        const now = await progress();
+        return now.held === 0 && now.attempts > before.attempts;
+      },
+      { timeoutMs: 30_000, what: 'the release and its claim' },
+    );
+    await worker.stop('SIGKILL');
+  } finally {
+    bot.child.kill('SIGCONT');
+  }
+  expect(sentTo(chat)).toHaveLength(1);
   await drain(userId, morning);
 
   const messages = sentTo(chat);
