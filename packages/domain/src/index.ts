@@ -78,3 +78,4 @@ export {
   type QuietHoursMode,
 } from './quiet-hours/quiet-window.ts';
 export { DIGEST_ITEMS_PER_TYPE, renderQuietDigest } from './quiet-hours/render-quiet-digest.ts';
+export { WB_KEY_HOW_TO, WB_KEY_TYPE_LABELS, type WbKeyType } from './wb-key/wb-key-texts.ts';
