@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 import { deliverDue } from './deliver-due.ts';
+import { releaseHeldOf } from './history/index.ts';
 import { ReplayGuard } from './replay-guard.ts';
 import { SIGNATURE_HEADER, verify } from './signature.ts';
 import { MAX_DELIVERY_BYTES, type BotAnswer, type BotDelivery, type NotificationType, type Renderer } from './types.ts';
@@ -425,6 +426,19 @@ describe('deliverDue', () => {
         ['sent', null],
         ['suppressed', 'type_disabled:negative_review'],
         ['sent', null],
+      ]);
+    });
+
+    it('sends a digest let go at night (the user switched to silent) without sound', async () => {
+      const { cabinetId, users, syncLogId } = await cabinetWithUsers(1);
+      await quiet(users[0]!, 'digest');
+      await event(cabinetId, syncLogId, 'new_order', 1);
+      await drainAt(night);
+      await quiet(users[0]!, 'silent');
+      await releaseHeldOf(pool, users[0]!);
+      await drainAt(night);
+      expect(bot.received.map((delivery) => [delivery.messages[0]?.text, delivery.silent])).toEqual([
+        ['digest:new_order:1', true],
       ]);
     });
 

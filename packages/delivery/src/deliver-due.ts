@@ -212,8 +212,9 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
         end: person.quiet_hours_end,
         timeZone: person.time_zone,
       };
-      const window = digest ? ({ inside: false } as const) : quietWindowAt(hours, now);
-      const breaksThrough = head.type === 'critical_stock' && person.quiet_hours_critical_stock;
+      // A digest is checked too: released early (quiet hours turned to silent) it must not ring at night.
+      const window = quietWindowAt(hours, now);
+      const breaksThrough = !digest && head.type === 'critical_stock' && person.quiet_hours_critical_stock;
       const quiet = window.inside && !breaksThrough;
       if (window.inside && !breaksThrough && hours.mode === 'digest') {
         await hold(pool, ids, window.endsAt);

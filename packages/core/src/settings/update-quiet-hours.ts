@@ -1,4 +1,5 @@
 import type { PrismaClient, User } from '@wb-assist/db';
+import { releaseHeldOf } from '@wb-assist/delivery/history';
 import { parseClockTime, QUIET_HOURS_MODES, type QuietHoursMode } from '@wb-assist/domain';
 import { InvalidSettingError } from './notification-settings.ts';
 import { toQuietHoursView, type QuietHoursPatch, type QuietHoursView } from './quiet-hours-view.ts';
@@ -36,6 +37,9 @@ export async function updateQuietHours(
     if ((data.quietHoursStart ?? current.quietHoursStart) === (data.quietHoursEnd ?? current.quietHoursEnd)) {
       throw new InvalidSettingError('Начало и конец тихих часов должны различаться.');
     }
-    return toQuietHoursView(await tx.user.update({ where: { id: options.userId }, data }));
+    const saved = await tx.user.update({ where: { id: options.userId }, data });
+    // Nothing is held for a user who no longer wants holding: what waited goes out now, as one digest.
+    if (saved.quietHoursMode !== 'digest') await releaseHeldOf(tx, options.userId);
+    return toQuietHoursView(saved);
   });
 }
