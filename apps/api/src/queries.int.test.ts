@@ -152,6 +152,48 @@ describe('dailyStats', () => {
   });
 });
 
+describe('quiet hours', () => {
+  it('reads and sets the viewer’s quiet hours, refusing bad times with a Russian error and changing nothing', async () => {
+    const patch = (fields: string) =>
+      gql(
+        api.url,
+        `mutation { updateQuietHours(patch: { ${fields} }) {
+          ... on QuietHours { mode start end criticalStockBreaksThrough timeZone }
+          ... on OperationError { code message } } }`,
+        { token },
+      );
+    expect((await patch('mode: digest, start: "22:30", end: "7:00", criticalStockBreaksThrough: true')).data).toEqual({
+      updateQuietHours: {
+        mode: 'digest',
+        start: '22:30',
+        end: '07:00',
+        criticalStockBreaksThrough: true,
+        timeZone: 'Europe/Moscow',
+      },
+    });
+    expect((await patch('mode: silent, start: "25:00"')).data).toEqual({
+      updateQuietHours: {
+        code: 'invalid_setting',
+        message: 'Начало тихих часов — время в виде ЧЧ:ММ, например 23:00.',
+      },
+    });
+    expect((await patch('end: "22:30"')).data).toEqual({
+      updateQuietHours: { code: 'invalid_setting', message: 'Начало и конец тихих часов должны различаться.' },
+    });
+    const read = await gql(api.url, '{ viewer { quietHours { mode start end criticalStockBreaksThrough } } }', {
+      token,
+    });
+    expect(read.data).toEqual({
+      viewer: { quietHours: { mode: 'digest', start: '22:30', end: '07:00', criticalStockBreaksThrough: true } },
+    });
+  });
+
+  it('refuses a caller who is not signed in', async () => {
+    const result = await gql(api.url, 'mutation { updateQuietHours(patch: { mode: silent }) { __typename } }');
+    expect(result.data).toEqual({ updateQuietHours: { __typename: 'ForbiddenError' } });
+  });
+});
+
 describe('notification settings', () => {
   it('reads and patches the viewer’s switches for a cabinet', async () => {
     const update = await gql(

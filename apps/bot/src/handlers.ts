@@ -26,6 +26,7 @@ import { currentViewer } from './menu/current-cabinet.ts';
 import { helpScreen } from './menu/help.ts';
 import { mainMenu } from './menu/main-menu.ts';
 import { notificationsScreen, stepForecastDays, toggleNotification } from './menu/notifications.ts';
+import { isQuietHoursPress, stepQuietHours } from './menu/quiet-hours.ts';
 import { ordersScreen } from './menu/orders.ts';
 import { reviewsScreen } from './menu/reviews.ts';
 import type { Screen, Viewer } from './menu/screen.ts';
@@ -228,6 +229,9 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
         const stepped = await stepForecastDays(ctx, viewer);
         notice = stepped.notice;
         await drawScreen(ctx, chatId, messageId, stepped.screen);
+      } else if (kind === 'nt' && isQuietHoursPress(arg)) {
+        notice = await stepQuietHours(ctx, viewer, arg);
+        await drawScreen(ctx, chatId, messageId, await notificationsScreen(ctx, viewer));
       } else if (kind === 'nt') {
         const what = arg === 'all' ? 'all' : NOTIFICATION_TYPES.find((type) => type === arg);
         if (!what) return;

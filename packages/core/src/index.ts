@@ -49,6 +49,9 @@ export {
   type NotificationSettingsPatch,
   type NotificationSettingsView,
 } from './settings/notification-settings.ts';
+export { getQuietHours } from './settings/get-quiet-hours.ts';
+export type { QuietHoursPatch, QuietHoursView } from './settings/quiet-hours-view.ts';
+export { updateQuietHours } from './settings/update-quiet-hours.ts';
 export { requestSync, type RequestSyncError, type RequestSyncResult } from './sync/request-sync.ts';
 export { cabinetWbClient, type CabinetKey, type CabinetWbAccess } from './cabinets/cabinet-wb-client.ts';
 export { ANSWER_FAILURE_MESSAGES, type AnswerFailureCode } from './answers/answer-failures.ts';

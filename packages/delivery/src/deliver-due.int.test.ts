@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 import { deliverDue } from './deliver-due.ts';
+import { releaseHeldOf } from './history/index.ts';
 import { ReplayGuard } from './replay-guard.ts';
 import { SIGNATURE_HEADER, verify } from './signature.ts';
 import { MAX_DELIVERY_BYTES, type BotAnswer, type BotDelivery, type NotificationType, type Renderer } from './types.ts';
@@ -36,9 +37,9 @@ const bot = {
   }),
   url: '',
 };
-const render: Renderer = (events) => [
+const render: Renderer = (events, { digest }) => [
   {
-    text: events.map((event) => `${event.type}:${String(event.payload.n)}`).join(','),
+    text: `${digest ? 'digest:' : ''}${events.map((event) => `${event.type}:${String(event.payload.n)}`).join(',')}`,
     photoUrl: null,
     parseMode: 'HTML',
     buttons: [],
@@ -370,5 +371,90 @@ describe('deliverDue', () => {
       `SELECT to_char((now() - interval '49 hours') AT TIME ZONE 'Asia/Vladivostok', 'YYYY-MM-DD') AS day`,
     );
     expect(contexts).toEqual([{ count: 2, amount: 100, day: rows[0]!.day, criticalSizes: 0 }]);
+  });
+
+  describe('quiet hours', () => {
+    // 23:30 and 08:00 in Moscow; the window is 23:00–08:00.
+    const night = new Date('2026-12-07T20:30:00Z');
+    const morning = new Date('2026-12-08T05:00:00Z');
+    const passAt = (now: Date) =>
+      deliverDue({ pool, endpoint: bot.url, secret: SECRET, render, maxAttempts: 3, now: () => now });
+    const drainAt = async (now: Date) => {
+      while ((await passAt(now)) > 0) {
+        // until nothing is left to settle
+      }
+    };
+    const quiet = (userId: string, mode: 'silent' | 'digest') =>
+      pool.query(
+        `UPDATE users SET quiet_hours_mode = $2, quiet_hours_start = 1380, quiet_hours_end = 480 WHERE id = $1`,
+        [userId, mode],
+      );
+
+    it('sends silently inside the window in silent mode, and with sound outside it', async () => {
+      const { cabinetId, users, syncLogId } = await cabinetWithUsers(1);
+      await quiet(users[0]!, 'silent');
+      await event(cabinetId, syncLogId, 'new_order', 1);
+      await drainAt(night);
+      await event(cabinetId, syncLogId, 'new_order', 2);
+      await drainAt(morning);
+      expect(bot.received.map((delivery) => [delivery.messages[0]?.text, delivery.silent])).toEqual([
+        ['new_order:1', true],
+        ['new_order:2', undefined],
+      ]);
+    });
+
+    it('holds in digest mode and releases one digest of every type at the end, applying switches turned off meanwhile', async () => {
+      const { cabinetId, users, syncLogId } = await cabinetWithUsers(1);
+      await quiet(users[0]!, 'digest');
+      await event(cabinetId, syncLogId, 'new_order', 1, 3);
+      await event(cabinetId, syncLogId, 'negative_review', 1, 2);
+      await event(cabinetId, null, 'cancellation', 1, 1);
+      await drainAt(night);
+      expect(bot.received).toEqual([]);
+      expect((await statuses(cabinetId)).map((row) => row.status)).toEqual(['held', 'held', 'held']);
+
+      await pool.query('UPDATE notification_settings SET negative_reviews_enabled = false WHERE user_id = $1', [
+        users[0],
+      ]);
+      await drainAt(new Date(morning.getTime() - 1));
+      expect(bot.received).toEqual([]);
+      await drainAt(morning);
+      expect(bot.received.map((delivery) => [delivery.messages[0]?.text, delivery.silent])).toEqual([
+        ['digest:new_order:1,cancellation:1', undefined],
+      ]);
+      expect((await statuses(cabinetId)).map((row) => [row.status, row.reason])).toEqual([
+        ['sent', null],
+        ['suppressed', 'type_disabled:negative_review'],
+        ['sent', null],
+      ]);
+    });
+
+    it('sends a digest let go at night (the user switched to silent) without sound', async () => {
+      const { cabinetId, users, syncLogId } = await cabinetWithUsers(1);
+      await quiet(users[0]!, 'digest');
+      await event(cabinetId, syncLogId, 'new_order', 1);
+      await drainAt(night);
+      await quiet(users[0]!, 'silent');
+      await releaseHeldOf(pool, users[0]!);
+      await drainAt(night);
+      expect(bot.received.map((delivery) => [delivery.messages[0]?.text, delivery.silent])).toEqual([
+        ['digest:new_order:1', true],
+      ]);
+    });
+
+    it('lets critical stock break through when the user asks, and holds it otherwise', async () => {
+      const { cabinetId, users, syncLogId } = await cabinetWithUsers(2);
+      await quiet(users[0]!, 'digest');
+      await quiet(users[1]!, 'digest');
+      await pool.query('UPDATE users SET quiet_hours_critical_stock = true WHERE id = $1', [users[0]]);
+      await event(cabinetId, syncLogId, 'critical_stock', 1);
+      await drainAt(night);
+      expect(bot.received.map((delivery) => [delivery.userId, delivery.silent])).toEqual([[users[0], undefined]]);
+      const held = await pool.query<{ user_id: string; status: string }>(
+        `SELECT user_id, status::text FROM notification_history WHERE cabinet_id = $1 AND status = 'held'`,
+        [cabinetId],
+      );
+      expect(held.rows).toEqual([{ user_id: users[1], status: 'held' }]);
+    });
   });
 });

@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { notificationDefinition } from '@wb-assist/domain';
-import { claimDue, markFailed, markSent, reschedule, suppress, type ClaimedNotification } from './history/index.ts';
+import { notificationDefinition, quietWindowAt, type QuietHoursMode } from '@wb-assist/domain';
+import {
+  claimDue,
+  hold,
+  markFailed,
+  markSent,
+  releaseHeld,
+  reschedule,
+  suppress,
+  type ClaimedNotification,
+} from './history/index.ts';
 import { sign, SIGNATURE_HEADER } from './signature.ts';
 import { botAnswerSchema } from './wire.ts';
 import {
   BURST_SIZE,
   DAY_TOTALS,
+  MAX_DIGEST,
   MAX_GROUP,
   SETTING_COLUMN,
   type BotAnswer,
@@ -29,11 +39,13 @@ export interface DeliveryOptions {
   /** Attempts before a notification is marked failed. */
   maxAttempts?: number;
   timeoutMs?: number;
+  /** The clock quiet hours are read against (the user's window, a held digest's release); tests move it. */
+  now?: () => Date;
   log?: (entry: Record<string, unknown>, message: string) => void;
   /** Delivery time of each message, for metrics. */
   onDelivered?: (event: {
     type: NotificationType;
-    status: 'sent' | 'failed' | 'suppressed' | 'retry';
+    status: 'sent' | 'failed' | 'suppressed' | 'retry' | 'held';
     latencyMs: number;
   }) => void;
 }
@@ -58,9 +70,9 @@ export function backoffMs(attempt: number): number {
  */
 async function burstOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
   const { rows } = await pool.query<ClaimedRow>(
-    `SELECT h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at, o.sync_log_id
+    `SELECT h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at, h.held_at, o.sync_log_id
      FROM notification_history h JOIN outbox_events o ON o.id = h.outbox_event_id
-     WHERE h.user_id = $1 AND h.status = 'pending' AND h.type = $2 AND h.id <> $4
+     WHERE h.user_id = $1 AND h.status = 'pending' AND h.type = $2 AND h.id <> $4 AND h.held_at IS NULL
        AND CASE WHEN $3::bigint IS NULL THEN o.sync_log_id IS NULL AND h.cabinet_id = $5 AND h.created_at = $6
                 ELSE o.sync_log_id = $3 END
      ORDER BY h.occurred_at, h.id`,
@@ -70,6 +82,40 @@ async function burstOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
   if (total <= BURST_SIZE) return [head];
   const size = Math.ceil(total / Math.ceil(total / MAX_GROUP));
   return [head, ...rows.slice(0, size - 1)];
+}
+
+/**
+ * A digest: every notification quiet hours held for this user and released, whatever its type or
+ * cabinet, as one message. Their payloads stay out of the request (the digest's text carries
+ * them), so a night's worth fits the bot's body limit.
+ */
+async function digestOf(pool: pg.Pool, head: ClaimedRow): Promise<ClaimedRow[]> {
+  const { rows } = await pool.query<ClaimedRow>(
+    `SELECT h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at, h.held_at, NULL AS sync_log_id
+     FROM notification_history h
+     WHERE h.user_id = $1 AND h.status = 'pending' AND h.held_at IS NOT NULL AND h.id <> $2
+     ORDER BY h.occurred_at, h.id LIMIT $3`,
+    [head.user_id, head.id, MAX_DIGEST - 1],
+  );
+  return [head, ...rows];
+}
+
+/**
+ * The held notifications whose switch the user turned off during the night, with the reason:
+ * settings count at delivery time, per cabinet and type, as for any notification.
+ */
+async function switchedOff(pool: pg.Pool, group: ClaimedRow[]): Promise<Map<string, string>> {
+  const typeSwitch = Object.entries(SETTING_COLUMN)
+    .map(([type, column]) => `WHEN '${type}' THEN s.${column}`)
+    .join(' ');
+  // The CASE is built from the registry's literal types and columns, never outside input.
+  const { rows } = await pool.query<{ id: string; type: NotificationType; all_off: boolean }>(
+    `SELECT h.id, h.type, s.notifications_enabled = false AS all_off
+     FROM notification_history h JOIN notification_settings s ON s.user_id = h.user_id AND s.cabinet_id = h.cabinet_id
+     WHERE h.id = ANY($1::bigint[]) AND (s.notifications_enabled = false OR (CASE h.type::text ${typeSwitch} END) = false)`,
+    [group.map((row) => row.id)],
+  );
+  return new Map(rows.map((row) => [row.id, row.all_off ? 'notifications_disabled' : `type_disabled:${row.type}`]));
 }
 
 async function postToBot(options: DeliveryOptions, delivery: Omit<BotDelivery, 'attemptId'>): Promise<BotAnswer> {
@@ -102,6 +148,9 @@ async function postToBot(options: DeliveryOptions, delivery: Omit<BotDelivery, '
  */
 export async function deliverDue(options: DeliveryOptions): Promise<number> {
   const { pool } = options;
+  const now = options.now?.() ?? new Date();
+  // Before claiming, so a released digest takes its place in each chat's event order this pass.
+  await releaseHeld(pool, now);
   const heads = await claimDue(pool, {
     limit: options.limit ?? 50,
     leaseSeconds: options.leaseSeconds ?? LEASE_SECONDS,
@@ -109,16 +158,22 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
   let settled = 0;
   await Promise.all(
     heads.map(async (head) => {
-      const group = await burstOf(pool, head);
+      const digest = head.held_at !== null;
+      let group = digest ? await digestOf(pool, head) : await burstOf(pool, head);
       let ids = group.map((row) => row.id);
       const { rows: people } = await pool.query<{
         telegram_id: string;
         is_active: boolean;
         time_zone: string;
+        quiet_hours_mode: QuietHoursMode;
+        quiet_hours_start: number;
+        quiet_hours_end: number;
+        quiet_hours_critical_stock: boolean;
         notifications_enabled: boolean | null;
         type_enabled: boolean | null;
       }>(
-        `SELECT u.telegram_id::text, u.is_active, u.time_zone, s.notifications_enabled, s.${SETTING_COLUMN[head.type]} AS type_enabled
+        `SELECT u.telegram_id::text, u.is_active, u.time_zone, u.quiet_hours_mode, u.quiet_hours_start, u.quiet_hours_end,
+                u.quiet_hours_critical_stock, s.notifications_enabled, s.${SETTING_COLUMN[head.type]} AS type_enabled
          FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id AND s.cabinet_id = $2
          WHERE u.id = $1`,
         [head.user_id, head.cabinet_id],
@@ -130,15 +185,41 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
         ? 'user_deleted'
         : !person.is_active
           ? 'user_blocked_bot'
-          : person.notifications_enabled === false
-            ? 'notifications_disabled'
-            : person.type_enabled === false
-              ? `type_disabled:${head.type}`
-              : null;
+          : digest
+            ? null
+            : person.notifications_enabled === false
+              ? 'notifications_disabled'
+              : person.type_enabled === false
+                ? `type_disabled:${head.type}`
+                : null;
       if (reason || !person) {
         await suppress(pool, ids, reason ?? 'user_deleted');
         settled += ids.length;
         options.onDelivered?.({ type: head.type, status: 'suppressed', latencyMs });
+        return;
+      }
+      if (digest) {
+        const off = await switchedOff(pool, group);
+        for (const [id, why] of off) await suppress(pool, [id], why);
+        settled += off.size;
+        group = group.filter((row) => !off.has(row.id));
+        if (group.length === 0) return;
+        ids = group.map((row) => row.id);
+      }
+      const hours = {
+        mode: person.quiet_hours_mode,
+        start: person.quiet_hours_start,
+        end: person.quiet_hours_end,
+        timeZone: person.time_zone,
+      };
+      // A digest is checked too: released early (quiet hours turned to silent) it must not ring at night.
+      const window = quietWindowAt(hours, now);
+      const breaksThrough = !digest && head.type === 'critical_stock' && person.quiet_hours_critical_stock;
+      const quiet = window.inside && !breaksThrough;
+      if (window.inside && !breaksThrough && hours.mode === 'digest') {
+        await hold(pool, ids, window.endsAt);
+        settled += ids.length;
+        options.onDelivered?.({ type: head.type, status: 'held', latencyMs });
         return;
       }
       const loaded = await loadEvents(pool, group);
@@ -161,11 +242,15 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
       }
       if (events.length === 0) return;
       ids = events.map((event) => event.notificationId);
-      const context = await contextFor(pool, events.at(-1), person.time_zone);
+      // A digest quotes no day's figures: its events span the night and maybe several cabinets.
+      const context = digest ? undefined : await contextFor(pool, events.at(-1), person.time_zone);
       for (const event of events) event.context = context;
       let messages: BotDelivery['messages'];
       try {
-        messages = options.render(events, { timeZone: person.time_zone });
+        messages = options.render(events, {
+          timeZone: person.time_zone,
+          ...(digest ? { digest: { start: hours.start, end: hours.end } } : {}),
+        });
       } catch (error) {
         // A template that throws would throw again on every retry: give up on these at once.
         const message = (error as Error).message;
@@ -185,8 +270,9 @@ export async function deliverDue(options: DeliveryOptions): Promise<number> {
           eventKey: event.eventKey,
           cabinetId: event.cabinetId,
           occurredAt: event.occurredAt.toISOString(),
-          payload: event.payload,
+          payload: digest ? {} : event.payload,
         })),
+        ...(quiet ? { silent: true } : {}),
       };
       try {
         const answer = await postToBot(options, delivery);

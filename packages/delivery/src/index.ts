@@ -21,6 +21,7 @@ export {
   BOT_NOTIFY_PATH,
   BURST_SIZE,
   MAX_DELIVERY_BYTES,
+  MAX_DIGEST,
   MAX_GROUP,
   SETTING_COLUMN,
   type BotAnswer,

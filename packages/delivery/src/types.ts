@@ -26,8 +26,14 @@ export interface DeliverableEvent {
   context?: DayContext;
 }
 
-/** Turns one event, or a burst of one type, into the message a user gets. */
-export type Renderer = (events: DeliverableEvent[], options: { timeZone: string }) => RenderedMessage[];
+/**
+ * Turns one event, or a burst of one type, into the message a user gets; with `digest`, every
+ * event quiet hours held (any types) into one message naming the window (minutes after midnight).
+ */
+export type Renderer = (
+  events: DeliverableEvent[],
+  options: { timeZone: string; digest?: { start: number; end: number } },
+) => RenderedMessage[];
 
 /** notification_settings' column of each type's switch, from the registry. */
 export const SETTING_COLUMN = Object.fromEntries(
@@ -52,6 +58,9 @@ export const BURST_SIZE = 5;
  * out as several grouped messages of even size.
  */
 export const MAX_GROUP = 100;
+
+/** At most this many held notifications go in one digest (without payloads, far under the body limit). */
+export const MAX_DIGEST = 2_000;
 
 /** The bot refuses a delivery body over this size (413); MAX_GROUP keeps every request well under it. */
 export const MAX_DELIVERY_BYTES = 1_000_000;

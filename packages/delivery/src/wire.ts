@@ -37,6 +37,8 @@ export const botDeliverySchema = z.object({
   chatId: z.string().regex(/^-?\d+$/),
   messages: z.array(renderedMessageSchema).min(1),
   events: z.array(deliveredEventSchema),
+  /** Quiet hours in silent mode: Telegram delivers without sound. Absent from an older worker. */
+  silent: z.boolean().optional(),
 });
 
 export type BotDelivery = z.infer<typeof botDeliverySchema>;

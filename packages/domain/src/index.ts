@@ -70,4 +70,13 @@ export {
 export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
 export { DEFAULT_BUYER_NAME, fillAnswerTemplate, type AnswerTemplateValues } from './answers/fill-answer-template.ts';
 export { isCriticalStock } from './stocks/is-critical-stock.ts';
+export {
+  formatClockTime,
+  parseClockTime,
+  QUIET_HOURS_MODES,
+  quietWindowAt,
+  type QuietHours,
+  type QuietHoursMode,
+} from './quiet-hours/quiet-window.ts';
+export { DIGEST_ITEMS_PER_TYPE, renderQuietDigest } from './quiet-hours/render-quiet-digest.ts';
 export { WB_KEY_HOW_TO, WB_KEY_TYPE_LABELS, type WbKeyType } from './wb-key/wb-key-texts.ts';

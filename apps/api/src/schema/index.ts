@@ -22,6 +22,7 @@ import './stock-sizes.ts';
 import './members.ts';
 import './monitoring.ts';
 import './notification-settings.ts';
+import './quiet-hours.ts';
 import './cabinet-mutations.ts';
 import './api-tokens.ts';
 import './auth.ts';

@@ -8,7 +8,7 @@ import { detailsOf, NotificationDetails } from './notification-details.ts';
 import { keysetConnection } from './pagination.ts';
 
 const NotificationStatusEnum = builder.enumType('NotificationStatus', {
-  values: ['pending', 'sent', 'failed', 'suppressed'] as const,
+  values: ['pending', 'sent', 'failed', 'suppressed', 'held'] as const,
 });
 
 /** Lists and subscriptions load the event with the row; anything else reads it here. */

@@ -1,7 +1,13 @@
-import { getNotificationSettings, updateNotificationSettings } from '@wb-assist/core';
+import {
+  getNotificationSettings,
+  getQuietHours,
+  updateNotificationSettings,
+  type QuietHoursView,
+} from '@wb-assist/core';
 import { countNoun, escapeHtml, NOTIFICATION_TYPES, type NotificationType } from '@wb-assist/domain';
 import type { BotContext } from '../context.ts';
 import { BACK_TO_MENU, TYPE_NAMES } from '../views/labels.ts';
+import { quietHoursRows } from './quiet-hours.ts';
 import type { Screen, Viewer } from './screen.ts';
 
 type Settings = Awaited<ReturnType<typeof getNotificationSettings>>;
@@ -18,7 +24,7 @@ function nextForecastDays(current: number): number {
   return FORECAST_DAY_STEPS.find((step) => step > current) ?? FORECAST_DAY_STEPS[0];
 }
 
-function draw(viewer: Viewer, settings: Settings): Screen {
+function draw(viewer: Viewer, settings: Settings, quietHours: QuietHoursView): Screen {
   const cabinetId = viewer.cabinet.id;
   const toggles = NOTIFICATION_TYPES.map((type) => ({
     text: `${mark(settings.types[type])} ${TYPE_NAMES[type]}`,
@@ -47,6 +53,7 @@ function draw(viewer: Viewer, settings: Settings): Screen {
           callbackData: `nt:fd:${cabinetId}`,
         },
       ],
+      ...quietHoursRows(quietHours, cabinetId),
       [BACK_TO_MENU],
     ],
   };
@@ -56,6 +63,7 @@ export async function notificationsScreen(ctx: BotContext, viewer: Viewer): Prom
   return draw(
     viewer,
     await getNotificationSettings(ctx.prisma, { userId: viewer.userId, cabinetId: viewer.cabinet.id }),
+    await getQuietHours(ctx.prisma, { userId: viewer.userId }),
   );
 }
 
@@ -78,7 +86,7 @@ export async function toggleNotification(
         ? 'Уведомления включены'
         : 'Все уведомления выключены'
       : `${TYPE_NAMES[what]}: ${saved.types[what] ? 'включено' : 'выключено'}`;
-  return { screen: draw(viewer, saved), notice };
+  return { screen: draw(viewer, saved, await getQuietHours(ctx.prisma, { userId: viewer.userId })), notice };
 }
 
 /** One press on the forecast threshold: the next step, saved, then the page redrawn. */
@@ -90,7 +98,7 @@ export async function stepForecastDays(ctx: BotContext, viewer: Viewer): Promise
     patch: { stockForecastDays: nextForecastDays(current.stockForecastDays) },
   });
   return {
-    screen: draw(viewer, saved),
+    screen: draw(viewer, saved, await getQuietHours(ctx.prisma, { userId: viewer.userId })),
     notice: `Предупрежу, когда товара останется меньше чем на ${days(saved.stockForecastDays)}`,
   };
 }

@@ -153,6 +153,7 @@ export function createNotificationEndpoint(options: NotificationEndpointOptions)
             options.telegram.notifyPort(() => markSendingOrRefuse(ids)),
             chatId,
             message,
+            { silent: delivery.silent },
           );
         } catch (error) {
           // An answer from Telegram (4xx) means it did not take the message; anything else may have.

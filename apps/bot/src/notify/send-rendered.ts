@@ -1,6 +1,6 @@
 import type { RenderedMessage } from '@wb-assist/delivery';
 import { CAPTION_LIMIT } from '@wb-assist/domain';
-import { TelegramCallError, type TelegramPort } from '../telegram/port.ts';
+import { TelegramCallError, type SendOptions, type TelegramPort } from '../telegram/port.ts';
 
 /**
  * One notification message as Telegram gets it: a photo with the text as its caption and the
@@ -11,16 +11,17 @@ export async function sendRendered(
   port: TelegramPort,
   chatId: number,
   message: RenderedMessage,
+  options: SendOptions = {},
 ): Promise<{ messageId: number; withPhoto: boolean }> {
   const keyboard = message.buttons.length > 0 ? message.buttons : undefined;
   if (message.photoUrl && message.text.length <= CAPTION_LIMIT) {
     try {
-      const sent = await port.sendPhoto(chatId, message.photoUrl, message.text, keyboard);
+      const sent = await port.sendPhoto(chatId, message.photoUrl, message.text, keyboard, options);
       return { ...sent, withPhoto: true };
     } catch (error) {
       if (!(error instanceof TelegramCallError) || error.code !== 400) throw error;
     }
   }
-  const sent = await port.sendMessage(chatId, message.text, keyboard);
+  const sent = await port.sendMessage(chatId, message.text, keyboard, options);
   return { ...sent, withPhoto: false };
 }

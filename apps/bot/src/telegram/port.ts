@@ -36,10 +36,21 @@ export class TelegramCallError extends Error {
   }
 }
 
+/** How a message arrives: `silent` is Telegram's disable_notification (no sound; quiet hours). */
+export interface SendOptions {
+  silent?: boolean;
+}
+
 /** Every text goes out as HTML, so templates escape once and format with <b>/<i>/<a>. */
 export interface TelegramPort {
-  sendMessage(chatId: number, text: string, keyboard?: Keyboard): Promise<{ messageId: number }>;
-  sendPhoto(chatId: number, photoUrl: string, caption: string, keyboard?: Keyboard): Promise<{ messageId: number }>;
+  sendMessage(chatId: number, text: string, keyboard?: Keyboard, options?: SendOptions): Promise<{ messageId: number }>;
+  sendPhoto(
+    chatId: number,
+    photoUrl: string,
+    caption: string,
+    keyboard?: Keyboard,
+    options?: SendOptions,
+  ): Promise<{ messageId: number }>;
   /** Resolves quietly when Telegram says the content did not change. */
   editMessageText(chatId: number, messageId: number, text: string, keyboard?: Keyboard): Promise<void>;
   /** A photo message's caption; resolves quietly when Telegram says nothing changed. */

@@ -124,21 +124,23 @@ export function createTelegrafBot(options: TelegrafBotOptions): TelegrafBot {
 
   const telegram = bot.telegram;
   const port: TelegramPort = {
-    sendMessage: (chatId, text, keyboard) =>
+    sendMessage: (chatId, text, keyboard, options) =>
       call(async () => {
         const sent = await telegram.sendMessage(chatId, text, {
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
           reply_markup: markup(keyboard),
+          ...(options?.silent ? { disable_notification: true } : {}),
         });
         return { messageId: sent.message_id };
       }),
-    sendPhoto: (chatId, photoUrl, caption, keyboard) =>
+    sendPhoto: (chatId, photoUrl, caption, keyboard, options) =>
       call(async () => {
         const sent = await telegram.sendPhoto(chatId, photoUrl, {
           caption,
           parse_mode: 'HTML',
           reply_markup: markup(keyboard),
+          ...(options?.silent ? { disable_notification: true } : {}),
         });
         return { messageId: sent.message_id };
       }),

@@ -110,9 +110,10 @@ export function throttleTelegram(port: TelegramPort, options: ThrottleOptions = 
         }),
       );
     return {
-      sendMessage: (chatId, text, keyboard) => send(chatId, () => port.sendMessage(chatId, text, keyboard)),
-      sendPhoto: (chatId, photoUrl, caption, keyboard) =>
-        send(chatId, () => port.sendPhoto(chatId, photoUrl, caption, keyboard)),
+      sendMessage: (chatId, text, keyboard, options) =>
+        send(chatId, () => port.sendMessage(chatId, text, keyboard, options)),
+      sendPhoto: (chatId, photoUrl, caption, keyboard, options) =>
+        send(chatId, () => port.sendPhoto(chatId, photoUrl, caption, keyboard, options)),
       editMessageText: (chatId, messageId, text, keyboard) =>
         guard(() => overall(() => port.editMessageText(chatId, messageId, text, keyboard))),
       editMessageCaption: (chatId, messageId, caption, keyboard) =>

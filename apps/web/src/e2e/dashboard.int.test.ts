@@ -234,6 +234,41 @@ it('stores the stock-out forecast threshold and says why one out of range is ref
   expect(await stored()).toBe(14);
 });
 
+it('sets quiet hours on the settings page and says why a window that ends where it starts is refused', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/settings`);
+  const mode = page.locator('select[name="quietHoursMode"]');
+  await mode.waitFor();
+  expect(await mode.inputValue()).toBe('off');
+  const stored = async () =>
+    (
+      await system.api.pool.query<{ mode: string; start: number; end: number; critical: boolean }>(
+        `SELECT quiet_hours_mode::text AS mode, quiet_hours_start AS start, quiet_hours_end AS "end",
+                quiet_hours_critical_stock AS critical FROM users WHERE telegram_id = $1`,
+        [String(DEMO_TELEGRAM_ID)],
+      )
+    ).rows[0];
+  const until = async (check: (row: Awaited<ReturnType<typeof stored>>) => boolean) => {
+    const deadline = Date.now() + 5_000;
+    while (!check(await stored()) && Date.now() < deadline) await page.waitForTimeout(100);
+  };
+  await mode.selectOption('digest');
+  await until((row) => row?.mode === 'digest');
+  const start = page.locator('input[name="quietHoursStart"]');
+  await start.fill('22:30');
+  await start.blur();
+  await until((row) => row?.start === 22 * 60 + 30);
+  await page.getByRole('switch', { name: /Критический остаток/ }).click();
+  await until((row) => row?.critical === true);
+  expect(await stored()).toEqual({ mode: 'digest', start: 22 * 60 + 30, end: 8 * 60, critical: true });
+
+  const end = page.locator('input[name="quietHoursEnd"]');
+  await end.fill('22:30');
+  await end.blur();
+  await page.getByText('Начало и конец тихих часов должны различаться.').waitFor({ timeout: 5_000 });
+  expect((await stored())?.end).toBe(8 * 60);
+});
+
 const PAGES = [
   ['overview', '/'],
   ['orders', '/orders'],

@@ -4,6 +4,7 @@ import { statusText } from './notification-status';
 describe('statusText', () => {
   it('names the state, the reason in Russian and a failure’s error', () => {
     expect(statusText({ status: 'sent', reason: null, error: null })).toBe('Отправлено');
+    expect(statusText({ status: 'held', reason: null, error: null })).toBe('Тихие часы');
     expect(statusText({ status: 'suppressed', reason: 'type_disabled:new_order', error: null })).toBe(
       'Не отправлено: выключен тип «Новый заказ»',
     );

@@ -6,6 +6,7 @@ export const STATUS_LABELS = {
   pending: 'В очереди',
   failed: 'Ошибка',
   suppressed: 'Не отправлено',
+  held: 'Тихие часы',
 } as const;
 
 export type NotificationStatus = keyof typeof STATUS_LABELS;

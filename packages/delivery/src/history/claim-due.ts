@@ -13,6 +13,8 @@ export interface ClaimedNotification {
   attempts: number;
   sync_log_id: string | null;
   created_at: Date;
+  /** Set when quiet hours held it: released, it goes out in the digest. */
+  held_at: Date | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function claimDue(
      )
      UPDATE notification_history h SET next_attempt_at = now() + $2 * interval '1 second', attempts = h.attempts + 1, updated_at = now()
      FROM due WHERE h.id = due.id AND h.status = 'pending' AND h.next_attempt_at <= now()
-     RETURNING h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at,
+     RETURNING h.id, h.user_id, h.cabinet_id, h.type, h.event_key, h.occurred_at, h.attempts, h.created_at, h.held_at,
                (SELECT o.sync_log_id FROM outbox_events o WHERE o.id = h.outbox_event_id) AS sync_log_id`,
     [options.limit, options.leaseSeconds],
   );

@@ -4,11 +4,13 @@ import { createPrismaClient, inTransaction } from '@wb-assist/db';
 import { testDatabaseUrl } from '@wb-assist/db/testing';
 import {
   claimDue,
+  hold,
   markFailed,
   markInDoubt,
   markSending,
   markSent,
   readSendState,
+  releaseHeld,
   releaseSending,
   reschedule,
   suppress,
@@ -160,5 +162,30 @@ describe('the notification_history state machine', () => {
       }),
     ).rejects.toThrow('the leave failed');
     expect((await rows(two.ids)).map((row) => row.status)).toEqual(['pending']);
+  });
+
+  it('holds for quiet hours until the window ends, then releases once, due at once', async () => {
+    const { ids } = await queue(2);
+    const end = new Date(Date.now() + 3_600_000);
+    await hold(pool, ids, end);
+    expect((await rows(ids)).map((row) => row.status)).toEqual(['held', 'held']);
+    const claimed = await claimDue(pool, { limit: 1000, leaseSeconds: 60 });
+    expect(claimed.map((row) => row.id)).not.toContain(ids[0]);
+
+    expect(await releaseHeld(pool, new Date(end.getTime() - 1))).toBe(0);
+    expect(await releaseHeld(pool, end)).toBe(2);
+    expect(await releaseHeld(pool, end)).toBe(0);
+    const released = await rows(ids);
+    expect(released.map((row) => row.status)).toEqual(['pending', 'pending']);
+    expect(released.every((row) => row.due_in_ms <= 0)).toBe(true);
+    const [head] = (await claimDue(pool, { limit: 1000, leaseSeconds: 60 })).filter((row) => ids.includes(row.id));
+    expect(head).toMatchObject({ id: ids[0], held_at: expect.any(Date) });
+  });
+
+  it('suppresses a leaving member’s held notifications too', async () => {
+    const member = await queue(1);
+    await hold(pool, member.ids, new Date(Date.now() + 3_600_000));
+    await prisma.$transaction((tx) => suppressForMember(tx, member, 'left_cabinet'));
+    expect((await rows(member.ids)).map((row) => [row.status, row.reason])).toEqual([['suppressed', 'left_cabinet']]);
   });
 });

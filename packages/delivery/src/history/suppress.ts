@@ -11,7 +11,7 @@ export async function suppress(db: Db, ids: string[], reason: string): Promise<v
 }
 
 /**
- * pending → suppressed for everything queued to one member of a cabinet (they left it). Runs in
+ * pending or held → suppressed for everything queued to one member of a cabinet (they left it). Runs in
  * the caller's transaction, Prisma's or pg's, so the membership and its queue go together.
  */
 export async function suppressForMember(
@@ -22,7 +22,7 @@ export async function suppressForMember(
   return executeSql(
     db,
     `UPDATE notification_history SET status = 'suppressed', reason = $3, last_error = NULL, sent_at = NULL, updated_at = now()
-     WHERE cabinet_id = $1::uuid AND user_id = $2::uuid AND status = 'pending'`,
+     WHERE cabinet_id = $1::uuid AND user_id = $2::uuid AND status IN ('pending', 'held')`,
     [member.cabinetId, member.userId, reason],
   );
 }

@@ -32,7 +32,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The calendar fields in the zone, as numbers: the only thing we take from ICU. */
-function wallClock(instant: Date, timeZone: string): WallClock {
+export function wallClock(instant: Date, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return {

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorState, Loading } from '../../../components/states';
 import { SETTINGS, UPDATE_SETTINGS } from '../../../graphql/settings';
 import { useCabinet } from '../../../lib/cabinet-context';
+import { QuietHoursSection } from './quiet-hours-section';
 
 // The same switches, in the same order and with the same names, as the bot's settings screen:
 // both read the registry. The API lists each type's state, so nothing here names a type.
@@ -81,6 +82,7 @@ export default function SettingsPage() {
           дн. (по средним заказам за 14 дней)
         </label>
       </fieldset>
+      <QuietHoursSection />
       {refused && <ErrorState error={refused} />}
       {update.error && <ErrorState error={update.error} />}
     </>
