@@ -51,7 +51,8 @@ export default function StocksPage() {
             </span>
           ),
         },
-        { label: 'Размер', render: (s) => s.techSize || 'без размера' },
+        // WB names a one-size product's size «0».
+        { label: 'Размер', render: (s) => (s.techSize && s.techSize !== '0' ? s.techSize : 'без размера') },
         {
           label: 'Доступно',
           render: (s) => (
@@ -88,7 +89,7 @@ export default function StocksPage() {
               </details>
             ),
         },
-        { label: 'В пути к клиенту / от клиента', render: (s) => `${s.inWayToClient} / ${s.inWayFromClient}` },
+        { label: 'В пути к / от клиента', render: (s) => `${s.inWayToClient} / ${s.inWayFromClient}` },
       ]}
     />
   );
