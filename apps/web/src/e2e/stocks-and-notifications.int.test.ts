@@ -202,7 +202,16 @@ it('lists the chosen cabinet’s notifications only, with live statuses, product
     .rows[0]!.id;
   await switchOffNotifications(cabinetB);
 
+  // The socket opens lazily with the shell: events are made only once it subscribed.
+  const subscribed = new Promise<void>((resolve) =>
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => {
+        if (String(frame.payload).includes('notificationReceived')) resolve();
+      }),
+    ),
+  );
   await page.goto(`${system.webUrl}/notifications`);
+  await subscribed;
   await page.getByLabel('Кабинет').selectOption(cabinetA);
   await page.getByTestId('feed').waitFor();
   await page
@@ -222,6 +231,8 @@ it('lists the chosen cabinet’s notifications only, with live statuses, product
   await emulator.control.advanceClock({ ms: 1_000 });
   await emulator.control.addOrder(other.sid);
   await until('cabinet B’s order notification', async () => (await historyOf(cabinetB)).length > beforeB);
+  // Its toast proves the socket carries events: cabinet B's reached the page A's list is on.
+  await page.getByTestId('toast').first().waitFor({ timeout: 15_000 });
   await emulator.control.advanceClock({ ms: 1_000 });
   await emulator.control.addOrder(system.seller.sid);
   await until('cabinet A’s order notification, suppressed by the settings', async () =>
