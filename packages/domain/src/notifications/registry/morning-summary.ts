@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MorningSummaryEvent } from '../events.ts';
 import { morningSummaryTemplate } from '../templates/morning-summary.ts';
 import { defineNotificationType, type NotificationLabels } from './definition.ts';
+import { negativeReview } from './negative-review.ts';
 import { int, version } from './payload-parts.ts';
 
 const labels: NotificationLabels = {
@@ -76,7 +77,7 @@ export const morningSummary = defineNotificationType({
   labels,
   payload: morningSummaryPayload,
   dayTotals: null,
-  template: morningSummaryTemplate(labels),
+  template: morningSummaryTemplate(labels, negativeReview.labels.groupForms),
   toEvent: (payload, facts): MorningSummaryEvent => ({
     ...payload,
     type: 'morning_summary',

@@ -1,5 +1,5 @@
 import { formatInteger, formatMoney, NBSP } from '../../format/money.ts';
-import { countNoun } from '../../format/plural.ts';
+import { countNoun, type PluralForms } from '../../format/plural.ts';
 import type { Detail } from '../detail.ts';
 import type { MorningSummaryEvent, SummaryFigure, SummarySize } from '../events.ts';
 import { assemble, hasSize, safe } from '../parts.ts';
@@ -16,7 +16,6 @@ const FIGURE = {
 
 const WEEKDAYS = ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'];
 const SIZE_FORMS = ['размер', 'размера', 'размеров'] as const;
-const REVIEW_FORMS = ['негативный отзыв', 'негативных отзыва', 'негативных отзывов'] as const;
 const MINUS = '\u2212';
 
 const weekday = (day: string) => WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
@@ -53,7 +52,11 @@ function sizeLines(sizes: SummarySize[], total: number, cap: Detail, line: (size
 const cover = (days: number | null) =>
   days === null ? '' : days < 1 ? ', меньше дня' : `, ≈${NBSP}${countNoun(Math.floor(days), DAY_FORMS)}`;
 
-export function morningSummaryTemplate(labels: NotificationLabels): NotificationTemplate<MorningSummaryEvent> {
+/** `reviewForms`: the negative-review type's counted phrase ("2 негативных отзыва"). */
+export function morningSummaryTemplate(
+  labels: NotificationLabels,
+  reviewForms: PluralForms,
+): NotificationTemplate<MorningSummaryEvent> {
   return {
     message(event, _timeZone, detail) {
       const body = [
@@ -96,8 +99,8 @@ export function morningSummaryTemplate(labels: NotificationLabels): Notification
       body.push(
         '',
         event.unansweredNegative > 0
-          ? `💬 Без ответа: <b>${countNoun(event.unansweredNegative, REVIEW_FORMS)}</b>`
-          : '💬 Негативных отзывов без ответа нет',
+          ? `💬 Без ответа: <b>${countNoun(event.unansweredNegative, reviewForms)}</b>`
+          : `💬 Без ответа: нет ${reviewForms[2]}`,
       );
       return assemble(body, null);
     },
