@@ -18,6 +18,7 @@ const labels: NotificationLabels = {
 };
 
 const money = z.number().describe('Rubles, as the dashboard sums them.');
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const size = z
   .object({
@@ -33,8 +34,8 @@ const size = z
 export const morningSummaryPayload = z.object({
   v: version,
   cabinetName: z.string(),
-  day: z.iso.date().describe('The local date (the user’s zone) the figures are of: yesterday.'),
-  weekAgo: z.iso.date().describe('The same weekday a week before `day`.'),
+  day: localDate.describe('The local date (the user’s zone) the figures are of: yesterday.'),
+  weekAgo: localDate.describe('The same weekday a week before `day`.'),
   figures: z
     .array(
       z
@@ -61,7 +62,7 @@ export const morningSummaryPayload = z.object({
   runningOut: z.array(size).describe('Sizes whose days of cover are below the user’s threshold (the first few).'),
   runningOutTotal: int,
   unansweredNegative: int.describe('Reviews of 1–3 stars without an answer.'),
-  detailsUrl: z.url().describe('The dashboard on that day.'),
+  detailsUrl: z.string().regex(/^https?:\/\//).describe('The dashboard on that day.'),
 });
 export type MorningSummaryPayload = z.output<typeof morningSummaryPayload>;
 
