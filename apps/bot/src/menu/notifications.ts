@@ -47,6 +47,7 @@ function draw(viewer: Viewer, settings: Settings): Screen {
           callbackData: `nt:fd:${cabinetId}`,
         },
       ],
+      [{ text: '🕘 Часовой пояс и утренняя сводка', callbackData: 'scr:time' }],
       [BACK_TO_MENU],
     ],
   };
