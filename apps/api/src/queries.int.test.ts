@@ -291,6 +291,7 @@ describe('cabinet facts', () => {
             'stock_forecast',
             'anomaly',
             'key_health',
+            'morning_summary',
           ],
           notificationsUnavailable: [],
           warnings: [],

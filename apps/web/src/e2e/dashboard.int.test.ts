@@ -234,6 +234,34 @@ it('stores the stock-out forecast threshold and says why one out of range is ref
   expect(await stored()).toBe(14);
 });
 
+it('sets the time zone and summary time; every time shown follows the zone', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/settings`);
+  const zone = page.locator('input[name="timeZone"]');
+  await zone.waitFor();
+  expect(await zone.inputValue()).toBe('Europe/Moscow');
+  expect(await page.locator('input[name="morningSummaryTime"]').inputValue()).toBe('09:00');
+  await zone.fill('Asia/Novosibirsk');
+  await page.locator('input[name="morningSummaryTime"]').fill('08:30');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByTestId('zone-now').filter({ hasText: 'UTC+7' }).waitFor({ timeout: 5_000 });
+  const stored = await system.api.pool.query<{ zone: string; minute: number }>(
+    'SELECT time_zone AS zone, morning_summary_minute AS minute FROM users WHERE telegram_id = $1',
+    [DEMO_TELEGRAM_ID],
+  );
+  expect(stored.rows[0]).toEqual({ zone: 'Asia/Novosibirsk', minute: 510 });
+  await page.goto(`${system.webUrl}/`);
+  await page.getByTestId('last-sync').filter({ hasText: 'UTC+7' }).waitFor({ timeout: 5_000 });
+
+  await page.goto(`${system.webUrl}/settings`);
+  await page.locator('input[name="timeZone"]').fill('Mars/Olympus');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByText('Не знаю часового пояса «Mars/Olympus»', { exact: false }).waitFor({ timeout: 5_000 });
+  await page.locator('input[name="timeZone"]').fill('Europe/Moscow');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByTestId('zone-now').filter({ hasText: 'МСК' }).waitFor({ timeout: 5_000 });
+});
+
 const PAGES = [
   ['overview', '/'],
   ['orders', '/orders'],
