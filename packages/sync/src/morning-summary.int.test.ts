@@ -74,6 +74,7 @@ describe('morning summary', () => {
       day: '2026-10-20',
       weekAgo: '2026-10-13',
       unansweredNegative: 1,
+      buyoutRate: 100,
       detailsUrl: `${WEB}/?cabinet=${cabinetId}&day=2026-10-20`,
     });
     const figures = summary!.payload.figures as { kind: string; count: number; weekAgoCount: number }[];

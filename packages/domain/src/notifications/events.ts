@@ -228,7 +228,7 @@ export interface MorningSummaryEvent {
   day: string;
   weekAgo: string;
   figures: SummaryFigure[];
-  /** Buyouts ÷ (buyouts + cancellations + returns) of the day, in percent; null with none of them. */
+  /** Buyouts ÷ (buyouts + returns) of the day in percent, as the dashboard counts it; null with neither. */
   buyoutRate: number | null;
   topProducts: SummaryProduct[];
   critical: SummarySize[];

@@ -97,7 +97,8 @@ export async function computeMorningSummary(
   const of = (date: string) => totals.rows.find((row) => row.day === date);
   const now = of(day);
   const before = of(weekAgo);
-  const settled = now ? now.buyouts + now.cancellations + now.returns : 0;
+  // The dashboard's own rate (apps/web's kpis): buyouts among the day's buyouts and returns.
+  const settled = now ? now.buyouts + now.returns : 0;
   const size = (row: Cover) => ({
     nmId: row.nm_id,
     name: row.title,

@@ -49,7 +49,10 @@ export const morningSummaryPayload = z.object({
         .meta({ title: 'SummaryFigure' }),
     )
     .describe('Orders, buyouts, cancellations and returns of the day and of a week before.'),
-  buyoutRate: z.number().nullable().describe('Buyouts ÷ (buyouts + cancellations + returns), percent.'),
+  buyoutRate: z
+    .number()
+    .nullable()
+    .describe('Buyouts ÷ (buyouts + returns) of the day, percent, as the dashboard counts it.'),
   topProducts: z
     .array(
       z
@@ -62,7 +65,10 @@ export const morningSummaryPayload = z.object({
   runningOut: z.array(size).describe('Sizes whose days of cover are below the user’s threshold (the first few).'),
   runningOutTotal: int,
   unansweredNegative: int.describe('Reviews of 1–3 stars without an answer.'),
-  detailsUrl: z.string().regex(/^https?:\/\//).describe('The dashboard on that day.'),
+  detailsUrl: z
+    .string()
+    .regex(/^https?:\/\//)
+    .describe('The dashboard on that day.'),
 });
 export type MorningSummaryPayload = z.output<typeof morningSummaryPayload>;
 
