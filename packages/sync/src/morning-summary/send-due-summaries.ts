@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { inTransaction } from '@wb-assist/db';
+import { NOTIFICATION_REGISTRY } from '@wb-assist/domain';
 import { writeEvents } from '../events/outbox.ts';
 import { computeMorningSummary, type SummaryCabinet } from './compute-morning-summary.ts';
 
@@ -12,6 +13,9 @@ export interface SendDueSummariesOptions {
   /** Most users this call handles; the caller calls again while it returns that many. */
   limit: number;
 }
+
+/** The summary's own switch in notification_settings, as the registry names it. */
+const SWITCH = NOTIFICATION_REGISTRY.morning_summary.setting.column;
 
 interface DueUser {
   id: string;
@@ -84,7 +88,7 @@ async function writeSummaries(client: pg.ClientBase, user: DueUser, options: Sen
      FROM cabinet_users m JOIN cabinets c ON c.id = m.cabinet_id
      LEFT JOIN notification_settings s ON s.user_id = m.user_id AND s.cabinet_id = m.cabinet_id
      WHERE m.user_id = $1 AND c.status = 'ready'
-       AND coalesce(s.notifications_enabled, true) AND coalesce(s.morning_summary_enabled, true)
+       AND coalesce(s.notifications_enabled, true) AND coalesce(s.${SWITCH}, true)
      ORDER BY c.created_at`,
     [user.id],
   );
