@@ -19,10 +19,10 @@ function Change({ now, before }: { now: number | null; before: number | null }) 
   return <span className={change >= 0 ? 'up' : 'down'}>{`${sign}${change.toFixed(0)} %`}</span>;
 }
 
-export function KpiGrid({ days, today }: { days: DailyStat[]; today: string }) {
+export function KpiGrid({ days, today, day }: { days: DailyStat[]; today: string; day?: string }) {
   return (
     <>
-      {periods(today).map((period) => {
+      {periods(today, day).map((period) => {
         const now = totals(days, ...period.current);
         const before = totals(days, ...period.previous);
         return (
