@@ -253,6 +253,15 @@ it('sets the time zone and summary time; every time shown follows the zone', asy
   await page.goto(`${system.webUrl}/`);
   await page.getByTestId('last-sync').filter({ hasText: 'UTC+7' }).waitFor({ timeout: 5_000 });
 
+  // «Подробнее» under a morning summary: that cabinet's day first, against a week before.
+  const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Novosibirsk' });
+  await page.goto(`${system.webUrl}/?cabinet=${cabinetId}&day=${yesterday}`);
+  const linked = page.getByTestId('kpi-day');
+  await linked.waitFor({ timeout: 5_000 });
+  expect(await linked.getByRole('heading').textContent()).toBe(
+    `Итоги ${yesterday.slice(8, 10)}.${yesterday.slice(5, 7)}`,
+  );
+
   await page.goto(`${system.webUrl}/settings`);
   await page.locator('input[name="timeZone"]').fill('Mars/Olympus');
   await page.getByRole('button', { name: 'Сохранить' }).click();
