@@ -119,9 +119,28 @@ describe('dailyStats', () => {
     expect(days[1]!.orders + days[0]!.orders).toBe(ORDER_COUNT);
   });
 
-  it('refuses an unknown time zone and over-long ranges as client errors', async () => {
+  it('counts each day only up to a time of day when asked, for «today so far» against the same hours', async () => {
+    const result = await gql<{
+      cabinet: { dailyStats: { date: string; orders: number; buyouts: number; returns: number }[] };
+    }>(
+      api.url,
+      `query($id: ID!) { cabinet(id: $id) { dailyStats(from: "2026-03-09", to: "2026-03-10", timeZone: "Europe/Moscow",
+        untilTimeOfDay: "01:00") { date orders buyouts returns } } }`,
+      { variables: { id: cabinetId }, token },
+    );
+    expect(result.errors).toBeUndefined();
+    // On the 10th, orders every 10 minutes from 00:00 MSK, two at a time: 00:00–00:50 is 12 of
+    // them; the buyout at 00:30 counts, the return at 01:00 does not; the 9th's 23:30 buyout neither.
+    expect(result.data!.cabinet.dailyStats).toEqual([
+      { date: '2026-03-09', orders: 0, buyouts: 0, returns: 0 },
+      { date: '2026-03-10', orders: 12, buyouts: 1, returns: 0 },
+    ]);
+  });
+
+  it('refuses an unknown time zone, a malformed time of day and over-long ranges as client errors', async () => {
     for (const args of [
       'from: "2026-01-01", to: "2026-01-02", timeZone: "Mars/Base"',
+      'from: "2026-01-01", to: "2026-01-02", untilTimeOfDay: "25:00"',
       'from: "2024-01-01", to: "2026-01-02"',
     ]) {
       const result = await gql(api.url, `query($id: ID!) { cabinet(id: $id) { dailyStats(${args}) { date } } }`, {

@@ -5,6 +5,7 @@ import {
   parseAnswerCallbackData,
   parseMuteCallbackData,
   parseReplaceKeyCallbackData,
+  WB_KEY_HOW_TO,
   type NotificationType,
 } from '@wb-assist/domain';
 import { createAnswerFlow } from './answers/answer-flow.ts';
@@ -38,7 +39,7 @@ import { TYPE_NAMES } from './views/labels.ts';
 const WELCOME = [
   '👋 Здравствуйте! Я <b>WB Assist</b>: пишу о каждом заказе, выкупе, отмене, возврате, негативном отзыве и заканчивающемся товаре вашего магазина на Wildberries.',
   '',
-  'Пришлите ключ WB API: Личный кабинет продавца → Настройки → Доступ к API → Создать ключ с категориями «Статистика», «Вопросы и отзывы», «Аналитика» и «Контент». Для уведомлений хватит режима «Только чтение»; чтобы отвечать покупателям из бота, нужен ключ без этой отметки.',
+  `Пришлите ключ WB API: ${WB_KEY_HOW_TO}`,
   '',
   'Сообщение с ключом я сразу удалю.',
 ].join('\n');

@@ -73,3 +73,4 @@ export {
 } from './notifications/telegram-limits.ts';
 export { ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH } from './answers/answer-limits.ts';
 export { DEFAULT_BUYER_NAME, fillAnswerTemplate, type AnswerTemplateValues } from './answers/fill-answer-template.ts';
+export { WB_KEY_HOW_TO, WB_KEY_TYPE_LABELS, type WbKeyType } from './wb-key/wb-key-texts.ts';

@@ -5,11 +5,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { LOGOUT, VIEWER, type ViewerData } from '../graphql/session';
 import { useLiveNotifications } from './live-notifications';
+import { KeyBanner } from './key-banner';
 import { Nav } from './nav';
 import { ErrorState, Loading } from './states';
 import { CabinetContext } from '../lib/cabinet-context';
 import { readChosenCabinet, storeChosenCabinet } from '../lib/chosen-cabinet';
 import { LiveContext } from '../lib/live-feed';
+import { useSessionChanged } from '../lib/urql-provider';
 
 /**
  * The signed-in shell: navigation, cabinet switcher, live feed. `initialViewer` comes from the
@@ -30,6 +32,7 @@ export function AppShell({
   const [{ data, fetching, error }] = useQuery({ query: VIEWER, pause: typeof window === 'undefined' });
   const [chosen, setChosen] = useState<string | null>(initialCabinetId ?? null);
   const [, logout] = useMutation(LOGOUT);
+  const sessionChanged = useSessionChanged();
   const viewer = data ? data.viewer : initialViewer;
   const live = useLiveNotifications(Boolean(viewer));
 
@@ -42,7 +45,8 @@ export function AppShell({
   if (error && !data && !viewer) return <ErrorState error={error} />;
   if (fetching && !data && !viewer) return <Loading />;
   if (!viewer || viewer.cabinets.length === 0) return <Loading />;
-  const cabinetId = viewer.cabinets.find((m) => m.cabinet.id === chosen)?.cabinet.id ?? viewer.cabinets[0]!.cabinet.id;
+  const cabinet = (viewer.cabinets.find((m) => m.cabinet.id === chosen) ?? viewer.cabinets[0]!).cabinet;
+  const cabinetId = cabinet.id;
   const setCabinetId = (id: string) => {
     storeChosenCabinet(id);
     setChosen(id);
@@ -68,10 +72,19 @@ export function AppShell({
                 </label>
               )}
               <span className="muted">{viewer.firstName ?? viewer.username ?? ''}</span>
-              <button className="secondary" onClick={() => void logout({}).then(() => router.replace('/login'))}>
+              <button
+                className="secondary"
+                onClick={() =>
+                  void logout({}).then(() => {
+                    sessionChanged();
+                    router.replace('/login');
+                  })
+                }
+              >
                 Выйти
               </button>
             </header>
+            <KeyBanner cabinet={cabinet} timeZone={viewer.timeZone} />
             {children}
           </main>
         </div>

@@ -1,30 +1,47 @@
 import { formatInteger } from '@wb-assist/domain';
 import type { DailyStat } from '../graphql/overview';
+import { compareChange, type Better, type Kind } from '../lib/compare-change';
 import { formatRubles } from '../lib/format';
 import { periods, totals, type Totals } from '../lib/kpis';
 
-const METRICS: { key: keyof Totals; label: string; money?: boolean; rate?: boolean }[] = [
-  { key: 'orders', label: 'Заказы' },
-  { key: 'buyouts', label: 'Выкупы' },
-  { key: 'cancellations', label: 'Отмены' },
-  { key: 'returns', label: 'Возвраты' },
-  { key: 'revenue', label: 'Выручка', money: true },
-  { key: 'buyoutRate', label: '% выкупа', rate: true },
+const METRICS: { key: keyof Totals; label: string; kind: Kind; better: Better }[] = [
+  { key: 'orders', label: 'Заказы', kind: 'count', better: 'higher' },
+  { key: 'orderedAmount', label: 'Заказано на', kind: 'money', better: 'higher' },
+  { key: 'buyouts', label: 'Выкупы', kind: 'count', better: 'higher' },
+  { key: 'cancellations', label: 'Отмены', kind: 'count', better: 'lower' },
+  { key: 'returns', label: 'Возвраты', kind: 'count', better: 'lower' },
+  { key: 'revenue', label: 'Выручка', kind: 'money', better: 'higher' },
+  { key: 'buyoutRate', label: '% выкупа', kind: 'rate', better: 'higher' },
 ];
 
-function Change({ now, before }: { now: number | null; before: number | null }) {
-  if (now === null || before === null || before === 0) return <span className="muted">—</span>;
-  const change = ((now - before) / Math.abs(before)) * 100;
-  const sign = change > 0 ? '+' : '';
-  return <span className={change >= 0 ? 'up' : 'down'}>{`${sign}${change.toFixed(0)} %`}</span>;
+function shown(value: number | null, kind: Kind): string {
+  if (value === null) return '—';
+  if (kind === 'money') return formatRubles(value);
+  if (kind === 'rate') return `${(value * 100).toFixed(0)} %`;
+  return formatInteger(value);
 }
 
-export function KpiGrid({ days, today, day }: { days: DailyStat[]; today: string; day?: string }) {
+/**
+ * `yesterdaySoFar` is yesterday counted up to the time the data was asked for: today is
+ * compared with it, not with the whole of yesterday.
+ */
+export function KpiGrid({
+  days,
+  yesterdaySoFar,
+  today,
+  day,
+}: {
+  days: DailyStat[];
+  yesterdaySoFar: DailyStat[];
+  today: string;
+  /** A past day to show first (the morning summary's «Подробнее»). */
+  day?: string;
+}) {
   return (
     <>
       {periods(today, day).map((period) => {
         const now = totals(days, ...period.current);
-        const before = totals(days, ...period.previous);
+        const before = totals(period.sameHours ? yesterdaySoFar : days, ...period.previous);
         return (
           <section
             key={period.key}
@@ -36,24 +53,20 @@ export function KpiGrid({ days, today, day }: { days: DailyStat[]; today: string
             <div className="kpis">
               {METRICS.map((metric) => {
                 const value = now[metric.key];
-                const shown =
-                  value === null
-                    ? '—'
-                    : metric.money
-                      ? formatRubles(value)
-                      : metric.rate
-                        ? `${(value * 100).toFixed(0)} %`
-                        : formatInteger(value);
+                const change = compareChange({ now: value, before: before[metric.key], ...metric });
                 return (
                   <div key={metric.key} className="kpi" data-metric={metric.key} data-value={value ?? ''}>
                     <span className="muted">{metric.label}</span>
                     {/* Element Timing: the browser records when these numbers were painted (bench/web-overview.ts). */}
-                    <b {...{ elementtiming: `kpi-${period.key}-${metric.key}` }}>{shown}</b>
-                    <Change now={value} before={before[metric.key]} />
+                    <b {...{ elementtiming: `kpi-${period.key}-${metric.key}` }}>{shown(value, metric.kind)}</b>
+                    <span className={change.tone} data-tone={change.tone} data-change title={change.reason}>
+                      {change.text}
+                    </span>
                   </div>
                 );
               })}
             </div>
+            <p className="muted small">Изменение {period.against}</p>
           </section>
         );
       })}

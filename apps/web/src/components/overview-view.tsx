@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { countNoun } from '@wb-assist/domain';
-import { OVERVIEW, overviewVariables, type OverviewData } from '../graphql/overview';
+import { OVERVIEW, overviewVariables, sameDays, type OverviewData } from '../graphql/overview';
 import { KpiGrid } from './kpi-grid';
 import { Empty, ErrorState, Loading } from './states';
 import { useCabinet } from '../lib/cabinet-context';
@@ -40,7 +40,7 @@ export function OverviewView({ initial }: { initial?: Initial }) {
   const today = variables.to;
   const [result] = useQuery({ query: OVERVIEW, variables, pause: typeof window === 'undefined' });
   // The server's answer stands in until the browser's own arrives (same cabinet and days only).
-  const seeded = initial && JSON.stringify(initial.variables) === JSON.stringify(variables) ? initial.data : undefined;
+  const seeded = initial && sameDays(initial.variables, variables) ? initial.data : undefined;
   const data = result.data ?? seeded;
   if (result.error && !data) return <ErrorState error={result.error} />;
   if (!data) return <Loading />;
@@ -54,7 +54,7 @@ export function OverviewView({ initial }: { initial?: Initial }) {
       <p className="muted" data-testid="last-sync">
         Последняя синхронизация: {formatInstant(cabinet.lastSyncAt, viewer.timeZone)}
       </p>
-      <KpiGrid days={cabinet.dailyStats} today={today} day={linkedDay} />
+      <KpiGrid days={cabinet.dailyStats} yesterdaySoFar={cabinet.yesterdaySoFar} today={today} day={linkedDay} />
       <section className="card" aria-labelledby="chart-title">
         <h2 id="chart-title">Заказы и выкупы за 30 дней</h2>
         <OrdersChart days={last30} />

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useMutation } from 'urql';
 import type { VariablesOf } from '../graphql/graphql';
 import { LOGIN_WITH_TELEGRAM } from '../graphql/session';
+import { useSessionChanged } from '../lib/urql-provider';
 
 type TelegramUser = Record<string, string | number>;
 type TelegramLogin = VariablesOf<typeof LOGIN_WITH_TELEGRAM>['data'];
@@ -18,6 +19,7 @@ declare global {
 export function TelegramWidget({ botUsername, onError }: { botUsername: string; onError: (m: string) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const router = useRouter();
+  const sessionChanged = useSessionChanged();
   const [, login] = useMutation(LOGIN_WITH_TELEGRAM);
 
   useEffect(() => {
@@ -28,8 +30,10 @@ export function TelegramWidget({ botUsername, onError }: { botUsername: string; 
       ) as TelegramLogin;
       void login({ data }).then((result) => {
         const payload = result.data?.loginWithTelegram;
-        if (payload?.__typename === 'LoginPayload') router.replace('/');
-        else onError(payload?.message ?? 'Не удалось войти через Telegram');
+        if (payload?.__typename === 'LoginPayload') {
+          sessionChanged();
+          router.replace('/');
+        } else onError(payload?.message ?? 'Не удалось войти через Telegram');
       });
     };
     const script = document.createElement('script');
@@ -45,7 +49,7 @@ export function TelegramWidget({ botUsername, onError }: { botUsername: string; 
       container?.replaceChildren();
       delete window.onTelegramAuth;
     };
-  }, [botUsername, login, router, onError]);
+  }, [botUsername, login, router, onError, sessionChanged]);
 
   return <div ref={box} aria-label="Войти через Telegram" />;
 }

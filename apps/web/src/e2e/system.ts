@@ -34,8 +34,10 @@ export interface WebSystem {
  * The whole system on this test file's database: the WB emulator (frozen clock, so only the
  * test adds orders), a real worker process, an API process with demo login enabled for a demo
  * user without a cabinet yet, and the dashboard's production build under `next start`.
+ * `syncIntervalSeconds` (default 1) spaces a cabinet's syncs, for a test that needs a sync to
+ * have happened moments ago but not to be due.
  */
-export async function startWebSystem(): Promise<WebSystem> {
+export async function startWebSystem(options: { syncIntervalSeconds?: number } = {}): Promise<WebSystem> {
   const encryptionKey = randomBytes(32);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-web-'));
   const emulator = await startEmulator({
@@ -68,7 +70,11 @@ export async function startWebSystem(): Promise<WebSystem> {
     emulatorUrl: emulator.url,
     encryptionKey,
     webhookSecret: randomBytes(16).toString('hex'),
-    extra: { WB_RATE_LIMIT_SCALE: '0.001', BOT_INTERNAL_URL: 'http://127.0.0.1:9' },
+    extra: {
+      WB_RATE_LIMIT_SCALE: '0.001',
+      BOT_INTERNAL_URL: 'http://127.0.0.1:9',
+      SYNC_INTERVAL: String(options.syncIntervalSeconds ?? 1),
+    },
   });
   const processes: AppProcess[] = [];
   const stopProcesses = () => Promise.all(processes.map((child) => child.stop()));

@@ -1,8 +1,8 @@
-import { dayIn, shiftDay } from '../lib/format';
+import { dayIn, shiftDay, timeOfDayIn } from '../lib/format';
 import { graphql, type ResultOf } from './graphql';
 
 export const OVERVIEW = graphql(`
-  query Overview($id: ID!, $from: Date!, $to: Date!, $monthFrom: Date!) {
+  query Overview($id: ID!, $from: Date!, $to: Date!, $monthFrom: Date!, $yesterday: Date!, $until: String!) {
     cabinet(id: $id) {
       id
       name
@@ -10,6 +10,15 @@ export const OVERVIEW = graphql(`
       status
       criticalStockThreshold
       dailyStats(from: $from, to: $to) {
+        date
+        orders
+        buyouts
+        cancellations
+        returns
+        revenue
+        orderedAmount
+      }
+      yesterdaySoFar: dailyStats(from: $yesterday, to: $yesterday, untilTimeOfDay: $until) {
         date
         orders
         buyouts
@@ -52,8 +61,22 @@ export const OVERVIEW = graphql(`
 export type OverviewData = ResultOf<typeof OVERVIEW>;
 export type DailyStat = NonNullable<OverviewData['cabinet']>['dailyStats'][number];
 
-/** 60 days: the 30-day period and the one before it, for the change column. */
-export function overviewVariables(cabinetId: string, timeZone: string) {
-  const today = dayIn(new Date(), timeZone);
-  return { id: cabinetId, from: shiftDay(today, -59), to: today, monthFrom: shiftDay(today, -29) };
+/**
+ * 60 days: the 30-day period and the one before it, for the change column; and yesterday up to
+ * this moment's time of day, which today so far is compared with.
+ */
+export function overviewVariables(cabinetId: string, timeZone: string, now = new Date()) {
+  const today = dayIn(now, timeZone);
+  return {
+    id: cabinetId,
+    from: shiftDay(today, -59),
+    to: today,
+    monthFrom: shiftDay(today, -29),
+    yesterday: shiftDay(today, -1),
+    until: timeOfDayIn(now, timeZone),
+  };
 }
+
+/** The server's answer and the browser's ask for the same cabinet and days, seconds apart. */
+export const sameDays = (a: ReturnType<typeof overviewVariables>, b: ReturnType<typeof overviewVariables>) =>
+  a.id === b.id && a.from === b.from && a.to === b.to;

@@ -22,7 +22,12 @@ export const VIEWER = graphql(`
           id
           name
           status
+          statusReason
           lastSyncAt
+          token {
+            type
+            expiresAt
+          }
         }
       }
     }

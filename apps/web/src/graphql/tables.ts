@@ -263,6 +263,9 @@ export const REQUEST_SYNC = graphql(`
       ... on RequestSyncPayload {
         nextSyncAt
       }
+      ... on SyncRequestRejected {
+        retryAfterSeconds
+      }
       ... on Error {
         message
       }

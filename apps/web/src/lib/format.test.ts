@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, formatInstant, formatRubles, shiftDay } from './format';
+import { dayIn, formatDate, formatInstant, formatRubles, shiftDay, timeOfDayIn } from './format';
 
 // No-break spaces shown as "_" so the expected strings say where they are.
 const visible = (text: string) => text.replaceAll('\u00a0', '_');
@@ -31,5 +31,19 @@ describe('dayIn and shiftDay', () => {
     expect(dayIn(new Date('2026-02-28T22:30:00Z'), 'UTC')).toBe('2026-02-28');
     expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28');
     expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('timeOfDayIn', () => {
+  it("gives an instant's 24-hour time of day in a zone, as the API's untilTimeOfDay takes it", () => {
+    expect(timeOfDayIn(new Date('2026-11-27T21:05:09Z'), 'Europe/Moscow')).toBe('00:05:09');
+    expect(timeOfDayIn(new Date('2026-11-27T11:05:00Z'), 'Asia/Vladivostok')).toBe('21:05:00');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows the day of an instant in the zone, with its year', () => {
+    expect(formatDate('2026-12-31T22:30:00.000Z', 'Europe/Moscow')).toBe('01.01.2027');
+    expect(formatDate('2026-12-31T22:30:00.000Z', 'UTC')).toBe('31.12.2026');
   });
 });

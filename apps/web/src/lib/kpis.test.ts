@@ -9,14 +9,19 @@ const day = (date: string, orders: number, buyouts: number, returns = 0): DailyS
   cancellations: 0,
   returns,
   revenue: String(buyouts * 100),
-  orderedAmount: '0',
+  orderedAmount: String(orders * 150),
 });
 
 describe('periods', () => {
   it('pairs each period with the same number of days just before it', () => {
     const [today, yesterday, week, month] = periods('2026-03-01');
-    expect(today).toMatchObject({ current: ['2026-03-01', '2026-03-01'], previous: ['2026-02-28', '2026-02-28'] });
+    expect(today).toMatchObject({
+      current: ['2026-03-01', '2026-03-01'],
+      previous: ['2026-02-28', '2026-02-28'],
+      sameHours: true,
+    });
     expect(yesterday).toMatchObject({ current: ['2026-02-28', '2026-02-28'], previous: ['2026-02-27', '2026-02-27'] });
+    expect(yesterday!.sameHours).toBeUndefined();
     expect(week).toMatchObject({ current: ['2026-02-23', '2026-03-01'], previous: ['2026-02-16', '2026-02-22'] });
     expect(month).toMatchObject({ current: ['2026-01-31', '2026-03-01'], previous: ['2026-01-01', '2026-01-30'] });
   });
@@ -26,6 +31,7 @@ describe('periods', () => {
     expect(linked).toEqual({
       key: 'day',
       label: 'Итоги 26.02',
+      against: 'к 19.02, тому же дню недели',
       current: ['2026-02-26', '2026-02-26'],
       previous: ['2026-02-19', '2026-02-19'],
     });
@@ -39,6 +45,7 @@ describe('totals', () => {
     const days = [day('2026-02-27', 5, 1), day('2026-02-28', 3, 3, 1), day('2026-03-01', 2, 0)];
     expect(totals(days, '2026-02-28', '2026-03-01')).toEqual({
       orders: 5,
+      orderedAmount: 750,
       buyouts: 3,
       cancellations: 0,
       returns: 1,

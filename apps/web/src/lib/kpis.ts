@@ -3,6 +3,7 @@ import { shiftDay } from './format';
 
 export interface Totals {
   orders: number;
+  orderedAmount: number;
   buyouts: number;
   cancellations: number;
   returns: number;
@@ -12,10 +13,11 @@ export interface Totals {
 
 /** Sums the days in [from, to]; buyout rate = buyouts / (buyouts + returns). */
 export function totals(days: DailyStat[], from: string, to: string): Totals {
-  const t = { orders: 0, buyouts: 0, cancellations: 0, returns: 0, revenue: 0 };
+  const t = { orders: 0, orderedAmount: 0, buyouts: 0, cancellations: 0, returns: 0, revenue: 0 };
   for (const day of days) {
     if (day.date < from || day.date > to) continue;
     t.orders += day.orders;
+    t.orderedAmount += Number(day.orderedAmount);
     t.buyouts += day.buyouts;
     t.cancellations += day.cancellations;
     t.returns += day.returns;
@@ -30,6 +32,10 @@ export interface Period {
   label: string;
   current: [string, string];
   previous: [string, string];
+  /** The period is today so far: its previous day counts only up to the same time of day. */
+  sameHours?: boolean;
+  /** What the change is against, said under the figures. */
+  against: string;
 }
 
 /** "2026-11-26" → "26.11". */
@@ -41,10 +47,10 @@ const shortDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
  * week before, as the summary compares it.
  */
 export function periods(today: string, day?: string): Period[] {
-  const span = (key: string, label: string, days: number, endOffset = 0): Period => {
+  const span = (key: string, label: string, days: number, against: string, endOffset = 0): Period => {
     const to = shiftDay(today, -endOffset);
     const from = shiftDay(to, -(days - 1));
-    return { key, label, current: [from, to], previous: [shiftDay(from, -days), shiftDay(from, -1)] };
+    return { key, label, against, current: [from, to], previous: [shiftDay(from, -days), shiftDay(from, -1)] };
   };
   const chosen: Period[] =
     day && day < today
@@ -52,6 +58,7 @@ export function periods(today: string, day?: string): Period[] {
           {
             key: 'day',
             label: `Итоги ${shortDay(day)}`,
+            against: `к ${shortDay(shiftDay(day, -7))}, тому же дню недели`,
             current: [day, day],
             previous: [shiftDay(day, -7), shiftDay(day, -7)],
           },
@@ -59,9 +66,9 @@ export function periods(today: string, day?: string): Period[] {
       : [];
   return [
     ...chosen,
-    span('today', 'Сегодня', 1),
-    span('yesterday', 'Вчера', 1, 1),
-    span('7d', '7 дней', 7),
-    span('30d', '30 дней', 30),
+    { ...span('today', 'Сегодня', 1, 'к вчера на это же время'), sameHours: true },
+    span('yesterday', 'Вчера', 1, 'к позавчера', 1),
+    span('7d', '7 дней', 7, 'к 7 дням до них'),
+    span('30d', '30 дней', 30, 'к 30 дням до них'),
   ];
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { createClient as createWsClient } from 'graphql-ws';
-import { useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { Client, Provider, cacheExchange, fetchExchange, stringifyDocument, subscriptionExchange } from 'urql';
 import { graphql, type ResultOf } from '../graphql/graphql';
 
@@ -66,7 +66,22 @@ export function makeClient(apiUrl: string): Client {
   });
 }
 
+const SessionChanged = createContext<() => void>(() => {});
+
+/**
+ * Call after a login or logout, before navigating. The cache holds answers given to the previous
+ * session (a `viewer: null` from the visit that led to /login): served first, it would send the
+ * freshly signed-in user back to /login. The socket too was authenticated as the previous
+ * session. A new client starts with neither.
+ */
+export const useSessionChanged = () => useContext(SessionChanged);
+
 export function UrqlProvider({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
-  const client = useMemo(() => makeClient(apiUrl), [apiUrl]);
-  return <Provider value={client}>{children}</Provider>;
+  const [client, setClient] = useState(() => makeClient(apiUrl));
+  const sessionChanged = useCallback(() => setClient(makeClient(apiUrl)), [apiUrl]);
+  return (
+    <SessionChanged.Provider value={sessionChanged}>
+      <Provider value={client}>{children}</Provider>
+    </SessionChanged.Provider>
+  );
 }

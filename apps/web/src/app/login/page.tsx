@@ -6,9 +6,11 @@ import { useMutation, useQuery } from 'urql';
 import { DEMO_LOGIN, LOGIN_OPTIONS } from '../../graphql/session';
 import { ErrorState, Loading } from '../../components/states';
 import { TelegramWidget } from '../../components/telegram-widget';
+import { useSessionChanged } from '../../lib/urql-provider';
 
 export default function LoginPage() {
   const router = useRouter();
+  const sessionChanged = useSessionChanged();
   const [{ data, fetching, error }] = useQuery({ query: LOGIN_OPTIONS });
   const [demo, demoLogin] = useMutation(DEMO_LOGIN);
   const [problem, setProblem] = useState<string | null>(null);
@@ -16,8 +18,10 @@ export default function LoginPage() {
   async function enterDemo() {
     const result = await demoLogin({});
     const payload = result.data?.demoLogin;
-    if (payload?.__typename === 'LoginPayload') router.replace('/');
-    else setProblem(payload?.message ?? result.error?.message ?? 'Не удалось войти');
+    if (payload?.__typename === 'LoginPayload') {
+      sessionChanged();
+      router.replace('/');
+    } else setProblem(payload?.message ?? result.error?.message ?? 'Не удалось войти');
   }
 
   return (

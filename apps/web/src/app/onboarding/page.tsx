@@ -1,11 +1,14 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useSubscription } from 'urql';
+import { WB_KEY_HOW_TO } from '@wb-assist/domain';
 import { CONNECT_CABINET, SYNC_PROGRESS } from '../../graphql/onboarding';
 import type { ResultOf } from '../../graphql/graphql';
-import { ErrorState } from '../../components/states';
+import { ErrorState, Loading } from '../../components/states';
+import { storeChosenCabinet } from '../../lib/chosen-cabinet';
 
 type Connected = Extract<ResultOf<typeof CONNECT_CABINET>['connectCabinet'], { __typename: 'ConnectCabinetPayload' }>;
 
@@ -40,7 +43,14 @@ function SyncBar({ cabinetId }: { cabinetId: string }) {
   );
 }
 
-export default function OnboardingPage() {
+/**
+ * Connecting a cabinet, and replacing the key of one (`?replace=<cabinet id>`, the banner's
+ * «Заменить ключ»): both go through connectCabinet, which checks the key as for a new cabinet
+ * and, for a seller already connected, takes the new key in place of a refused or expiring one.
+ */
+function Onboarding() {
+  const router = useRouter();
+  const replacing = useSearchParams().get('replace');
   const [key, setKey] = useState('');
   const [state, connect] = useMutation(CONNECT_CABINET);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,18 +63,34 @@ export default function OnboardingPage() {
     // The key leaves the page's state once sent: it is never shown again.
     setKey('');
     const payload = result.data?.connectCabinet;
-    if (payload?.__typename === 'ConnectCabinetPayload') setConnected(payload);
-    else setProblem(payload?.message ?? result.error?.message ?? 'Не удалось подключить кабинет');
+    if (payload?.__typename !== 'ConnectCabinetPayload') {
+      setProblem(payload?.message ?? result.error?.message ?? 'Не удалось подключить кабинет');
+      return;
+    }
+    // The dashboard opens on the cabinet just connected, not on the one chosen before.
+    storeChosenCabinet(payload.cabinet.id);
+    // A cabinet already synced (a replaced key, a seller connected before) has no progress to
+    // wait for: straight to it, unless there is something to read about the key first.
+    const otherSeller = Boolean(replacing) && payload.cabinet.id !== replacing;
+    if (payload.cabinet.status === 'ready' && payload.cabinet.answerAccess.canWrite && !otherSeller)
+      router.replace('/');
+    else setConnected(payload);
   }
 
   return (
     <main className="center card">
-      <h1>Подключение кабинета WB</h1>
+      <h1>{replacing ? 'Замена ключа WB' : 'Подключение кабинета WB'}</h1>
       {connected?.cabinet ? (
         <>
           <p>
             Подключён кабинет <strong>{connected.sellerName}</strong>.
           </p>
+          {replacing && connected.cabinet.id !== replacing && (
+            <p role="alert" data-testid="other-seller">
+              Этот ключ выдан другому продавцу, поэтому он подключён как отдельный кабинет. Ключ прежнего кабинета не
+              изменился: для него нужен ключ того же продавца.
+            </p>
+          )}
           {connected.warnings?.map((warning) => (
             <p key={warning} className="muted">
               {warning}
@@ -75,14 +101,16 @@ export default function OnboardingPage() {
               {connected.cabinet.answerAccess.message}
             </p>
           )}
-          <SyncBar cabinetId={connected.cabinet.id} />
+          {connected.cabinet.status === 'ready' ? (
+            <Link href="/">Открыть кабинет</Link>
+          ) : (
+            <SyncBar cabinetId={connected.cabinet.id} />
+          )}
         </>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
-          <p>
-            Создайте токен в личном кабинете WB (Профиль → Интеграции по API) с доступом «Статистика» и вставьте его
-            сюда.
-          </p>
+          {replacing && <p>Новый ключ того же продавца заменит прежний; данные и настройки кабинета сохранятся.</p>}
+          <p>Как создать ключ: {WB_KEY_HOW_TO}</p>
           <label htmlFor="wb-key">Токен WB API</label>
           <input
             id="wb-key"
@@ -100,5 +128,13 @@ export default function OnboardingPage() {
         </form>
       )}
     </main>
+  );
+}
+
+export default function OnboardingPage() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Onboarding />
+    </Suspense>
   );
 }

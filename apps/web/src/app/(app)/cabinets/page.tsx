@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { WB_KEY_TYPE_LABELS } from '@wb-assist/domain';
 import { Empty, ErrorState, Loading } from '../../../components/states';
 import {
   CABINET_ADMIN,
@@ -14,7 +15,7 @@ import {
 } from '../../../graphql/cabinets';
 import { useCabinet } from '../../../lib/cabinet-context';
 import { storeChosenCabinet } from '../../../lib/chosen-cabinet';
-import { formatInstant } from '../../../lib/format';
+import { formatDate, formatInstant } from '../../../lib/format';
 
 export default function CabinetsPage() {
   const { cabinetId, viewer } = useCabinet();
@@ -74,9 +75,9 @@ export default function CabinetsPage() {
           ))}
         </ul>
         {data?.cabinet && (
-          <p className="muted">
-            Ключ WB: {data.cabinet.token.type}, действует до{' '}
-            {formatInstant(data.cabinet.token.expiresAt, viewer.timeZone)}
+          <p className="muted" data-testid="key-facts">
+            Ключ WB: {WB_KEY_TYPE_LABELS[data.cabinet.token.type]}, действует до{' '}
+            {formatDate(data.cabinet.token.expiresAt, viewer.timeZone)}
           </p>
         )}
         <p>

@@ -6,10 +6,12 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { LOGIN_WITH_LINK } from '../../../graphql/session';
 import { ErrorState, Loading } from '../../../components/states';
+import { useSessionChanged } from '../../../lib/urql-provider';
 
 function LinkLogin() {
   const token = useSearchParams().get('token');
   const router = useRouter();
+  const sessionChanged = useSessionChanged();
   const [, login] = useMutation(LOGIN_WITH_LINK);
   const [problem, setProblem] = useState<string | null>(null);
   // The link is one-time: strict mode's double effect must not spend it twice.
@@ -24,10 +26,12 @@ function LinkLogin() {
     }
     void login({ token }).then((result) => {
       const payload = result.data?.loginWithLink;
-      if (payload?.__typename === 'LoginPayload') router.replace('/');
-      else setProblem(payload?.message ?? 'Ссылка недействительна или устарела');
+      if (payload?.__typename === 'LoginPayload') {
+        sessionChanged();
+        router.replace('/');
+      } else setProblem(payload?.message ?? 'Ссылка недействительна или устарела');
     });
-  }, [token, login, router]);
+  }, [token, login, router, sessionChanged]);
 
   return problem ? (
     <>
