@@ -8,7 +8,7 @@ export const EVENT_TYPES: readonly EventType[] = NOTIFICATION_TYPES;
  * cover, a key's expiry), not from one thing a shop did: the soak cannot owe them, so it
  * checks only that none of them arrives twice.
  */
-export const DERIVED_TYPES: readonly EventType[] = ['stock_forecast', 'anomaly', 'key_health'];
+export const DERIVED_TYPES: readonly EventType[] = ['stock_forecast', 'anomaly', 'key_health', 'morning_summary'];
 
 export const typeOfFingerprint = (fingerprint: string) => fingerprint.split('|', 1)[0] as EventType;
 

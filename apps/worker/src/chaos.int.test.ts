@@ -15,7 +15,7 @@ import { startEmulator, type RunningEmulator } from '@wb-assist/wb-emulator';
 
 const KILLS = 50;
 /** Alert types the system derives from trends rather than from one shop action. */
-const DERIVED: readonly NotificationType[] = ['stock_forecast', 'anomaly', 'key_health'];
+const DERIVED: readonly NotificationType[] = ['stock_forecast', 'anomaly', 'key_health', 'morning_summary'];
 const SECRET = randomBytes(24).toString('hex');
 const encryptionKey = randomBytes(32);
 const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
