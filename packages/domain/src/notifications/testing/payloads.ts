@@ -120,7 +120,7 @@ export const SAMPLE_PAYLOADS: { [T in NotificationType]: NotificationPayload<T> 
       { kind: 'cancellations', count: 3, amount: 6_200, weekAgoCount: 3, weekAgoAmount: 5_900 },
       { kind: 'returns', count: 2, amount: 3_998, weekAgoCount: 0, weekAgoAmount: 0 },
     ],
-    buyoutRate: 84.4,
+    buyoutRate: 93.1,
     topProducts: [{ nmId: 123456789, name: 'Футболка', vendorCode: 'FT-001', count: 12, amount: 21_000 }],
     critical: [],
     criticalTotal: 0,
