@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderGroup, renderNotification, type SaleEvent } from '@wb-assist/domain';
+import { renderGroup, renderNotification, toNotificationEvent, type SaleEvent } from '@wb-assist/domain';
+import { SAMPLE_PAYLOADS } from '@wb-assist/domain/testing';
 import { compareDeliveries } from './compare-deliveries.ts';
 import { deliveryKey, outboxKey, type ExpectedEvent } from './expected-event.ts';
 import { eventFingerprint } from './fingerprint.ts';
@@ -54,6 +55,21 @@ describe('comparing what was owed with what Telegram got', () => {
     expect(result.lost.map((l) => [l.event.identity, l.chatId])).toEqual([['A-1-1', 20]]);
     expect(result.duplicated).toEqual([{ chatId: 10, fingerprint: events[0]!.fingerprint, extra: 1 }]);
     expect(result.unexpected.map((u) => u.count)).toEqual([1]);
+  });
+
+  it('takes a derived alert once without owing it, and a second copy as a duplicate', () => {
+    const anomaly = {
+      chatId: 10,
+      at: minute(30).getTime(),
+      text: renderNotification(
+        toNotificationEvent('anomaly', SAMPLE_PAYLOADS.anomaly, { occurredAt: minute(30), card: null }),
+      ).text,
+    };
+    const events = [expected('A-1', 1, [10])];
+    const once = compareDeliveries(events, [single('A-1', 1, 10), anomaly]);
+    expect(once).toMatchObject({ delivered: 1, derived: 1, lost: [], duplicated: [], unexpected: [] });
+    const twice = compareDeliveries(events, [single('A-1', 1, 10), anomaly, anomaly]);
+    expect(twice.duplicated).toEqual([{ chatId: 10, fingerprint: expect.stringMatching(/^anomaly\|/), extra: 1 }]);
   });
 
   it('counts the events of a grouped message, listed or only counted', () => {

@@ -1,5 +1,5 @@
 import { deliveryKey, outboxKey, type ExpectedEvent } from './expected-event.ts';
-import { EVENT_TYPES, type EventType } from './fingerprint.ts';
+import { DERIVED_TYPES, EVENT_TYPES, typeOfFingerprint, type EventType } from './fingerprint.ts';
 import { parseNotification } from './parse-notification.ts';
 import type { SentMessage } from './read-inbox.ts';
 
@@ -29,6 +29,8 @@ export interface Comparison {
   resentInDoubt: { chatId: number; fingerprint: string; extra: number }[];
   /** Messages about events the shop never had (or that the reader could not make out). */
   unexpected: { chatId: number; fingerprint: string; count: number }[];
+  /** Derived alerts (DERIVED_TYPES) each chat got once; a second one counts as duplicated. */
+  derived: number;
   /** Per delivery found: event visible at WB → message accepted by Telegram, ms. */
   latenciesMs: number[];
   messages: { notifications: number; grouped: number; eventsInGroups: number; other: number };
@@ -58,6 +60,7 @@ export function compareDeliveries(
     duplicated: [],
     resentInDoubt: [],
     unexpected: [],
+    derived: 0,
     latenciesMs: [],
     messages: { notifications: 0, grouped: 0, eventsInGroups: 0, other: 0 },
   };
@@ -118,7 +121,10 @@ export function compareDeliveries(
       const extra = times.length - matched;
       if (extra > 0 && owedHere.length > 0)
         putDown(fingerprint, owedHere[0]!.type, extra, owedHere.filter(doubted).length);
-      if (extra > 0 && owedHere.length === 0) result.unexpected.push({ chatId, fingerprint, count: extra });
+      if (extra > 0 && owedHere.length === 0 && DERIVED_TYPES.includes(typeOfFingerprint(fingerprint))) {
+        result.derived += 1;
+        if (extra > 1) result.duplicated.push({ chatId, fingerprint, extra: extra - 1 });
+      } else if (extra > 0 && owedHere.length === 0) result.unexpected.push({ chatId, fingerprint, count: extra });
     }
     // Events a grouped message only counted make up for missing ones of their type, no more.
     for (const event of missing) {

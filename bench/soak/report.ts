@@ -2,7 +2,7 @@ import type { LogAudit } from './audit-logs.ts';
 import type { Comparison } from './compare-deliveries.ts';
 import type { DrainOutcome } from './drain.ts';
 import type { FaultRecord } from './fault-schedule.ts';
-import { EVENT_TYPES } from './fingerprint.ts';
+import { DERIVED_TYPES, EVENT_TYPES } from './fingerprint.ts';
 import type { SoakOptions } from './options.ts';
 import { percentile } from './percentile.ts';
 import type { Incarnation } from './supervised-process.ts';
@@ -88,7 +88,7 @@ export function formatReport(report: SoakReport): string {
     `deliveries owed (event × subscribed user): ${c.expected}; delivered once: ${c.delivered + c.countedOnly}` +
       (c.countedOnly ? ` (${c.countedOnly} only counted in a grouped message)` : ''),
     `LOST: ${c.lost.length}; DUPLICATED: ${c.duplicated.reduce((n, d) => n + d.extra, 0)}; unexpected: ` +
-      `${c.unexpected.reduce((n, u) => n + u.count, 0)}`,
+      `${c.unexpected.reduce((n, u) => n + u.count, 0)}; derived alerts (${DERIVED_TYPES.join(', ')}), each once: ${c.derived}`,
     `sent again after a send with unknown outcome (the bot killed between Telegram taking a message and recording it): ` +
       `${report.inDoubtDeliveries} deliveries, of which shown twice: ${c.resentInDoubt.reduce((n, d) => n + d.extra, 0)}`,
     `messages in the fake Telegram: ${c.messages.notifications} notifications (${c.messages.grouped} grouped, ` +

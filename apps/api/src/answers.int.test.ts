@@ -375,9 +375,17 @@ describe('buyerAnswerChanged', () => {
     await api.prisma.cabinetUser.create({ data: { ...membership, role: 'member' } });
     const changes = subscribe(vera.token);
     await answerUntilHeard(changes);
+    // Boris's socket, subscribed after Vera's, is handed each event after hers: once he hears the
+    // answer made while she is away, her socket has already asked whether she may see it.
+    const witness = subscribe(boris.token);
+    const { change: lastBeforeLeaving } = await answerUntilHeard(witness);
+    for (let seen = await nextSent(changes); seen.targetId !== lastBeforeLeaving.targetId;)
+      seen = await nextSent(changes);
 
     await api.prisma.cabinetUser.delete({ where: { cabinetId_userId: membership } });
     const whileAway = await annaAnswers();
+    for (let heard = await nextSent(witness); heard.targetId !== whileAway.id;) heard = await nextSent(witness);
+    await witness.return?.();
     await api.prisma.cabinetUser.create({ data: { ...membership, role: 'member' } });
     const afterRejoining = await annaAnswers();
     // Events of one socket arrive in order: had the answer made while she was away reached her,

@@ -352,6 +352,7 @@ describe('cabinet facts', () => {
             'stock_forecast',
             'anomaly',
             'key_health',
+            'morning_summary',
           ],
           notificationsUnavailable: [],
           warnings: [],

@@ -32,6 +32,7 @@ import { reviewsScreen } from './menu/reviews.ts';
 import type { Screen, Viewer } from './menu/screen.ts';
 import { stocksScreen } from './menu/stocks.ts';
 import { syncNow, syncStatusScreen } from './menu/sync-status.ts';
+import { changeTimeSettings, stepSummaryTime, timeSettingsScreen } from './menu/time-settings.ts';
 import { webLoginScreen } from './menu/web-login.ts';
 import type { From, Incoming } from './telegram/port.ts';
 import { TYPE_NAMES } from './views/labels.ts';
@@ -143,6 +144,16 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
       await sendScreen(ctx, chatId, helpScreen());
       return;
     }
+    // "/timezone Asia/Almaty", "/summary 08:30": any zone or time, beyond the page's buttons.
+    if (command?.[1] === 'timezone' || command?.[1] === 'summary') {
+      const value = command[2]?.trim();
+      const change = command[1] === 'timezone' ? { timeZone: value } : { morningSummaryTime: value };
+      const screen = value
+        ? (await changeTimeSettings(ctx, user.id, change)).screen
+        : await timeSettingsScreen(ctx, user.id);
+      await sendScreen(ctx, chatId, screen);
+      return;
+    }
     if (command?.[1] === 'menu') {
       state.awaitingKey = false;
       state.replacingKeyOf = undefined;
@@ -225,6 +236,16 @@ export function createHandlers(ctx: BotContext, gate: () => InitialSyncGate) {
         state.awaitingKey = false;
         state.replacingKeyOf = undefined;
         await drawScreen(ctx, chatId, messageId, await SCREENS[arg](ctx, viewer));
+      } else if (kind === 'scr' && arg === 'time') {
+        await drawScreen(ctx, chatId, messageId, await timeSettingsScreen(ctx, user.id));
+      } else if (kind === 'tz' && arg === 'set' && target) {
+        const changed = await changeTimeSettings(ctx, user.id, { timeZone: target });
+        notice = changed.notice;
+        await drawScreen(ctx, chatId, messageId, changed.screen);
+      } else if (kind === 'st' && arg === 'next') {
+        const stepped = await stepSummaryTime(ctx, user.id);
+        notice = stepped.notice;
+        await drawScreen(ctx, chatId, messageId, stepped.screen);
       } else if (kind === 'nt' && arg === 'fd') {
         const stepped = await stepForecastDays(ctx, viewer);
         notice = stepped.notice;

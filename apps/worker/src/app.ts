@@ -8,6 +8,7 @@ import { ARRIVAL_MARGIN, WB_METHOD_GROUPS, wbAccessFromEnv } from '@wb-assist/wb
 import { renderForTelegram } from './delivery/render.ts';
 import type { WorkerEnv } from './env.ts';
 import { createSyncCabinet, createSyncOrderFeed } from './jobs/sync-cabinet.ts';
+import { createSummaryLoop } from './morning-summary/summary-loop.ts';
 import { createWorker, type WorkerTuning } from './worker.ts';
 
 export interface WorkerAppOptions {
@@ -23,6 +24,9 @@ export interface WorkerAppOptions {
  * transaction: a thousand cabinets a minute keep fewer than two busy on average.
  */
 const FEED_CONCURRENCY = 8;
+
+/** Morning summaries go out within this long after the user's minute. */
+const SUMMARY_TICK_MS = 15_000;
 
 /**
  * The worker process: the cabinet sync on pg-boss, the notification delivery loop, and
@@ -60,6 +64,14 @@ export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds
     tuning,
   });
   await worker.start();
+  const summaries = createSummaryLoop({
+    pool,
+    logger,
+    webUrl: env.PUBLIC_WEB_URL,
+    tickMs: SUMMARY_TICK_MS,
+    batch: 100,
+  });
+  summaries.start();
 
   // Notifications go to the bot as soon as a sync commits them (LISTEN), retried with backoff.
   const delivery = await startDeliveryLoop({
@@ -86,6 +98,7 @@ export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds
 
   return {
     async stop() {
+      await summaries.stop();
       await worker.stop();
       await delivery.stop();
       metricsServer.close();

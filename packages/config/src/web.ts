@@ -8,7 +8,7 @@ export const webEnv = z
     HOST: z.string().default('127.0.0.1'),
     API_PORT: port(4000),
     WEB_PORT: port(3000),
-    /** How users reach the dashboard (login links, bot buttons). */
+    /** How users reach the dashboard (login links, bot buttons, the morning summary's «Подробнее»). */
     PUBLIC_WEB_URL: httpUrl('http://localhost:3000'),
     /** How the dashboard and integrators reach the GraphQL API. */
     PUBLIC_API_URL: httpUrl('http://localhost:4000'),

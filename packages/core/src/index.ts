@@ -13,6 +13,12 @@ export {
 } from './cabinets/notification-coverage.ts';
 export { decryptSecret, encryptSecret, fingerprint, SecretDecryptError } from './crypto/secret-box.ts';
 export { registerTelegramUser, type RegisterTelegramUserInput } from './users/register-telegram-user.ts';
+export {
+  formatSummaryTime,
+  updateTimeSettings,
+  type TimeSettings,
+  type UpdateTimeSettingsOptions,
+} from './users/update-time-settings.ts';
 export { hashToken, newSecretToken, sameSecret } from './auth/hash-token.ts';
 export { isUuid } from './auth/uuid.ts';
 export { consumeLoginLink, createLoginLink } from './auth/login-links.ts';

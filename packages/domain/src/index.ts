@@ -21,6 +21,7 @@ export type {
   CriticalStockEvent,
   KeyHealthEvent,
   KeyHealthKind,
+  MorningSummaryEvent,
   NegativeReviewEvent,
   NewOrderEvent,
   NewQuestionEvent,
@@ -31,6 +32,9 @@ export type {
   Route,
   SaleEvent,
   StockForecastEvent,
+  SummaryFigure,
+  SummaryProduct,
+  SummarySize,
   TodayTotals,
   WarehouseRemainder,
 } from './notifications/events.ts';

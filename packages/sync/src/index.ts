@@ -8,3 +8,4 @@ export {
 } from './sync-cabinet.ts';
 export type { SourceCounts, SyncSettings } from './context.ts';
 export { readsOrderFeed, syncCabinetOrderFeed, type SyncOrderFeedOptions } from './sync-order-feed.ts';
+export { sendDueSummaries, type SendDueSummariesOptions } from './morning-summary/send-due-summaries.ts';

@@ -1,8 +1,10 @@
-import { listApiTokens } from '@wb-assist/core';
+import { formatSummaryTime, InvalidSettingError, listApiTokens, updateTimeSettings } from '@wb-assist/core';
+import { viewerId } from '../context.ts';
 import { builder } from './builder.ts';
 import { totalCountField } from './connection-count.ts';
 import { NotificationFilter, Notification, notificationConnection } from './notification-history.ts';
 import { SortDirection } from './enums.ts';
+import { OperationError } from './errors.ts';
 
 export const ApiTokenRef = builder.objectRef<{
   id: string;
@@ -32,6 +34,12 @@ export const User = builder.prismaObject('User', {
     firstName: t.exposeString('firstName', { nullable: true }),
     lastName: t.exposeString('lastName', { nullable: true }),
     timeZone: t.exposeString('timeZone', { description: 'IANA zone used for days and times.' }),
+    morningSummaryTime: t.string({
+      nullable: true,
+      description: 'When the morning summary arrives ("09:00", in timeZone); only for the signed-in user themself.',
+      resolve: (user, _args, ctx) =>
+        ctx.viewer?.userId === user.id ? formatSummaryTime(user.morningSummaryMinute) : null,
+    }),
     cabinets: t.relation('cabinets', {
       description: 'Cabinets the user belongs to, with the role in each.',
       query: { orderBy: { createdAt: 'asc' } },
@@ -71,4 +79,33 @@ builder.prismaObjectField(User, 'notifications', (t) =>
     },
     { fields: (c) => ({ totalCount: c.int(totalCountField) }) },
   ),
+);
+
+builder.mutationField('updateTimeSettings', (t) =>
+  t.prismaField({
+    type: 'User',
+    description:
+      'The signed-in user’s own zone (any IANA name) and morning summary time ("HH:MM"); what is omitted stays.',
+    errors: { types: [OperationError] },
+    args: {
+      timeZone: t.arg.string({ description: 'IANA zone, e.g. Europe/Moscow.' }),
+      morningSummaryTime: t.arg.string({ description: '"HH:MM" in the zone, e.g. 09:00.' }),
+    },
+    authScopes: { signedIn: true },
+    resolve: async (query, _root, args, ctx) => {
+      const userId = viewerId(ctx);
+      try {
+        await updateTimeSettings(ctx.prisma, {
+          userId,
+          timeZone: args.timeZone ?? undefined,
+          morningSummaryTime: args.morningSummaryTime ?? undefined,
+        });
+      } catch (error) {
+        // A zone or time that is not one: a typed failure with the Russian message, nothing changed.
+        if (error instanceof InvalidSettingError) throw new OperationError(error.code, error.message);
+        throw error;
+      }
+      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
+    },
+  }),
 );

@@ -54,6 +54,7 @@ function draw(viewer: Viewer, settings: Settings, quietHours: QuietHoursView): S
         },
       ],
       ...quietHoursRows(quietHours, cabinetId),
+      [{ text: '🕘 Часовой пояс и утренняя сводка', callbackData: 'scr:time' }],
       [BACK_TO_MENU],
     ],
   };

@@ -29,14 +29,17 @@ export function KpiGrid({
   days,
   yesterdaySoFar,
   today,
+  day,
 }: {
   days: DailyStat[];
   yesterdaySoFar: DailyStat[];
   today: string;
+  /** A past day to show first (the morning summary's «Подробнее»). */
+  day?: string;
 }) {
   return (
     <>
-      {periods(today).map((period) => {
+      {periods(today, day).map((period) => {
         const now = totals(days, ...period.current);
         const before = totals(period.sameHours ? yesterdaySoFar : days, ...period.previous);
         return (

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { countNoun } from '@wb-assist/domain';
 import { OVERVIEW, overviewVariables, sameDays, type OverviewData } from '../graphql/overview';
@@ -25,7 +25,17 @@ interface Initial {
 }
 
 export function OverviewView({ initial }: { initial?: Initial }) {
-  const { cabinetId, viewer } = useCabinet();
+  const { cabinetId, setCabinetId, viewer } = useCabinet();
+  // «Подробнее» under a morning summary opens /?cabinet=<id>&day=YYYY-MM-DD: that cabinet, and
+  // that day's figures first. Read once in the browser, so switching cabinets later is not undone.
+  const [linkedDay, setLinkedDay] = useState<string>();
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const day = params.get('day');
+    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) setLinkedDay(day);
+    const linked = params.get('cabinet');
+    if (linked && viewer.cabinets.some((member) => member.cabinet.id === linked)) setCabinetId(linked);
+  }, []);
   const variables = useMemo(() => overviewVariables(cabinetId, viewer.timeZone), [cabinetId, viewer.timeZone]);
   const today = variables.to;
   const [result] = useQuery({ query: OVERVIEW, variables, pause: typeof window === 'undefined' });
@@ -44,7 +54,7 @@ export function OverviewView({ initial }: { initial?: Initial }) {
       <p className="muted" data-testid="last-sync">
         Последняя синхронизация: {formatInstant(cabinet.lastSyncAt, viewer.timeZone)}
       </p>
-      <KpiGrid days={cabinet.dailyStats} yesterdaySoFar={cabinet.yesterdaySoFar} today={today} />
+      <KpiGrid days={cabinet.dailyStats} yesterdaySoFar={cabinet.yesterdaySoFar} today={today} day={linkedDay} />
       <section className="card" aria-labelledby="chart-title">
         <h2 id="chart-title">Заказы и выкупы за 30 дней</h2>
         <OrdersChart days={last30} />

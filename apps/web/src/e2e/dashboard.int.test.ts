@@ -269,6 +269,43 @@ it('sets quiet hours on the settings page and says why a window that ends where 
   expect((await stored())?.end).toBe(8 * 60);
 });
 
+it('sets the time zone and summary time; every time shown follows the zone', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/settings`);
+  const zone = page.locator('input[name="timeZone"]');
+  await zone.waitFor();
+  expect(await zone.inputValue()).toBe('Europe/Moscow');
+  expect(await page.locator('input[name="morningSummaryTime"]').inputValue()).toBe('09:00');
+  await zone.fill('Asia/Novosibirsk');
+  await page.locator('input[name="morningSummaryTime"]').fill('08:30');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByTestId('zone-now').filter({ hasText: 'UTC+7' }).waitFor({ timeout: 5_000 });
+  const stored = await system.api.pool.query<{ zone: string; minute: number }>(
+    'SELECT time_zone AS zone, morning_summary_minute AS minute FROM users WHERE telegram_id = $1',
+    [DEMO_TELEGRAM_ID],
+  );
+  expect(stored.rows[0]).toEqual({ zone: 'Asia/Novosibirsk', minute: 510 });
+  await page.goto(`${system.webUrl}/`);
+  await page.getByTestId('last-sync').filter({ hasText: 'UTC+7' }).waitFor({ timeout: 5_000 });
+
+  // «Подробнее» under a morning summary: that cabinet's day first, against a week before.
+  const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Novosibirsk' });
+  await page.goto(`${system.webUrl}/?cabinet=${cabinetId}&day=${yesterday}`);
+  const linked = page.getByTestId('kpi-day');
+  await linked.waitFor({ timeout: 5_000 });
+  expect(await linked.getByRole('heading').textContent()).toBe(
+    `Итоги ${yesterday.slice(8, 10)}.${yesterday.slice(5, 7)}`,
+  );
+
+  await page.goto(`${system.webUrl}/settings`);
+  await page.locator('input[name="timeZone"]').fill('Mars/Olympus');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByText('Не знаю часового пояса «Mars/Olympus»', { exact: false }).waitFor({ timeout: 5_000 });
+  await page.locator('input[name="timeZone"]').fill('Europe/Moscow');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByTestId('zone-now').filter({ hasText: 'МСК' }).waitFor({ timeout: 5_000 });
+});
+
 const PAGES = [
   ['overview', '/'],
   ['orders', '/orders'],

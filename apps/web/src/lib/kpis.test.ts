@@ -25,6 +25,19 @@ describe('periods', () => {
     expect(week).toMatchObject({ current: ['2026-02-23', '2026-03-01'], previous: ['2026-02-16', '2026-02-22'] });
     expect(month).toMatchObject({ current: ['2026-01-31', '2026-03-01'], previous: ['2026-01-01', '2026-01-30'] });
   });
+
+  it('puts a linked past day first, against the same weekday a week before, as the morning summary does', () => {
+    const [linked, today] = periods('2026-03-01', '2026-02-26');
+    expect(linked).toEqual({
+      key: 'day',
+      label: 'Итоги 26.02',
+      against: 'к 19.02, тому же дню недели',
+      current: ['2026-02-26', '2026-02-26'],
+      previous: ['2026-02-19', '2026-02-19'],
+    });
+    expect(today?.key).toBe('today');
+    expect(periods('2026-03-01', '2026-03-01')[0]?.key).toBe('today');
+  });
 });
 
 describe('totals', () => {

@@ -38,14 +38,34 @@ export interface Period {
   against: string;
 }
 
-/** Today, yesterday, 7 and 30 days ending today, each with the period just before it. */
-export function periods(today: string): Period[] {
+/** "2026-11-26" → "26.11". */
+const shortDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
+
+/**
+ * Today, yesterday, 7 and 30 days ending today, each with the period just before it. With
+ * `day` (the morning summary's «Подробнее»), that day comes first, against the same weekday a
+ * week before, as the summary compares it.
+ */
+export function periods(today: string, day?: string): Period[] {
   const span = (key: string, label: string, days: number, against: string, endOffset = 0): Period => {
     const to = shiftDay(today, -endOffset);
     const from = shiftDay(to, -(days - 1));
     return { key, label, against, current: [from, to], previous: [shiftDay(from, -days), shiftDay(from, -1)] };
   };
+  const chosen: Period[] =
+    day && day < today
+      ? [
+          {
+            key: 'day',
+            label: `Итоги ${shortDay(day)}`,
+            against: `к ${shortDay(shiftDay(day, -7))}, тому же дню недели`,
+            current: [day, day],
+            previous: [shiftDay(day, -7), shiftDay(day, -7)],
+          },
+        ]
+      : [];
   return [
+    ...chosen,
     { ...span('today', 'Сегодня', 1, 'к вчера на это же время'), sameHours: true },
     span('yesterday', 'Вчера', 1, 'к позавчера', 1),
     span('7d', '7 дней', 7, 'к 7 дням до них'),

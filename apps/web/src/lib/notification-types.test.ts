@@ -14,6 +14,7 @@ describe('notification type labels', () => {
       { value: 'stock_forecast', label: 'Прогноз остатка' },
       { value: 'anomaly', label: 'Всплеск отмен' },
       { value: 'key_health', label: 'Ключ WB' },
+      { value: 'morning_summary', label: 'Сводка за день' },
     ]);
   });
 

@@ -57,6 +57,7 @@ describe('connectCabinet', () => {
       'stock_forecast',
       'anomaly',
       'key_health',
+      'morning_summary',
     ]);
     const cabinet = await prisma.cabinet.findUniqueOrThrow({
       where: { sellerId: seller.sid },
@@ -89,7 +90,7 @@ describe('connectCabinet', () => {
     const result = await connect((await newUser()).id, token);
     expect(result).toMatchObject({
       ok: true,
-      available: ['new_order', 'buyout', 'cancellation', 'return', 'anomaly', 'key_health'],
+      available: ['new_order', 'buyout', 'cancellation', 'return', 'anomaly', 'key_health', 'morning_summary'],
       warnings: [
         'У ключа нет категории «Вопросы и отзывы»: уведомлений о негативных отзывах, вопросах покупателей не будет.',
         'У ключа нет категории «Аналитика»: уведомлений о критических остатках, товарах, которые скоро закончатся не будет.',
@@ -156,6 +157,17 @@ describe('connectCabinet', () => {
       error: 'expired',
       message: expect.stringMatching(/^Срок действия ключа истёк \d\d\.\d\d\.\d{4}/),
     });
+    // The date is the user's own: 23:00 on 1 January in Moscow is already the 2nd in Vladivostok.
+    const lateNewYear = await emulator.control.createToken({
+      sid: seller.sid,
+      categories: ['statistics'],
+      exp: Date.parse('2026-01-01T20:00:00Z') / 1000,
+    });
+    await prisma.user.update({ where: { id: user.id }, data: { timeZone: 'Asia/Vladivostok' } });
+    expect(await connect(user.id, lateNewYear.token)).toMatchObject({
+      message: expect.stringMatching(/^Срок действия ключа истёк 02\.01\.2026/),
+    });
+    await prisma.user.update({ where: { id: user.id }, data: { timeZone: 'Europe/Moscow' } });
     expect(await connect(user.id, test.token)).toMatchObject({ ok: false, error: 'test_token' });
     expect(await connect(user.id, noStats.token)).toMatchObject({
       ok: false,

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@wb-assist/db';
+import { DEFAULT_TIME_ZONE } from '@wb-assist/domain';
 import {
   createWbClient,
   decodeWbToken,
@@ -62,7 +63,11 @@ const CATEGORIES = ~(1 << WB_READ_ONLY_BIT);
 
 const fail = (error: ConnectCabinetError, message: string): ConnectCabinetResult => ({ ok: false, error, message });
 
-const moscowDate = (date: Date) => date.toLocaleDateString('ru-RU', { timeZone: 'Europe/Moscow' });
+/** "04.12.2026" in the user's own zone: the day they will recognise. */
+async function userDate(options: ConnectCabinetOptions, date: Date): Promise<string> {
+  const user = await options.prisma.user.findUnique({ where: { id: options.userId }, select: { timeZone: true } });
+  return date.toLocaleDateString('ru-RU', { timeZone: user?.timeZone ?? DEFAULT_TIME_ZONE });
+}
 
 /**
  * Connects a WB key for a user: checked locally (shape, expiry, type, categories), then by one
@@ -86,7 +91,7 @@ export async function connectCabinet(options: ConnectCabinetOptions): Promise<Co
   if (token.expiresAt <= now) {
     return fail(
       'expired',
-      `Срок действия ключа истёк ${moscowDate(token.expiresAt)}. Создайте новый ключ в личном кабинете WB и пришлите его.`,
+      `Срок действия ключа истёк ${await userDate(options, token.expiresAt)}. Создайте новый ключ в личном кабинете WB и пришлите его.`,
     );
   }
   if (token.type === 'test') {

@@ -40,6 +40,7 @@ const ALL_ON = {
     stock_forecast: true,
     anomaly: true,
     key_health: true,
+    morning_summary: true,
   },
   stockForecastDays: 7,
 };

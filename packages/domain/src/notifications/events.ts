@@ -191,7 +191,58 @@ export interface AnomalyEvent {
   occurredAt: Date;
 }
 
+/** One of yesterday's figures against the same weekday a week earlier. */
+export interface SummaryFigure {
+  kind: 'orders' | 'buyouts' | 'cancellations' | 'returns';
+  count: number;
+  amount: number;
+  weekAgoCount: number;
+  weekAgoAmount: number;
+}
+
+export interface SummaryProduct {
+  nmId: number;
+  name: string | null;
+  vendorCode: string;
+  /** Orders of the day, and their amount. */
+  count: number;
+  amount: number;
+}
+
+export interface SummarySize {
+  nmId: number;
+  name: string | null;
+  vendorCode: string;
+  size: string | null;
+  available: number;
+  /** Days the stock lasts at the last 14 days' rate; null at critical stock. */
+  daysOfCover: number | null;
+}
+
+export interface MorningSummaryEvent {
+  type: 'morning_summary';
+  /** A summary is of the whole cabinet, not of a product. */
+  product: null;
+  cabinetName: string;
+  /** The local date (YYYY-MM-DD, the user's zone) the figures are of, and the same weekday a week before. */
+  day: string;
+  weekAgo: string;
+  figures: SummaryFigure[];
+  /** Buyouts ÷ (buyouts + returns) of the day in percent, as the dashboard counts it; null with neither. */
+  buyoutRate: number | null;
+  topProducts: SummaryProduct[];
+  critical: SummarySize[];
+  criticalTotal: number;
+  runningOut: SummarySize[];
+  runningOutTotal: number;
+  unansweredNegative: number;
+  /** The dashboard on that day («Подробнее»). */
+  detailsUrl: string;
+  occurredAt: Date;
+}
+
 export type NotificationEvent =
+  | MorningSummaryEvent
   | SaleEvent
   | NegativeReviewEvent
   | NewQuestionEvent

@@ -4,7 +4,7 @@ import type { Detail } from './detail.ts';
 import type { NotificationEvent } from './events.ts';
 import { fitText } from './fit.ts';
 import { templateOf } from './registry/index.ts';
-import type { RenderedMessage, RenderOptions } from './rendered-message.ts';
+import type { InlineButton, RenderedMessage, RenderOptions } from './rendered-message.ts';
 import { ANSWER_LINE_ROOM, CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.ts';
 
 /**
@@ -16,7 +16,18 @@ export function renderNotification(event: NotificationEvent, options: RenderOpti
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const template = templateOf(event);
   const render = (detail: Detail) => template.message(event, timeZone, detail);
-  if (event.product === null) return cabinetNotice(event.type, render, options.cabinetId);
+  if (event.type === 'morning_summary') {
+    return cabinetNotice(event.type, render, [
+      [{ text: 'Подробнее', url: event.detailsUrl }],
+      [muteButton(event.type, options.cabinetId)],
+    ]);
+  }
+  if (event.product === null) {
+    return cabinetNotice(event.type, render, [
+      [replaceKeyButton(options.cabinetId)],
+      [muteButton(event.type, options.cabinetId)],
+    ]);
+  }
   const answer = answerButtons(event);
   const open = openOnWbButton(event.product.nmId);
   const mute = muteButton(event.type, options.cabinetId);
@@ -32,11 +43,14 @@ export function renderNotification(event: NotificationEvent, options: RenderOpti
   return { text, photoUrl: null, parseMode: 'HTML', buttons };
 }
 
-/** A notice about the whole cabinet (its key): no product to open, the fix one tap away. */
+/**
+ * A notice about the whole cabinet (its key, its day): no product to open, the next step (a
+ * new key, the dashboard on that day) one tap away.
+ */
 function cabinetNotice(
   type: NotificationEvent['type'],
   render: (detail: Detail) => string,
-  cabinetId: string | undefined,
+  buttons: InlineButton[][],
 ): RenderedMessage {
   const text = fitText(render, MESSAGE_LIMIT);
   if (text === null) throw new Error(`${type} notification does not fit ${MESSAGE_LIMIT} characters`);
@@ -44,6 +58,6 @@ function cabinetNotice(
     text,
     photoUrl: null,
     parseMode: 'HTML',
-    buttons: [[replaceKeyButton(cabinetId)], [muteButton(type, cabinetId)]],
+    buttons,
   };
 }

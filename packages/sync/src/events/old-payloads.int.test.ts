@@ -40,7 +40,10 @@ const statistics = {
 };
 
 /** Types born after the registry never had a raw-row payload. */
-type OldType = Exclude<NotificationType, 'new_question' | 'stock_forecast' | 'anomaly' | 'key_health'>;
+type OldType = Exclude<
+  NotificationType,
+  'new_question' | 'stock_forecast' | 'anomaly' | 'key_health' | 'morning_summary'
+>;
 
 const OLD: Record<OldType, object> = {
   new_order: {

@@ -6,6 +6,7 @@ import { cancellation } from './cancellation.ts';
 import { criticalStock } from './critical-stock.ts';
 import type { EventFacts, NotificationTemplate, NotificationTypeDefinition } from './definition.ts';
 import { keyHealth } from './key-health.ts';
+import { morningSummary } from './morning-summary.ts';
 import { negativeReview } from './negative-review.ts';
 import { newOrder } from './new-order.ts';
 import { newQuestion } from './new-question.ts';
@@ -28,6 +29,7 @@ export const NOTIFICATION_REGISTRY = {
   stock_forecast: stockForecast,
   anomaly,
   key_health: keyHealth,
+  morning_summary: morningSummary,
 } as const;
 
 export type NotificationRegistry = typeof NOTIFICATION_REGISTRY;

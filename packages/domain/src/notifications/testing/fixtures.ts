@@ -2,6 +2,7 @@ import type {
   AnomalyEvent,
   CriticalStockEvent,
   KeyHealthEvent,
+  MorningSummaryEvent,
   NegativeReviewEvent,
   NewOrderEvent,
   NewQuestionEvent,
@@ -114,4 +115,51 @@ export const KEY_EXPIRING: KeyHealthEvent = {
     'У ключа нет категории «Вопросы и отзывы»: уведомлений о негативных отзывах, вопросах покупателей не будет.',
   ],
   occurredAt: AT,
+};
+
+/** The summary of 26.11.2026, a Thursday, as the worker builds it the next morning. */
+export const MORNING_SUMMARY: MorningSummaryEvent = {
+  type: 'morning_summary',
+  product: null,
+  cabinetName: 'ИП Демонстрационный магазин',
+  day: '2026-11-26',
+  weekAgo: '2026-11-19',
+  figures: [
+    { kind: 'orders', count: 42, amount: 98_450, weekAgoCount: 35, weekAgoAmount: 80_100 },
+    { kind: 'buyouts', count: 27, amount: 61_300, weekAgoCount: 30, weekAgoAmount: 66_000 },
+    { kind: 'cancellations', count: 3, amount: 6_200, weekAgoCount: 3, weekAgoAmount: 5_900 },
+    { kind: 'returns', count: 2, amount: 3_998, weekAgoCount: 0, weekAgoAmount: 0 },
+  ],
+  buyoutRate: 93.1,
+  topProducts: [
+    { nmId: 123456789, name: 'Футболка мужская хлопковая', vendorCode: 'FT-001', count: 12, amount: 21_000 },
+    { nmId: 223456789, name: 'Худи оверсайз', vendorCode: 'HD-014', count: 7, amount: 24_430 },
+    { nmId: 323456789, name: null, vendorCode: 'SK-3', count: 5, amount: 2_450 },
+  ],
+  critical: [
+    {
+      nmId: 123456789,
+      name: 'Футболка мужская хлопковая',
+      vendorCode: 'FT-001',
+      size: 'L',
+      available: 1,
+      daysOfCover: null,
+    },
+  ],
+  criticalTotal: 1,
+  runningOut: [
+    { nmId: 223456789, name: 'Худи оверсайз', vendorCode: 'HD-014', size: 'M', available: 9, daysOfCover: 3.2 },
+    {
+      nmId: 123456789,
+      name: 'Футболка мужская хлопковая',
+      vendorCode: 'FT-001',
+      size: 'XL',
+      available: 2,
+      daysOfCover: 0.6,
+    },
+  ],
+  runningOutTotal: 2,
+  unansweredNegative: 2,
+  detailsUrl: 'https://wb-assist.example/?cabinet=3f1c2a9e-8d7b-4c6a-9e5f-1a2b3c4d5e6f&day=2026-11-26',
+  occurredAt: new Date('2026-11-27T06:00:00Z'),
 };

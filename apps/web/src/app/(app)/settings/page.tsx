@@ -3,6 +3,7 @@
 import { NOTIFICATION_DEFINITIONS, STOCK_FORECAST_DAYS, type NotificationType } from '@wb-assist/domain';
 import { useMutation, useQuery } from 'urql';
 import { ErrorState, Loading } from '../../../components/states';
+import { TimeSettings } from '../../../components/time-settings';
 import { SETTINGS, UPDATE_SETTINGS } from '../../../graphql/settings';
 import { useCabinet } from '../../../lib/cabinet-context';
 import { QuietHoursSection } from './quiet-hours-section';
@@ -85,6 +86,7 @@ export default function SettingsPage() {
       <QuietHoursSection />
       {refused && <ErrorState error={refused} />}
       {update.error && <ErrorState error={update.error} />}
+      <TimeSettings />
     </>
   );
 }
