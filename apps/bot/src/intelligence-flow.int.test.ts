@@ -127,11 +127,15 @@ it('sends the stock-out forecast, the anomaly and the 09:00 morning summary, eac
   const summary = await chat.waitFor('the morning summary', SUMMARY, menu.message_id, 60_000);
   show('Morning summary', summary);
   expect(plain(summary)).toContain('Кабинет «ИП Прогнозов»');
-  const { rows } = await system.pool.query<{ next: string }>(
-    `SELECT to_char(next_summary_at AT TIME ZONE time_zone, 'HH24:MI') AS next FROM users WHERE id = $1`,
+  // Written for the user's 09:00, and the next one scheduled for 09:00 the day after.
+  const { rows } = await system.pool.query<{ sentFor: string; next: string }>(
+    `SELECT to_char(e.occurred_at AT TIME ZONE u.time_zone, 'HH24:MI') AS "sentFor",
+            to_char(u.next_summary_at AT TIME ZONE u.time_zone, 'HH24:MI') AS next
+     FROM outbox_events e JOIN users u ON u.id = $1
+     WHERE e.type = 'morning_summary'`,
     [user.id],
   );
-  expect(rows).toEqual([{ next: '09:00' }]);
+  expect(rows).toEqual([{ sentFor: '09:00', next: '09:00' }]);
 
   await drain(cabinetId);
   expect(matching(chat, FORECAST)).toHaveLength(1);
