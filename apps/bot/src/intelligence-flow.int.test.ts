@@ -93,7 +93,8 @@ it('sends the stock-out forecast, the anomaly and the 09:00 morning summary, eac
     const placed = await order(now - sinceMidnight / 2 - i * MINUTE);
     await emulator.control.cancelOrder(seller.sid, placed.srid, { at: now - sinceMidnight / 4 });
   }
-  // The stock has run down to five units: twelve orders kept in 14 days sell them in under six.
+  // The stock has run down to five units: the twelve orders of 14 days not cancelled
+  // sell them in under six days.
   await emulator.control.setStock(seller.sid, { chrtId: size.chrtId, warehouseId: main!.id, quantity: 5 });
 
   const chat = new SellerChat(system, 7_700_022);
@@ -109,9 +110,9 @@ it('sends the stock-out forecast, the anomaly and the 09:00 morning summary, eac
   expect(plain(forecast)).toContain(seller.products[0]!.title);
   expect(plain(forecast)).toMatch(/Осталось <b>5 шт\.<\/b> — закончится примерно через 5 дней/);
   expect(plain(forecast)).toContain('Ваш порог: 7 дней запаса');
+  expect(plain(forecast)).toMatch(/Заказывают ~0,9 шт\. в день \(12 заказов за 14 дней\)/);
   expect(plain(anomaly)).toContain(seller.products[0]!.title);
   expect(plain(anomaly)).toMatch(/Отмен за \d\d\.\d\d: <b>6 шт\.<\/b> — в 42,9 раза больше обычного/);
-  expect(plain(forecast)).toMatch(/Заказывают ~0,9 шт\. в день \(12 заказов за 14 дней\)/);
   expect(plain(anomaly)).toMatch(/в среднем 0,1 шт\. в день за 14 дней/);
 
   // The summary runs on the real clock, which a test cannot move to 09:00: the schedule is put
