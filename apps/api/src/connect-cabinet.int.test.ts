@@ -39,7 +39,7 @@ describe('connectCabinet over GraphQL (against the WB emulator)', () => {
         sellerName: 'ИП Морозова',
         joined: false,
         alreadyMember: false,
-        available: ['new_order', 'buyout', 'cancellation', 'return', 'anomaly', 'key_health'],
+        available: ['new_order', 'buyout', 'cancellation', 'return', 'anomaly', 'key_health', 'morning_summary'],
         cabinet: { name: 'ИП Морозова', status: 'initial_sync', myRole: 'owner' },
       },
     });

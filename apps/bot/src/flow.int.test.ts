@@ -85,7 +85,7 @@ it('walks a seller from /start to live notifications that follow their settings'
   expect(deleted()).toContain(good.message_id);
   expect(deleted()).not.toContain(impatient.message_id);
   expect(textOf(progress)).toContain(
-    'Будут приходить: заказы, выкупы, отмены, возвраты, негативные отзывы, вопросы покупателей, критические остатки, прогноз остатков, всплески отмен и возвратов, срок действия ключа.',
+    'Будут приходить: заказы, выкупы, отмены, возвраты, негативные отзывы, вопросы покупателей, критические остатки, прогноз остатков, всплески отмен и возвратов, срок действия ключа, утренняя сводка.',
   );
   await waitForMessage('the gate', /Синхронизация идёт, \d+%\. Главное меню пришлю/, good.message_id);
   const menu = await waitForMessage('the main menu', /^🏠 <b>Главное меню/, good.message_id, 60_000);
