@@ -1,4 +1,4 @@
-// node bench/order-feed-latency.ts [--cabinets=1000] [--spread=120] [--cycle=30] [--concurrency=64]   (DATABASE_URL=postgres://… runs on that server instead)
+// node bench/order-feed-latency.ts [--cabinets=1000] [--spread=120] [--cycle=30] [--concurrency=64] [--feed-off=0 skips phase 2]   (DATABASE_URL=postgres://… runs on that server instead)
 // Target (issue #18): from the moment an order exists at WB to the bot's send, over 1,000
 // cabinets on one worker process on this 2-core machine: p50 ≤ 40 s, p99 ≤ 75 s (the floor is
 // ~30 s mean with one feed call a minute), 0 WB 429s, worker RSS < 300 MB; and the same figure
@@ -51,6 +51,8 @@ const CYCLE_MIN = arg('cycle', WB_CYCLE_MIN);
  * few minutes; the slots wait on WB, not on the CPU.
  */
 const CONCURRENCY = arg('concurrency', 64);
+/** `--feed-off=0` measures the feed alone (phase 1), e.g. to repeat it on a quiet machine. */
+const FEED_OFF = arg('feed-off', 1) !== 0;
 const SHORTENED = CYCLE_MIN !== WB_CYCLE_MIN;
 const INTERVAL_S = 180;
 const FEED_GIVE_UP_S = SPREAD_S + 240;
@@ -206,7 +208,7 @@ function table(on: Column, off: Column): string {
     ['worker RSS peak', (c) => `${c.peakRssMb.toFixed(0)} MB`],
     ['worker warn/error lines', (c) => String(c.warnings.length)],
   ];
-  const offHeader = SHORTENED ? `feed off (${CYCLE_MIN}-min cycle)` : 'feed off';
+  const offHeader = !FEED_OFF ? 'feed off (not run)' : SHORTENED ? `feed off (${CYCLE_MIN}-min cycle)` : 'feed off';
   const lines = [['', 'feed on', offHeader], ...rows.map(([name, cell]) => [name, cell(on), cell(off)])];
   const widths = [0, 1, 2].map((i) => Math.max(...lines.map((line) => line[i]!.length)));
   return lines.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join('   ')).join('\n');
@@ -250,14 +252,17 @@ try {
   const feedOn = await measure('feed on', SPREAD_S, FEED_GIVE_UP_S);
   const on: Column = { ...feedOn, limited: limitedSoFar() - limitedBefore, ...(await feedWorker.stop()) };
 
-  console.log(
-    `phase 2, feed off: ${CABINETS} orders over one statistics cycle (${CYCLE_MIN} min), delivered within ` +
-      `${clock(STATISTICS_GIVE_UP_S * 1000)} (min:s); progress every minute`,
-  );
-  const statisticsWorker = await startWorker('feed-off', false);
-  limitedBefore = limitedSoFar();
-  const feedOff = await measure('feed off', CYCLE_S, STATISTICS_GIVE_UP_S);
-  const off: Column = { ...feedOff, limited: limitedSoFar() - limitedBefore, ...(await statisticsWorker.stop()) };
+  let off: Column = { placed: 0, latencies: [], limited: 0, peakRssMb: 0, warnings: [] };
+  if (FEED_OFF) {
+    console.log(
+      `phase 2, feed off: ${CABINETS} orders over one statistics cycle (${CYCLE_MIN} min), delivered within ` +
+        `${clock(STATISTICS_GIVE_UP_S * 1000)} (min:s); progress every minute`,
+    );
+    const statisticsWorker = await startWorker('feed-off', false);
+    limitedBefore = limitedSoFar();
+    const feedOff = await measure('feed off', CYCLE_S, STATISTICS_GIVE_UP_S);
+    off = { ...feedOff, limited: limitedSoFar() - limitedBefore, ...(await statisticsWorker.stop()) };
+  }
 
   console.log(`\norder exists in the emulator → the bot's send, ${CABINETS} cabinets, one worker process each phase:`);
   console.log(table(on, off));
