@@ -228,6 +228,11 @@ it('stores the stock-out forecast threshold and says why one out of range is ref
   const deadline = Date.now() + 5_000;
   while ((await stored()) !== 14 && Date.now() < deadline) await page.waitForTimeout(100);
   expect(await stored()).toBe(14);
+  // The saved value redraws the field (it is keyed by the stored threshold): typing before that
+  // redraw would be typed into a field about to be replaced. A reload also shows the value kept.
+  await page.reload();
+  await days.waitFor();
+  expect(await days.inputValue()).toBe('14');
   await days.fill('0');
   await days.blur();
   await page.getByText('Порог прогноза остатков — целое число дней от 1 до 60.').waitFor({ timeout: 5_000 });
