@@ -1,6 +1,6 @@
 import pRetry, { AbortError } from 'p-retry';
 import { WbApiError } from './errors.ts';
-import { ARRIVAL_MARGIN } from './rate-limit/cabinet-ceiling.ts';
+import { withArrivalMargin } from './rate-limit/cabinet-ceiling.ts';
 import { bucketFor, type RateLimiter, type WbMethodGroup } from './rate-limit/groups.ts';
 import type { WbTokenType } from './token.ts';
 
@@ -107,11 +107,11 @@ export function createTransport(options: WbTransportOptions): WbTransport {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
 
-  const scale = (options.rateLimitScale ?? 1) * ARRIVAL_MARGIN;
+  const scale = options.rateLimitScale ?? 1;
 
   async function waitForSlot(group: WbMethodGroup): Promise<void> {
     const wbSpec = bucketFor(group, options.tokenType);
-    const spec = wbSpec && { burst: wbSpec.burst, intervalMs: wbSpec.intervalMs * scale };
+    const spec = wbSpec && { burst: wbSpec.burst, intervalMs: withArrivalMargin(wbSpec.intervalMs * scale) };
     if (!spec) {
       throw new AbortError(
         new WbApiError({
@@ -192,7 +192,7 @@ export function createTransport(options: WbTransportOptions): WbTransport {
         secondsHeader(response.headers, 'X-Ratelimit-Retry') ??
         secondsHeader(response.headers, 'Retry-After') ??
         secondsHeader(response.headers, 'X-Ratelimit-Reset') ??
-        (bucketFor(request.group, options.tokenType)?.intervalMs ?? 60_000) * scale;
+        withArrivalMargin((bucketFor(request.group, options.tokenType)?.intervalMs ?? 60_000) * scale);
       await options.limiter.block(
         { sellerId: options.sellerId, tokenType: options.tokenType, group: request.group },
         retryAfterMs,
@@ -203,7 +203,7 @@ export function createTransport(options: WbTransportOptions): WbTransport {
     // Other programs of the same seller spend WB's budget too: when WB says none is left, wait
     // a full interval even if our own bucket thinks otherwise.
     if (response.ok && response.headers.get('X-Ratelimit-Remaining') === '0') {
-      const interval = (bucketFor(request.group, options.tokenType)?.intervalMs ?? 60_000) * scale;
+      const interval = withArrivalMargin((bucketFor(request.group, options.tokenType)?.intervalMs ?? 60_000) * scale);
       await options.limiter.block(
         { sellerId: options.sellerId, tokenType: options.tokenType, group: request.group },
         interval,

@@ -16,7 +16,12 @@ export {
   type RateLimitKey,
   type WbMethodGroup,
 } from './rate-limit/groups.ts';
-export { ARRIVAL_MARGIN, cabinetCeiling, type CabinetCeiling } from './rate-limit/cabinet-ceiling.ts';
+export {
+  ARRIVAL_MARGIN,
+  cabinetCeiling,
+  withArrivalMargin,
+  type CabinetCeiling,
+} from './rate-limit/cabinet-ceiling.ts';
 export { MemoryRateLimiter } from './rate-limit/memory.ts';
 export { PostgresRateLimiter } from './rate-limit/postgres.ts';
 export type { BadRow } from './schemas/rows.ts';

@@ -6,6 +6,18 @@
 export const ARRIVAL_MARGIN = 1.05;
 
 /**
+ * No more than this is added, however long the interval: arrivals differ by milliseconds, not
+ * by 5% of a minute, and on the order feed (one call a minute) each second of margin is a
+ * second added to every order's wait.
+ */
+export const MAX_ARRIVAL_MARGIN_MS = 1_000;
+
+/** An interval as the client keeps it: 5% longer, by at most MAX_ARRIVAL_MARGIN_MS. */
+export function withArrivalMargin(intervalMs: number): number {
+  return Math.min(intervalMs * ARRIVAL_MARGIN, intervalMs + MAX_ARRIVAL_MARGIN_MS);
+}
+
+/**
  * Our own ceiling on one cabinet's WB requests, whatever their method group or host, on top of
  * WB's per-group limits: at most `perMinute` in any minute (WB_API_RATE_LIMIT) and at least
  * `intervalMs` between two (WB_API_INTERVAL). Where they disagree the stricter one holds.
@@ -21,8 +33,8 @@ export interface CabinetCeiling {
 }
 
 function spans(ceiling: CabinetCeiling): { windowMs: number; gapMs: number } {
-  const scale = (ceiling.scale ?? 1) * ARRIVAL_MARGIN;
-  return { windowMs: 60_000 * scale, gapMs: ceiling.intervalMs * scale };
+  const scale = ceiling.scale ?? 1;
+  return { windowMs: withArrivalMargin(60_000 * scale), gapMs: withArrivalMargin(ceiling.intervalMs * scale) };
 }
 
 /** The send times (epoch ms, oldest first) that can still delay a request at `now`. */
