@@ -38,7 +38,7 @@ export interface WorkerOptions {
    * The real-time order feed, read per cabinet on its own cadence (WB's one call a minute),
    * apart from the full sync's SYNC_INTERVAL. Absent: statistics alone bring orders.
    */
-  orderFeed?: { handler: OrderFeedHandler; intervalMs: number; concurrency: number };
+  orderFeed?: { handler: OrderFeedHandler; intervalMs: number; leadMs?: number; concurrency: number };
   logger: Logger;
   tuning?: Partial<WorkerTuning>;
 }

@@ -20,7 +20,12 @@ export interface FeedLoopOptions {
   handler: OrderFeedHandler;
   /** How often one cabinet reads the feed: WB's one call a minute, with a margin. */
   intervalMs: number;
-  /** Reads this process runs at once. */
+  /**
+   * How long before it is due a read may be claimed (claimDueFeeds): the handler's WB client
+   * holds the call until the cabinet's bucket allows it. 0: claimed when due.
+   */
+  leadMs?: number;
+  /** Reads this process runs at once, those waiting for their bucket included. */
   concurrency: number;
   /** How long stop() lets running reads finish before aborting them. */
   shutdownTimeoutMs: number;
@@ -45,8 +50,9 @@ const SKIPPED_DELAY_MS = 3_600_000;
  * once; a read that fails is simply the next interval's read.
  */
 export function createFeedLoop(options: FeedLoopOptions): FeedLoop {
-  const { pool, logger, handler, intervalMs, concurrency } = options;
-  const tickMs = Math.min(1_000, Math.max(20, intervalMs / 4));
+  const { pool, logger, handler, intervalMs, concurrency, leadMs = 0 } = options;
+  // Often enough that a read is claimed within its lead, not after it is due.
+  const tickMs = Math.min(1_000, Math.max(20, leadMs > 0 ? leadMs / 2 : intervalMs / 4));
   const running = new Set<Promise<void>>();
   const shutdown = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -71,7 +77,7 @@ export function createFeedLoop(options: FeedLoopOptions): FeedLoop {
     for (;;) {
       const free = concurrency - running.size;
       if (stopped || free <= 0) return;
-      const claimed = await claimDueFeeds(pool, { limit: free, intervalMs });
+      const claimed = await claimDueFeeds(pool, { limit: free, intervalMs, leadMs });
       for (const cabinetId of claimed) {
         const reading: Promise<void> = read(cabinetId).finally(() => {
           running.delete(reading);
@@ -111,7 +117,7 @@ export function createFeedLoop(options: FeedLoopOptions): FeedLoop {
     start() {
       stopped = false;
       loop();
-      logger.info({ intervalMs, concurrency }, 'order feed reads started');
+      logger.info({ intervalMs, leadMs, concurrency }, 'order feed reads started');
     },
     async stop() {
       stopped = true;
