@@ -78,6 +78,7 @@ const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((m
 
 interface Column {
   placed: number;
+  stages: string;
   latencies: number[];
   limited: number;
   peakRssMb: number;
@@ -169,10 +170,12 @@ async function measure(
   label: string,
   spreadS: number,
   giveUpS: number,
-): Promise<{ placed: number; latencies: number[] }> {
+): Promise<{ placed: number; latencies: number[]; stages: string }> {
   const placedAt = new Map<string, number>();
+  const sidOf = new Map<string, string>();
   const t0 = Date.now();
   const delivered = () => [...placedAt.keys()].filter((key) => received.has(key)).length;
+  const sampling = setInterval(collectFeedCalls, 1_000);
   const progress = setInterval(
     () =>
       console.log(
@@ -185,15 +188,77 @@ async function measure(
       sids.map(async (sid) => {
         await sleep(Math.random() * spreadS * 1000);
         const order = await emulator.control.addOrder(sid);
-        placedAt.set(`${cabinetOf.get(sid)}:new_order:${order.srid}`, Date.now());
+        const key = `${cabinetOf.get(sid)}:new_order:${order.srid}`;
+        placedAt.set(key, Date.now());
+        sidOf.set(key, sid);
       }),
     );
     while (delivered() < placedAt.size && Date.now() - t0 < giveUpS * 1000) await sleep(500);
   } finally {
     clearInterval(progress);
+    clearInterval(sampling);
   }
   const latencies = [...placedAt].flatMap(([key, at]) => (received.has(key) ? [(received.get(key)! - at) / 1000] : []));
-  return { placed: placedAt.size, latencies: latencies.sort((a, b) => a - b) };
+  return {
+    placed: placedAt.size,
+    latencies: latencies.sort((a, b) => a - b),
+    stages: await stages(placedAt, sidOf, t0),
+  };
+}
+
+/** Each seller's order-feed calls as the emulator saw them arrive (its log keeps the latest 10,000). */
+const feedCalls = new Map<string, number[]>();
+let feedLogSeen = 0;
+function collectFeedCalls(): void {
+  for (const entry of emulator.store.requestLog) {
+    if (entry.at <= feedLogSeen || entry.group !== 'order-feed') continue;
+    const calls = feedCalls.get(entry.sid) ?? [];
+    calls.push(entry.at);
+    feedCalls.set(entry.sid, calls);
+  }
+  feedLogSeen = Math.max(feedLogSeen, ...emulator.store.requestLog.slice(-1).map((entry) => entry.at));
+}
+
+/**
+ * Where the time goes: order → the feed call that brought it (the wait for the cabinet's next
+ * read), that call → its event committed (the read itself), committed → the bot's receipt
+ * (delivery); and the spacing of each cabinet's feed calls (WB allows one a minute).
+ */
+async function stages(placedAt: Map<string, number>, sidOf: Map<string, string>, since: number): Promise<string> {
+  collectFeedCalls();
+  const { rows } = await pool.query<{ event_key: string; created_at: Date }>(
+    `SELECT event_key, created_at FROM outbox_events WHERE event_key = ANY($1)`,
+    [[...placedAt.keys()]],
+  );
+  const waited: number[] = [];
+  const read: number[] = [];
+  const delivery: number[] = [];
+  for (const row of rows) {
+    const committed = row.created_at.getTime();
+    const placed = placedAt.get(row.event_key)!;
+    const call = feedCalls.get(sidOf.get(row.event_key)!)?.find((at) => at >= placed);
+    if (call !== undefined && call <= committed) {
+      waited.push((call - placed) / 1000);
+      read.push((committed - call) / 1000);
+    }
+    const at = received.get(row.event_key);
+    if (at !== undefined) delivery.push((at - committed) / 1000);
+  }
+  const gaps = [...feedCalls.values()].flatMap((calls) =>
+    calls.flatMap((at, i) => (i > 0 && calls[i - 1]! >= since ? [(at - calls[i - 1]!) / 1000] : [])),
+  );
+  const describe = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    const at = (p: number) => (percentile(sorted, p) ?? NaN).toFixed(1);
+    return `p50 ${at(0.5)} s, p90 ${at(0.9)} s, p99 ${at(0.99)} s, max ${(sorted.at(-1) ?? NaN).toFixed(1)} s`;
+  };
+  if (waited.length === 0) return `stored → bot: ${describe(delivery)}`;
+  return [
+    `order → the feed call that saw it: ${describe(waited)}`,
+    `that call → event stored: ${describe(read)}`,
+    `stored → bot: ${describe(delivery)}`,
+    `one cabinet's feed calls apart: ${describe(gaps)}`,
+  ].join('\n  ');
 }
 
 function table(on: Column, off: Column): string {
@@ -252,7 +317,7 @@ try {
   const feedOn = await measure('feed on', SPREAD_S, FEED_GIVE_UP_S);
   const on: Column = { ...feedOn, limited: limitedSoFar() - limitedBefore, ...(await feedWorker.stop()) };
 
-  let off: Column = { placed: 0, latencies: [], limited: 0, peakRssMb: 0, warnings: [] };
+  let off: Column = { placed: 0, stages: '', latencies: [], limited: 0, peakRssMb: 0, warnings: [] };
   if (FEED_OFF) {
     console.log(
       `phase 2, feed off: ${CABINETS} orders over one statistics cycle (${CYCLE_MIN} min), delivered within ` +
@@ -266,6 +331,11 @@ try {
 
   console.log(`\norder exists in the emulator → the bot's send, ${CABINETS} cabinets, one worker process each phase:`);
   console.log(table(on, off));
+  for (const [name, column] of [
+    ['feed on', on],
+    ['feed off', off],
+  ] as const)
+    if (column.stages) console.log(`${name}:\n  ${column.stages}`);
   for (const [name, column] of [
     ['feed on', on],
     ['feed off', off],
