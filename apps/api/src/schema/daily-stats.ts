@@ -20,7 +20,7 @@ const DailyStats = builder.objectRef<DayRow>('DailyStats').implement({
     orders: t.exposeInt('orders', { description: 'Orders placed that day (cancelled ones included).' }),
     orderedAmount: t.field({
       type: 'Decimal',
-      description: 'Sum of priceWithDisc of that day’s orders that are not cancelled.',
+      description: 'Sum of priceWithDisc of that day’s orders, cancelled ones included (as `orders` counts them).',
       resolve: (row) => row.ordered_amount,
     }),
     cancellations: t.exposeInt('cancellations', { description: 'Orders cancelled that day.' }),
