@@ -176,7 +176,8 @@ async function stream(
         await sink.write(table.columns.map((column) => column.value(node, formatters)));
         rows += 1;
       }
-      if (capped || !list.pageInfo.hasNextPage || req.destroyed) break;
+      // A closed response is a user who cancelled the download: stop reading the database.
+      if (capped || !list.pageInfo.hasNextPage || res.destroyed) break;
       current = await page(list.pageInfo.endCursor);
     }
     await sink.end();
