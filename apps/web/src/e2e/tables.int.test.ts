@@ -56,6 +56,8 @@ async function one<T extends object>(sql: string, params: unknown[] = []): Promi
   return (await query<T>(sql, params))[0]!;
 }
 
+/** The router writes the address a moment after the click that changed the table. */
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 const total = (page: Page) => page.getByTestId('table-total').textContent();
 const firstRow = (page: Page) => page.locator('tbody tr').first();
 const cell = (row: Locator, label: string) => row.locator(`td[data-label="${label}"]`).textContent();
@@ -118,8 +120,8 @@ it('counts orders with separators, sorts by a header click and pages by number, 
     'ascending',
   );
   await eventually('the cheapest order first', () => cell(firstRow(page), 'Цена продавца'), prices[0]!);
-  expect(new URL(page.url()).searchParams.get('sort')).toBe('AMOUNT');
-  expect(new URL(page.url()).searchParams.get('dir')).toBe('asc');
+  await eventually('«sort» in the address', async () => param(page, 'sort'), 'AMOUNT');
+  await eventually('«dir» in the address', async () => param(page, 'dir'), 'asc');
 
   // Page 2 by its number: the 26th cheapest order leads it.
   await page.getByRole('button', { name: 'Страница 2' }).click();
@@ -129,7 +131,7 @@ it('counts orders with separators, sorts by a header click and pages by number, 
     'page',
   );
   await eventually('page 2’s first row', () => cell(firstRow(page), 'Цена продавца'), prices[PAGE_SIZE]!);
-  expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+  await eventually('«page» in the address', async () => param(page, 'page'), '2');
   const last = Math.ceil(count / PAGE_SIZE);
   expect(await page.getByRole('button', { name: `Страница ${last}` }).count()).toBe(1);
 
@@ -143,7 +145,7 @@ it('counts orders with separators, sorts by a header click and pages by number, 
   // «Назад» goes back to page 1 of the same sort.
   await page.goBack();
   await eventually('page 1 after Back', () => cell(firstRow(page), 'Цена продавца'), prices[0]!);
-  expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+  await eventually('«page» in the address', async () => param(page, 'page'), null);
   expect(await page.getByRole('button', { name: 'Страница 1' }).getAttribute('aria-current')).toBe('page');
   expect(browser.takeErrors()).toEqual([]);
 }, 120_000);
@@ -173,7 +175,7 @@ it('searches orders by article, shows each row’s product, filters, and keeps i
   expect(expected).toBeGreaterThan(PAGE_SIZE);
   await page.getByLabel('Поиск по артикулу или названию').fill(article.toUpperCase());
   await eventually('the searched total', () => total(page), `Всего: ${formatCount(expected)}`);
-  expect(new URL(page.url()).searchParams.get('q')).toBe(article.toUpperCase());
+  await eventually('«q» in the address', async () => param(page, 'q'), article.toUpperCase());
   const rows = await page.locator('tbody tr').allTextContents();
   expect(rows).toHaveLength(PAGE_SIZE);
   for (const row of rows) expect(row.toLowerCase()).toContain(article.toLowerCase());
@@ -190,7 +192,7 @@ it('searches orders by article, shows each row’s product, filters, and keeps i
   await page.getByLabel('Статус').selectOption('cancelled');
   const cancelled = await searched(article, 'AND o.is_cancel');
   await eventually('cancelled ones of the search', () => total(page), `Всего: ${formatCount(cancelled)}`);
-  expect(new URL(page.url()).searchParams.get('status')).toBe('cancelled');
+  await eventually('«status» in the address', async () => param(page, 'status'), 'cancelled');
   await page.reload();
   await page.getByTestId('table-total').waitFor({ timeout: 15_000 });
   expect(await page.getByLabel('Поиск по артикулу или названию').inputValue()).toBe(article.toUpperCase());
@@ -292,7 +294,7 @@ it('sorts stocks and reviews by their headers too', async () => {
     () => firstRow(page).getByTestId('stock-available').locator('b').textContent(),
     `${formatCount(least)} шт.`,
   );
-  expect(new URL(page.url()).searchParams.get('sort')).toBe('AVAILABLE');
+  await eventually('«sort» in the address', async () => param(page, 'sort'), 'AVAILABLE');
 
   const { reviews } = await one<{ reviews: number }>(
     'SELECT count(*)::int AS reviews FROM wb_reviews WHERE cabinet_id = $1',

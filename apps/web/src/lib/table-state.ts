@@ -1,7 +1,9 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+
+type Changes = Record<string, string | null>;
 
 /**
  * A table's state (filters, sort, search, page) lives in the address, so a reload or a shared
@@ -13,20 +15,29 @@ export function useTableState() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const get = useCallback((name: string) => params.get(name), [params]);
+  const current = params.toString();
+  // The router updates the address a moment after the click: until then the change shows from
+  // here, or a checkbox would spring back unchecked in between.
+  const [pending, setPending] = useState<{ from: string; changes: Changes } | null>(null);
+  const overrides = pending?.from === current ? pending.changes : null;
+  const get = useCallback(
+    (name: string) => (overrides && name in overrides ? overrides[name] || null : params.get(name)),
+    [overrides, params],
+  );
   const update = useCallback(
-    (changes: Record<string, string | null>, how: 'push' | 'replace' = 'push') => {
-      const next = new URLSearchParams(params.toString());
-      for (const [name, value] of Object.entries(changes)) {
+    (changes: Changes, how: 'push' | 'replace' = 'push') => {
+      // Anything but a page change starts again at the first page.
+      const all: Changes = { ...overrides, ...changes, ...(!('page' in changes) && { page: null }) };
+      const next = new URLSearchParams(current);
+      for (const [name, value] of Object.entries(all)) {
         if (value === null || value === '') next.delete(name);
         else next.set(name, value);
       }
-      // Anything but a page change starts again at the first page.
-      if (!('page' in changes)) next.delete('page');
+      setPending({ from: current, changes: all });
       const query = next.toString();
       router[how](query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [params, pathname, router],
+    [current, overrides, pathname, router],
   );
   return { get, update };
 }
