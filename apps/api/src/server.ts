@@ -6,6 +6,7 @@ import type { ApiServices } from './context.ts';
 import { healthReport } from './health.ts';
 import { readBody } from '@wb-assist/http';
 import { attachWebSocket } from './ws.ts';
+import { EXPORT_PATH, handleExport } from './export/route.ts';
 import { createApiYoga, GRAPHQL_PATH } from './yoga.ts';
 
 /**
@@ -95,6 +96,14 @@ export function createApiApp({
             ],
           });
         }
+      });
+      return;
+    }
+    if (graphql && req.method === 'GET' && url.pathname.startsWith(EXPORT_PATH)) {
+      handleExport(req, res, graphql, url).catch((error: unknown) => {
+        logger.error({ err: error }, 'export failed');
+        if (!res.headersSent) sendJson(res, 500, { status: 'error' });
+        else res.destroy();
       });
       return;
     }

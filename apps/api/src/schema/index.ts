@@ -7,6 +7,7 @@ import './viewer.ts';
 import './orders.ts';
 import './sales.ts';
 import './reviews.ts';
+import './row-product.ts';
 import './questions.ts';
 import './buyer-answers.ts';
 import './answer-templates.ts';

@@ -4,7 +4,7 @@ import { storableText } from './storable-text.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
-import { keysetConnection } from './pagination.ts';
+import { articleSearch, offsetArgument, sortedConnection } from './table-query.ts';
 
 export const Order = builder.prismaObject('WbOrder', {
   name: 'Order',
@@ -34,6 +34,8 @@ export const Order = builder.prismaObject('WbOrder', {
 /** The columns the Order type shows: a page of 50 reads these, not all thirty. */
 export const ORDER_COLUMNS = {
   id: true,
+  // The product card is looked up by (cabinetId, nmId).
+  cabinetId: true,
   srid: true,
   orderDate: true,
   lastChangeDate: true,
@@ -54,6 +56,15 @@ export const ORDER_COLUMNS = {
   cancelDate: true,
 } satisfies Prisma.WbOrderSelect;
 
+const OrderSort = builder.enumType('OrderSort', {
+  description: 'What orders are sorted by (`id` breaks ties).',
+  values: {
+    DATE: { value: 'orderDate' },
+    ARTICLE: { value: 'supplierArticle' },
+    AMOUNT: { value: 'priceWithDisc', description: 'The seller’s price of the unit.' },
+  } as const,
+});
+
 const OrderFilter = builder.inputType('OrderFilter', {
   fields: (t) => ({
     from: t.field({ type: 'DateTime', description: 'Ordered at or after.' }),
@@ -69,32 +80,40 @@ builder.prismaObjectField(Cabinet, 'orders', (t) =>
   t.connection(
     {
       type: Order,
-      description: 'Orders, newest first by default; keyset-paginated on (orderDate, id).',
+      description:
+        'Orders, newest first by default; keyset-paginated on (orderDate, id) when sorted by date without an offset.',
       args: {
         filter: t.arg({ type: OrderFilter }),
         direction: t.arg({ type: SortDirection, defaultValue: 'desc' }),
+        sort: t.arg({ type: OrderSort, defaultValue: 'orderDate' }),
+        search: t.arg.string({ description: 'Part of the article or product name, any case, or an nmId.' }),
+        offset: t.arg.int(offsetArgument),
       },
       resolve: async (cabinet, args, ctx) => {
         const f = args.filter;
+        const sort = args.sort ?? 'orderDate';
+        const search = await articleSearch(ctx.prisma, cabinet.id, args.search);
         const where: Prisma.WbOrderWhereInput = {
           cabinetId: cabinet.id,
+          ...(search && { AND: [search] }),
           orderDate: { gte: f?.from ?? undefined, lt: f?.to ?? undefined },
           nmId: f?.nmId ?? undefined,
           isCancel: f?.cancelled ?? undefined,
           supplierArticle: storableText(f?.supplierArticle, 'supplierArticle') ?? undefined,
           warehouseName: storableText(f?.warehouseName, 'warehouseName') ?? undefined,
         };
-        const connection = await keysetConnection<WbOrder>({
+        const connection = await sortedConnection<WbOrder>({
           args,
-          field: 'orderDate',
-          fieldType: 'date',
           descending: args.direction !== 'asc',
-          value: (order) => order.orderDate,
+          column: sort,
+          keyset:
+            sort === 'orderDate' ? { field: 'orderDate', fieldType: 'date', value: (order) => order.orderDate } : null,
           load: (page) =>
             ctx.prisma.wbOrder.findMany({
               select: ORDER_COLUMNS,
               where: { AND: [where, ...page.where] },
               orderBy: page.orderBy as Prisma.WbOrderOrderByWithRelationInput[],
+              skip: page.skip,
               take: page.take,
             }) as Promise<WbOrder[]>,
         });

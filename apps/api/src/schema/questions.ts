@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
-import { keysetConnection } from './pagination.ts';
+import { offsetArgument, sortedConnection } from './table-query.ts';
 
 export const Question = builder.prismaObject('WbQuestion', {
   name: 'Question',
@@ -38,6 +38,7 @@ builder.prismaObjectField(Cabinet, 'questions', (t) =>
       args: {
         filter: t.arg({ type: QuestionFilter }),
         direction: t.arg({ type: SortDirection, defaultValue: 'desc' }),
+        offset: t.arg.int(offsetArgument),
       },
       resolve: async (cabinet, args, ctx) => {
         const f = args.filter;
@@ -47,16 +48,16 @@ builder.prismaObjectField(Cabinet, 'questions', (t) =>
           nmId: f?.nmId ?? undefined,
           createdDate: { gte: f?.from ?? undefined, lt: f?.to ?? undefined },
         };
-        const connection = await keysetConnection<WbQuestion>({
+        const connection = await sortedConnection<WbQuestion>({
           args,
-          field: 'createdDate',
-          fieldType: 'date',
           descending: args.direction !== 'asc',
-          value: (question) => question.createdDate,
+          column: 'createdDate',
+          keyset: { field: 'createdDate', fieldType: 'date', value: (question) => question.createdDate },
           load: (page) =>
             ctx.prisma.wbQuestion.findMany({
               where: { AND: [where, ...page.where] },
               orderBy: page.orderBy as Prisma.WbQuestionOrderByWithRelationInput[],
+              skip: page.skip,
               take: page.take,
             }),
         });

@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
-import { keysetConnection } from './pagination.ts';
+import { offsetArgument, searchedNmIds, searchText, sortedConnection } from './table-query.ts';
 
 export const Review = builder.prismaObject('WbReview', {
   name: 'Review',
@@ -24,6 +24,11 @@ export const Review = builder.prismaObject('WbReview', {
   }),
 });
 
+const ReviewSort = builder.enumType('ReviewSort', {
+  description: 'What reviews are sorted by (`id` breaks ties).',
+  values: { DATE: { value: 'createdDate' }, RATING: { value: 'rating' }, ARTICLE: { value: 'nmId' } } as const,
+});
+
 const ReviewFilter = builder.inputType('ReviewFilter', {
   fields: (t) => ({
     maxRating: t.int({ description: 'At most this many stars (3 shows the negative ones).' }),
@@ -39,30 +44,47 @@ builder.prismaObjectField(Cabinet, 'reviews', (t) =>
   t.connection(
     {
       type: Review,
-      description: 'Reviews, newest first by default; keyset-paginated on (createdDate, id).',
+      description:
+        'Reviews, newest first by default; keyset-paginated on (createdDate, id) when sorted by date without an offset.',
       args: {
         filter: t.arg({ type: ReviewFilter }),
         direction: t.arg({ type: SortDirection, defaultValue: 'desc' }),
+        sort: t.arg({ type: ReviewSort, defaultValue: 'createdDate' }),
+        search: t.arg.string({ description: 'Part of the article or product name, any case, or an nmId.' }),
+        offset: t.arg.int(offsetArgument),
       },
       resolve: async (cabinet, args, ctx) => {
         const f = args.filter;
+        const sort = args.sort ?? 'createdDate';
+        const text = searchText(args.search);
+        const nmIds = text ? await searchedNmIds(ctx.prisma, cabinet.id, text) : [];
         const where: Prisma.WbReviewWhereInput = {
           cabinetId: cabinet.id,
+          ...(text && {
+            OR: [
+              { productName: { contains: text, mode: 'insensitive' } },
+              { supplierArticle: { contains: text, mode: 'insensitive' } },
+              { nmId: { in: nmIds } },
+            ],
+          }),
           rating: { gte: f?.minRating ?? undefined, lte: f?.maxRating ?? undefined },
           isAnswered: f?.answered ?? undefined,
           nmId: f?.nmId ?? undefined,
           createdDate: { gte: f?.from ?? undefined, lt: f?.to ?? undefined },
         };
-        const connection = await keysetConnection<WbReview>({
+        const connection = await sortedConnection<WbReview>({
           args,
-          field: 'createdDate',
-          fieldType: 'date',
           descending: args.direction !== 'asc',
-          value: (review) => review.createdDate,
+          column: sort,
+          keyset:
+            sort === 'createdDate'
+              ? { field: 'createdDate', fieldType: 'date', value: (review) => review.createdDate }
+              : null,
           load: (page) =>
             ctx.prisma.wbReview.findMany({
               where: { AND: [where, ...page.where] },
               orderBy: page.orderBy as Prisma.WbReviewOrderByWithRelationInput[],
+              skip: page.skip,
               take: page.take,
             }),
         });

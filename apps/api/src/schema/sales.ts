@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
-import { keysetConnection } from './pagination.ts';
+import { articleSearch, offsetArgument, sortedConnection } from './table-query.ts';
 
 const SaleTypeEnum = builder.enumType('SaleType', { values: ['buyout', 'return'] as const });
 
@@ -32,6 +32,16 @@ export const Sale = builder.prismaObject('WbSale', {
   }),
 });
 
+const SaleSort = builder.enumType('SaleSort', {
+  description: 'What buyouts and returns are sorted by (`id` breaks ties).',
+  values: {
+    DATE: { value: 'saleDate' },
+    ARTICLE: { value: 'supplierArticle' },
+    AMOUNT: { value: 'priceWithDisc', description: 'The seller’s price of the unit.' },
+    FOR_PAY: { value: 'forPay', description: 'What WB transfers to the seller.' },
+  } as const,
+});
+
 const SaleFilter = builder.inputType('SaleFilter', {
   fields: (t) => ({
     type: t.field({ type: SaleTypeEnum }),
@@ -45,29 +55,36 @@ builder.prismaObjectField(Cabinet, 'sales', (t) =>
   t.connection(
     {
       type: Sale,
-      description: 'Buyouts and returns, newest first by default; keyset-paginated on (saleDate, id).',
+      description:
+        'Buyouts and returns, newest first by default; keyset-paginated on (saleDate, id) when sorted by date without an offset.',
       args: {
         filter: t.arg({ type: SaleFilter }),
         direction: t.arg({ type: SortDirection, defaultValue: 'desc' }),
+        sort: t.arg({ type: SaleSort, defaultValue: 'saleDate' }),
+        search: t.arg.string({ description: 'Part of the article or product name, any case, or an nmId.' }),
+        offset: t.arg.int(offsetArgument),
       },
       resolve: async (cabinet, args, ctx) => {
         const f = args.filter;
+        const sort = args.sort ?? 'saleDate';
+        const search = await articleSearch(ctx.prisma, cabinet.id, args.search);
         const where: Prisma.WbSaleWhereInput = {
           cabinetId: cabinet.id,
+          ...(search && { AND: [search] }),
           type: f?.type ?? undefined,
           saleDate: { gte: f?.from ?? undefined, lt: f?.to ?? undefined },
           nmId: f?.nmId ?? undefined,
         };
-        const connection = await keysetConnection<WbSale>({
+        const connection = await sortedConnection<WbSale>({
           args,
-          field: 'saleDate',
-          fieldType: 'date',
           descending: args.direction !== 'asc',
-          value: (sale) => sale.saleDate,
+          column: sort,
+          keyset: sort === 'saleDate' ? { field: 'saleDate', fieldType: 'date', value: (sale) => sale.saleDate } : null,
           load: (page) =>
             ctx.prisma.wbSale.findMany({
               where: { AND: [where, ...page.where] },
               orderBy: page.orderBy as Prisma.WbSaleOrderByWithRelationInput[],
+              skip: page.skip,
               take: page.take,
             }),
         });

@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
+import { offsetArgument, pageArgs, searchText } from './table-query.ts';
 
 interface WarehouseStock {
   warehouseName: string;
@@ -76,12 +77,37 @@ const StockSizeFilter = builder.inputType('StockSizeFilter', {
   }),
 });
 
+const StockSizeSort = builder.enumType('StockSizeSort', {
+  description: 'What stock sizes are sorted by; ties fall back to the scarcity order.',
+  values: {
+    SCARCITY: { value: 'scarcity', description: 'Critical first, then the soonest to run out.' },
+    AVAILABLE: { value: 'available' },
+    DAYS_OF_COVER: { value: 'daysOfCover', description: 'Sizes nobody orders count as lasting forever.' },
+    ARTICLE: { value: 'article', description: 'The vendor code, then the nmId.' },
+  } as const,
+});
+
+type Comparator = (a: StockSizeRow, b: StockSizeRow) => number;
+
+const cover = (row: StockSizeRow) => row.days_of_cover ?? Number.POSITIVE_INFINITY;
+const byCover: Comparator = (a, b) => (cover(a) === cover(b) ? 0 : cover(a) < cover(b) ? -1 : 1);
+
 /** Critical first, then the soonest to run out; sizes nobody orders after those that sell. */
 function scarcity(a: StockSizeRow, b: StockSizeRow): number {
   if (a.critical !== b.critical) return a.critical ? -1 : 1;
-  const cover = (row: StockSizeRow) => row.days_of_cover ?? Number.POSITIVE_INFINITY;
-  return cover(a) - cover(b) || a.available - b.available || a.nm_id - b.nm_id || a.size_key.localeCompare(b.size_key);
+  return byCover(a, b) || a.available - b.available || a.nm_id - b.nm_id || a.size_key.localeCompare(b.size_key);
 }
+
+const COMPARATORS: Record<'scarcity' | 'available' | 'daysOfCover' | 'article', Comparator> = {
+  scarcity,
+  available: (a, b) => a.available - b.available,
+  daysOfCover: byCover,
+  article: (a, b) => (a.vendor_code ?? '').localeCompare(b.vendor_code ?? '', 'ru') || a.nm_id - b.nm_id,
+};
+
+/** The size as a search sees it: card title, vendor code, nmId. */
+const matches = (row: StockSizeRow, text: string) =>
+  [row.title, row.vendor_code, String(row.nm_id)].some((value) => value?.toLocaleLowerCase('ru').includes(text));
 
 builder.prismaObjectField(Cabinet, 'stockSizes', (t) =>
   t.connection(
@@ -92,6 +118,9 @@ builder.prismaObjectField(Cabinet, 'stockSizes', (t) =>
       args: {
         filter: t.arg({ type: StockSizeFilter }),
         direction: t.arg({ type: SortDirection, defaultValue: 'asc' }),
+        sort: t.arg({ type: StockSizeSort, defaultValue: 'scarcity' }),
+        search: t.arg.string({ description: 'Part of the vendor code or product name, any case, or an nmId.' }),
+        offset: t.arg.int(offsetArgument),
       },
       resolve: async (cabinet, args, ctx) => {
         // stock_days_of_cover sums every size of the cabinet in one pass: it is read whole and
@@ -120,6 +149,8 @@ builder.prismaObjectField(Cabinet, 'stockSizes', (t) =>
           JOIN places w ON w.nm_id = c.nm_id AND w.size_key = c.size_key
           LEFT JOIN wb_products p ON p.cabinet_id = ${cabinet.id}::uuid AND p.nm_id = c.nm_id`;
         const filter = args.filter;
+        const text = searchText(args.search)?.toLocaleLowerCase('ru');
+        const compare = COMPARATORS[args.sort ?? 'scarcity'];
         const sizes = rows
           .map((row) => ({
             ...row,
@@ -128,11 +159,11 @@ builder.prismaObjectField(Cabinet, 'stockSizes', (t) =>
           .filter(
             (row) =>
               (filter?.critical == null || row.critical === filter.critical) &&
-              (filter?.nmId == null || row.nm_id === filter.nmId),
+              (filter?.nmId == null || row.nm_id === filter.nmId) &&
+              (!text || matches(row, text)),
           )
-          .sort(scarcity);
-        if (args.direction === 'desc') sizes.reverse();
-        const connection = await resolveOffsetConnection({ args }, ({ offset, limit }) =>
+          .sort((a, b) => (args.direction === 'desc' ? -1 : 1) * (compare(a, b) || scarcity(a, b)));
+        const connection = await resolveOffsetConnection({ args: pageArgs(args) }, ({ offset, limit }) =>
           sizes.slice(offset, offset + limit),
         );
         return withCount(connection, async () => sizes.length);

@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 import { Cabinet } from './cabinet.ts';
 import { totalCountField, withCount } from './connection-count.ts';
 import { SortDirection } from './enums.ts';
-import { keysetConnection } from './pagination.ts';
+import { offsetArgument, sortedConnection } from './table-query.ts';
 
 const SyncKindEnum = builder.enumType('SyncKind', { values: ['initial', 'periodic', 'manual'] as const });
 const SyncStatusEnum = builder.enumType('SyncStatus', { values: ['running', 'success', 'partial', 'failed'] as const });
@@ -36,6 +36,7 @@ builder.prismaObjectField(Cabinet, 'syncLogs', (t) =>
       args: {
         filter: t.arg({ type: SyncLogFilter }),
         direction: t.arg({ type: SortDirection, defaultValue: 'desc' }),
+        offset: t.arg.int(offsetArgument),
       },
       resolve: async (cabinet, args, ctx) => {
         const where: Prisma.WbSyncLogWhereInput = {
@@ -43,16 +44,16 @@ builder.prismaObjectField(Cabinet, 'syncLogs', (t) =>
           status: args.filter?.status ?? undefined,
           kind: args.filter?.kind ?? undefined,
         };
-        const connection = await keysetConnection<WbSyncLog>({
+        const connection = await sortedConnection<WbSyncLog>({
           args,
-          field: 'startedAt',
-          fieldType: 'date',
           descending: args.direction !== 'asc',
-          value: (log) => log.startedAt,
+          column: 'startedAt',
+          keyset: { field: 'startedAt', fieldType: 'date', value: (log) => log.startedAt },
           load: (page) =>
             ctx.prisma.wbSyncLog.findMany({
               where: { AND: [where, ...page.where] },
               orderBy: page.orderBy as Prisma.WbSyncLogOrderByWithRelationInput[],
+              skip: page.skip,
               take: page.take,
             }),
         });

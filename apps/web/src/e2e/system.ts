@@ -35,9 +35,11 @@ export interface WebSystem {
  * test adds orders), a real worker process, an API process with demo login enabled for a demo
  * user without a cabinet yet, and the dashboard's production build under `next start`.
  * `syncIntervalSeconds` (default 1) spaces a cabinet's syncs, for a test that needs a sync to
- * have happened moments ago but not to be due.
+ * have happened moments ago but not to be due; `ordersPerDay` (default 20) sizes the shop.
  */
-export async function startWebSystem(options: { syncIntervalSeconds?: number } = {}): Promise<WebSystem> {
+export async function startWebSystem(
+  options: { syncIntervalSeconds?: number; ordersPerDay?: number } = {},
+): Promise<WebSystem> {
   const encryptionKey = randomBytes(32);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-web-'));
   const emulator = await startEmulator({
@@ -50,7 +52,7 @@ export async function startWebSystem(options: { syncIntervalSeconds?: number } =
   const seller = await emulator.control.createSeller({
     name: 'ИП Дашборд',
     historyDays: 35,
-    traffic: { ordersPerDay: 20 },
+    traffic: { ordersPerDay: options.ordersPerDay ?? 20 },
   });
   const { token: sellerKey } = await emulator.control.createToken({
     sid: seller.sid,

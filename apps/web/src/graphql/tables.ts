@@ -1,8 +1,9 @@
 import { BUYER_ANSWER_FIELDS } from './answers';
 import { graphql } from './graphql';
 
-// One query per table page: the server pages (relay cursors), sorts (direction) and filters.
-// Every one takes the same variables, which components/data-table.tsx passes.
+// One query per table page: the server pages (page numbers: offset), sorts (a column and a
+// direction), searches and filters. Every one takes the variables components/data-table.tsx
+// passes; a table without sort columns or search leaves those out.
 const PAGE_INFO = graphql(`
   fragment TablePageInfo on PageInfo @_unmask {
     hasNextPage
@@ -21,11 +22,24 @@ export const ORDERS = graphql(
       $last: Int
       $before: String
       $direction: SortDirection
+      $offset: Int
+      $sort: OrderSort
+      $search: String
       $filter: OrderFilter
     ) {
       cabinet(id: $id) {
         id
-        orders(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+        orders(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          direction: $direction
+          filter: $filter
+          offset: $offset
+          sort: $sort
+          search: $search
+        ) {
           totalCount
           pageInfo {
             ...TablePageInfo
@@ -41,6 +55,10 @@ export const ORDERS = graphql(
               regionName
               priceWithDisc
               isCancel
+              product {
+                title
+                imageUrl
+              }
             }
           }
         }
@@ -59,11 +77,24 @@ export const SALES = graphql(
       $last: Int
       $before: String
       $direction: SortDirection
+      $offset: Int
+      $sort: SaleSort
+      $search: String
       $filter: SaleFilter
     ) {
       cabinet(id: $id) {
         id
-        sales(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+        sales(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          direction: $direction
+          filter: $filter
+          offset: $offset
+          sort: $sort
+          search: $search
+        ) {
           totalCount
           pageInfo {
             ...TablePageInfo
@@ -79,6 +110,10 @@ export const SALES = graphql(
               warehouseName
               priceWithDisc
               forPay
+              product {
+                title
+                imageUrl
+              }
             }
           }
         }
@@ -97,11 +132,24 @@ export const STOCK_SIZES = graphql(
       $last: Int
       $before: String
       $direction: SortDirection
+      $offset: Int
+      $sort: StockSizeSort
+      $search: String
       $filter: StockSizeFilter
     ) {
       cabinet(id: $id) {
         id
-        stockSizes(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+        stockSizes(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          direction: $direction
+          filter: $filter
+          offset: $offset
+          sort: $sort
+          search: $search
+        ) {
           totalCount
           pageInfo {
             ...TablePageInfo
@@ -142,11 +190,24 @@ export const REVIEWS = graphql(
       $last: Int
       $before: String
       $direction: SortDirection
+      $offset: Int
+      $sort: ReviewSort
+      $search: String
       $filter: ReviewFilter
     ) {
       cabinet(id: $id) {
         id
-        reviews(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+        reviews(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          direction: $direction
+          filter: $filter
+          offset: $offset
+          sort: $sort
+          search: $search
+        ) {
           totalCount
           pageInfo {
             ...TablePageInfo
@@ -157,7 +218,13 @@ export const REVIEWS = graphql(
               reviewId
               createdDate
               rating
+              nmId
+              supplierArticle
               productName
+              product {
+                title
+                imageUrl
+              }
               userName
               text
               pros
@@ -185,11 +252,20 @@ export const QUESTIONS = graphql(
       $last: Int
       $before: String
       $direction: SortDirection
+      $offset: Int
       $filter: QuestionFilter
     ) {
       cabinet(id: $id) {
         id
-        questions(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+        questions(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          direction: $direction
+          filter: $filter
+          offset: $offset
+        ) {
           totalCount
           pageInfo {
             ...TablePageInfo
@@ -225,13 +301,22 @@ export const SYNC_LOGS = graphql(
       $last: Int
       $before: String
       $direction: SortDirection
+      $offset: Int
       $filter: SyncLogFilter
     ) {
       cabinet(id: $id) {
         id
         lastSyncAt
         nextSyncAt
-        syncLogs(first: $first, after: $after, last: $last, before: $before, direction: $direction, filter: $filter) {
+        syncLogs(
+          first: $first
+          after: $after
+          last: $last
+          before: $before
+          direction: $direction
+          filter: $filter
+          offset: $offset
+        ) {
           totalCount
           pageInfo {
             ...TablePageInfo

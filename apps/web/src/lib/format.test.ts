@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, formatDate, formatDaysOfCover, formatInstant, formatRubles, shiftDay, timeOfDayIn } from './format';
+import {
+  dayIn,
+  formatCount,
+  formatDate,
+  formatDaysOfCover,
+  formatInstant,
+  formatRubles,
+  formatSaleMoney,
+  shiftDay,
+  timeOfDayIn,
+} from './format';
 
 // No-break spaces shown as "_" so the expected strings say where they are.
 const visible = (text: string) => text.replaceAll('\u00a0', '_');
@@ -22,6 +32,22 @@ describe('formatRubles', () => {
     expect(visible(formatRubles('34560.00'))).toBe('34_560_₽');
     expect(visible(formatRubles(-1618.4))).toBe('−1_618_₽');
     expect(visible(formatRubles('0'))).toBe('0_₽');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with no-break spaces, as ru-RU does', () => {
+    expect(visible(formatCount(7385))).toBe('7_385');
+    expect(visible(formatCount(1234567))).toBe('1_234_567');
+    expect(formatCount(999)).toBe('999');
+  });
+});
+
+describe('formatSaleMoney', () => {
+  it('says the money is not settled yet while WB reports 0, not «0 ₽»', () => {
+    expect(formatSaleMoney('0.00')).toBe('ещё не рассчитано');
+    expect(visible(formatSaleMoney('1499.50'))).toBe('1_500_₽');
+    expect(visible(formatSaleMoney('-800.00'))).toBe('−800_₽');
   });
 });
 

@@ -1,4 +1,4 @@
-import { countNoun, formatDateTime, formatMoney } from '@wb-assist/domain';
+import { countNoun, formatDateTime, formatInteger, formatMoney } from '@wb-assist/domain';
 
 // The formatting itself is domain's, the same the bot's messages use; these adapt what the API
 // sends (ISO instants, Decimal strings, fields that may be null) to it.
@@ -9,6 +9,15 @@ export const formatInstant = (iso: string | null | undefined, timeZone: string) 
 
 /** A Decimal from the API in whole rubles: "1 235 ₽". */
 export const formatRubles = (value: string | number) => formatMoney(Number(value), { wholeRubles: true });
+
+/** A count as the tables show it: «7 385», a no-break space between thousands (as ru-RU writes). */
+export const formatCount = (value: number) => formatInteger(value);
+
+/** WB writes 0 into a sale's money until it has settled it: that is unknown, not «0 ₽». */
+export const NOT_SETTLED = 'ещё не рассчитано';
+
+/** A buyout's or return's money: «1 235 ₽», or «ещё не рассчитано» while WB has not filled it. */
+export const formatSaleMoney = (value: string | number) => (Number(value) === 0 ? NOT_SETTLED : formatRubles(value));
 
 /** "05.01.2027": the calendar day of an API instant in the viewer's zone, with its year. */
 export function formatDate(iso: string, timeZone: string): string {

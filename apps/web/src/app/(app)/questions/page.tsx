@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { AnswerAccessBanner } from '../../../components/answer-access-banner';
 import { AnswerBox } from '../../../components/answer-box';
 import { AnswerTemplates } from '../../../components/answer-templates';
@@ -8,11 +7,13 @@ import { DataTable } from '../../../components/data-table';
 import { QUESTIONS } from '../../../graphql/tables';
 import { useCabinet } from '../../../lib/cabinet-context';
 import { formatInstant } from '../../../lib/format';
+import { useTableState } from '../../../lib/table-state';
 import { useAnswerChanges, useAnswerSetup } from '../../../lib/use-answer-setup';
 
 export default function QuestionsPage() {
   const { viewer } = useCabinet();
-  const [unanswered, setUnanswered] = useState(false);
+  const state = useTableState();
+  const unanswered = state.get('unanswered') === '1';
   const setup = useAnswerSetup();
   const changes = useAnswerChanges();
   return (
@@ -22,19 +23,28 @@ export default function QuestionsPage() {
         title="Вопросы"
         query={QUESTIONS}
         connection={(data) => data.cabinet?.questions}
-        sortLabel="Дата"
+        defaultSort="DATE"
         defaultDirection="DESC"
         empty="Вопросов нет"
         filter={unanswered ? { answered: false } : undefined}
         refresh={changes}
         filters={
           <label className="switch">
-            <input type="checkbox" checked={unanswered} onChange={(e) => setUnanswered(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={unanswered}
+              onChange={(e) => state.update({ unanswered: e.target.checked ? '1' : null })}
+            />
             Без ответа
           </label>
         }
         columns={[
-          { label: 'Дата', render: (q) => formatInstant(q.createdDate, viewer.timeZone) },
+          {
+            label: 'Дата',
+            sort: 'DATE',
+            sortFirst: 'DESC',
+            render: (q) => formatInstant(q.createdDate, viewer.timeZone),
+          },
           { label: 'Товар', render: (q) => q.productName ?? q.supplierArticle ?? '—' },
           { label: 'Вопрос', render: (q) => <span className="wrap">{q.text || '—'}</span> },
           {

@@ -1,12 +1,12 @@
 'use client';
 
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { countNoun } from '@wb-assist/domain';
 import { DataTable } from '../../../components/data-table';
 import { CRITICAL_STOCK_THRESHOLD, STOCK_SIZES } from '../../../graphql/tables';
 import { useCabinet } from '../../../lib/cabinet-context';
-import { formatDaysOfCover } from '../../../lib/format';
+import { formatCount, formatDaysOfCover } from '../../../lib/format';
+import { useTableState } from '../../../lib/table-state';
 
 const WAREHOUSE_FORMS = ['склад', 'склада', 'складов'] as const;
 
@@ -17,30 +17,41 @@ export default function StocksPage() {
     variables: { id: cabinetId },
   });
   const threshold = data?.cabinet?.criticalStockThreshold ?? 2;
-  const [critical, setCritical] = useState(false);
+  const state = useTableState();
+  const critical = state.get('critical') === '1';
   return (
-    // Keyed by the filter: a new filter starts again at the first page.
     <DataTable
-      key={String(critical)}
       title="Остатки"
       query={STOCK_SIZES}
       connection={(result) => result.cabinet?.stockSizes}
-      sortLabel="Сначала заканчивающиеся"
+      // Scarcest first (critical, then the soonest to run out) until a header says otherwise.
+      defaultSort="SCARCITY"
       defaultDirection="ASC"
+      searchable
+      exportName="stocks"
       empty={critical ? 'Критических остатков нет' : 'Остатков нет'}
       filter={critical ? { critical: true } : undefined}
       filters={
         <label className="switch">
-          <input type="checkbox" checked={critical} onChange={(e) => setCritical(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={critical}
+            onChange={(e) => state.update({ critical: e.target.checked ? '1' : null })}
+          />
           Только критические (≤ {threshold} шт. на всех складах вместе)
         </label>
       }
       columns={[
         {
           label: 'Товар',
+          sort: 'ARTICLE',
           render: (s) => (
             <span className="product" data-nm-id={s.nmId} data-size={s.techSize ?? ''}>
-              {s.imageUrl ? <img src={s.imageUrl} alt="" loading="lazy" /> : <span style={{ width: 48 }} />}
+              {s.imageUrl ? (
+                <img src={s.imageUrl} alt={s.title ?? `Товар ${s.nmId}`} loading="lazy" width={48} height={64} />
+              ) : (
+                <span className="no-photo" aria-hidden="true" />
+              )}
               <span>
                 {s.title ?? 'Без карточки'}
                 <br />
@@ -55,15 +66,17 @@ export default function StocksPage() {
         { label: 'Размер', render: (s) => (s.techSize && s.techSize !== '0' ? s.techSize : 'без размера') },
         {
           label: 'Доступно',
+          sort: 'AVAILABLE',
           render: (s) => (
             <span data-testid="stock-available">
-              <b>{s.available} шт.</b>
+              <b>{formatCount(s.available)} шт.</b>
               {s.critical && <span style={{ color: 'var(--bad)' }}> · критично</span>}
             </span>
           ),
         },
         {
           label: 'Хватит на',
+          sort: 'DAYS_OF_COVER',
           render: (s) => <span data-testid="days-of-cover">{formatDaysOfCover(s.daysOfCover)}</span>,
         },
         {
@@ -82,14 +95,17 @@ export default function StocksPage() {
                   {s.warehouses.map((w) => (
                     <li key={w.warehouseName}>
                       {w.warehouseName}
-                      {w.regionName ? ` (${w.regionName})` : ''}: {w.quantity} шт.
+                      {w.regionName ? ` (${w.regionName})` : ''}: {formatCount(w.quantity)} шт.
                     </li>
                   ))}
                 </ul>
               </details>
             ),
         },
-        { label: 'В пути к / от клиента', render: (s) => `${s.inWayToClient} / ${s.inWayFromClient}` },
+        {
+          label: 'В пути к / от клиента',
+          render: (s) => `${formatCount(s.inWayToClient)} / ${formatCount(s.inWayFromClient)}`,
+        },
       ]}
     />
   );

@@ -18,11 +18,16 @@ export default function SyncPage() {
         title="Синхронизация"
         query={SYNC_LOGS}
         connection={(data) => data.cabinet?.syncLogs}
-        sortLabel="Начало"
+        defaultSort="DATE"
         defaultDirection="DESC"
         empty="Синхронизаций ещё не было"
         columns={[
-          { label: 'Начало', render: (s) => formatInstant(s.startedAt, viewer.timeZone) },
+          {
+            label: 'Начало',
+            sort: 'DATE',
+            sortFirst: 'DESC',
+            render: (s) => formatInstant(s.startedAt, viewer.timeZone),
+          },
           { label: 'Вид', render: (s) => KIND[s.kind] ?? s.kind },
           { label: 'Статус', render: (s) => STATUS[s.status] ?? s.status },
           {
