@@ -35,6 +35,9 @@ const SECTIONS = [
   ['monitoring', '/monitoring', 'Мониторинг'],
 ] as const;
 
+// The header's cabinet switcher is as wide as the longest name: it has to fit a phone too.
+const LONG_NAME = 'ИП Магазин товаров для дома, сада и огорода с очень длинным названием';
+
 let system: WebSystem;
 let browser: TestBrowser;
 
@@ -113,6 +116,24 @@ it('onboarding, at both widths, then connects the seller to a finished sync', as
   await page.waitForURL(`${system.webUrl}/`, { timeout: 90_000 });
 }, 120_000);
 
+it('connects a second cabinet with a long name, so every page has the cabinet switcher', async () => {
+  const { page } = browser;
+  const { control } = system.emulator;
+  const seller = await control.createSeller({ name: LONG_NAME, historyDays: 3, traffic: { ordersPerDay: 5 } });
+  const { token } = await control.createToken({
+    sid: seller.sid,
+    categories: ['statistics', 'analytics', 'feedbacks', 'content'],
+  });
+  await page.goto(`${system.webUrl}/onboarding`);
+  await page.getByLabel('Токен WB API').fill(token);
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  await page.waitForURL(`${system.webUrl}/`, { timeout: 90_000 });
+  await page.getByRole('heading', { level: 1, name: LONG_NAME }).waitFor();
+  // Back to the first seller: its 35 days of data fill the tables the pages are checked with.
+  await page.getByLabel('Кабинет').selectOption({ label: system.seller.name });
+  await page.getByRole('heading', { level: 1, name: system.seller.name }).waitFor();
+}, 120_000);
+
 describe.each(VIEWPORTS)('every section at $device width', (viewport) => {
   it.each(SECTIONS)('%s', async (name, route) => {
     const { page } = browser;
@@ -147,6 +168,12 @@ describe('the phone menu', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(120);
     expect(await allLinks().count()).toBe(SECTIONS.length);
     for (const link of await allLinks().all()) expect(await link.isVisible()).toBe(false);
+    // The header's controls, the cabinet switcher with its long name among them, are on screen.
+    for (const control of [page.getByLabel('Кабинет'), page.getByRole('button', { name: 'Выйти' })]) {
+      const controlBox = (await control.boundingBox())!;
+      expect(controlBox.x).toBeGreaterThanOrEqual(0);
+      expect(controlBox.x + controlBox.width).toBeLessThanOrEqual(PHONE.width);
+    }
   });
 
   it('opens every section, each link on screen, and closes on Escape back to the button', async () => {
