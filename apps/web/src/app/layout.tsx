@@ -5,7 +5,10 @@ import { UrqlProvider } from '../lib/urql-provider';
 import { ToastProvider } from '../components/toast';
 import './globals.css';
 
-export const metadata: Metadata = { title: 'WB Assist — кабинет продавца' };
+export const metadata: Metadata = {
+  title: 'WB Assist — кабинет продавца',
+  description: 'Заказы, выкупы, остатки, отзывы и вопросы покупателей магазина на Wildberries — в одном кабинете',
+};
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

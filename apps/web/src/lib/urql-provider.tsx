@@ -4,6 +4,8 @@ import { createClient as createWsClient } from 'graphql-ws';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { Client, Provider, cacheExchange, fetchExchange, stringifyDocument, subscriptionExchange } from 'urql';
 import { graphql, type ResultOf } from '../graphql/graphql';
+// First client module of every page: zod is told not to try eval before anything parses.
+import './zod-jitless';
 
 const SOCKET_TOKEN = graphql(`
   mutation SocketToken {
