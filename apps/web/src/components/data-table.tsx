@@ -98,7 +98,8 @@ export function DataTable<Data, Node extends { id: string }, Filter, Sort extend
       {fetching && !connection && <Loading />}
       {connection && connection.edges.length === 0 && <Empty text={props.empty} />}
       {connection && connection.edges.length > 0 && (
-        <div className="card table-wrap">
+        // Focusable and named: a table wider than the screen scrolls in here, by keyboard too.
+        <div className="card table-wrap" tabIndex={0} role="region" aria-label={props.title}>
           <table aria-busy={fetching} className="cards">
             <caption className="muted" data-testid="table-total">
               Всего: {formatCount(connection.totalCount)}
