@@ -54,6 +54,7 @@ if (env.NODE_ENV !== 'production' && !env.BOT_TOKEN && !process.env.WB_STATISTIC
   try {
     demo = await startDemo({
       databaseUrl: database.url,
+      dataDir: env.DATA_DIR,
       encryptionKey: resolveSecrets(env).encryptionKey,
       fakeTelegram: true,
       say,
