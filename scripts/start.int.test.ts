@@ -83,12 +83,18 @@ describe('npm start (scripts/start.ts)', () => {
     // No BOT_TOKEN: the demo — the emulator's shop connected for the demo user, the bot on the fake Bot API.
     await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 45_000);
     expect(launcher.output()).toContain('demo seller «ИП Демонстрационный магазин» connected for the demo user');
-    expect(launcher.output()).toMatch(/Telegram: +fake Bot API at http:\/\/127\.0\.0\.1:\d+/);
-    // The dashboard: its production build under next start, on WEB_PORT,
-    // offering the demo login and pointed at this copy's API.
-    expect(launcher.output()).toContain(`dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`);
-    const login = await waitForHealth(`http://127.0.0.1:${webPort}/login`, 240_000);
+    // The dashboard: its production build under next start, on WEB_PORT, offering the demo
+    // login and pointed at this copy's API. The banner waits for it: the address it prints
+    // answers the moment it is printed, not only once the build is done.
+    const bannerLine = `dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`;
+    await waitFor(async () => launcher.output().includes(bannerLine), { timeoutMs: 240_000, what: 'the banner' });
+    const login = await fetch(`http://127.0.0.1:${webPort}/login`);
+    expect(login.status).toBe(200);
     expect(await login.text()).toContain(`http://localhost:${apiPort}`);
+    expect(launcher.output()).toMatch(/Telegram: +fake Bot API at http:\/\/127\.0\.0\.1:\d+/);
+    expect(launcher.output()).toContain(`the chat with the bot in the dashboard: http://localhost:${webPort}/telegram`);
+    // The emulator keeps the keys it issued in DATA_DIR, so a restart keeps the demo's cabinets.
+    expect(fs.existsSync(path.join(dataDir, 'wb-emulator.json'))).toBe(true);
     const options = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
