@@ -96,7 +96,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       WB_CONTENT_API_URL: emulator.url,
       WB_COMMON_API_URL: emulator.url,
       DEMO_LOGIN_TELEGRAM_ID: String(DEMO_TELEGRAM_ID),
-      ...(telegram ? { BOT_TOKEN: DEMO_BOT_TOKEN, TELEGRAM_API_ROOT: telegram.url } : {}),
+      // DEMO_TELEGRAM_CONTROL_URL: the dashboard's «Telegram» page shows the demo user's chat.
+      ...(telegram
+        ? { BOT_TOKEN: DEMO_BOT_TOKEN, TELEGRAM_API_ROOT: telegram.url, DEMO_TELEGRAM_CONTROL_URL: telegram.url }
+        : {}),
     },
     emulatorUrl: emulator.url,
     telegramUrl: telegram?.url ?? null,
