@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testRunId } from '@wb-assist/db/testing';
+import { buildWebOnce } from './build.ts';
+import { openBrowser, requireChromium, type TestBrowser } from './browser.ts';
+import { DEMO_TELEGRAM_ID, startWebSystem, type WebSystem } from './system.ts';
+
+// The demo's «Telegram» page end to end: the production build, the API, the worker, a real bot
+// process on the fake Bot API, and chromium typing to the bot and pressing its buttons, on a
+// desktop and on a phone. Screenshots go to a temporary folder, printed.
+
+let system: WebSystem;
+let browser: TestBrowser;
+let shots: string;
+
+beforeAll(async () => {
+  requireChromium();
+  await buildWebOnce(testRunId());
+  system = await startWebSystem({ telegram: true });
+  browser = await openBrowser();
+  shots = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-demo-telegram-'));
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+it('logs in as the demo user and connects the demo shop', async () => {
+  const { page } = browser;
+  await page.goto(`${system.webUrl}/login`);
+  await page.getByRole('button', { name: 'Войти в демо' }).click();
+  await page.waitForURL('**/onboarding', { timeout: 15_000 });
+  await page.getByLabel('Токен WB API').fill(system.sellerKey);
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  await page
+    .getByTestId('sync-percent')
+    .getByText(/^100 %/)
+    .waitFor({ timeout: 90_000 });
+  await page.waitForURL(`${system.webUrl}/`, { timeout: 15_000 });
+}, 150_000);
+
+for (const [width, height] of [
+  [1440, 900],
+  [390, 844],
+] as const) {
+  it(`chats with the bot at ${width}×${height}: /start brings the menu, a button press redraws it`, async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width, height });
+    await page.goto(`${system.webUrl}/telegram`);
+    await page.getByRole('heading', { name: 'Telegram (демо)' }).waitFor({ timeout: 15_000 });
+    browser.takeErrors();
+    const botMessages = page.getByTestId('bot-message');
+    const before = await botMessages.count();
+
+    await page.getByLabel('Сообщение боту').fill('/start');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page.getByTestId('user-message').last().filter({ hasText: '/start' }).waitFor({ timeout: 10_000 });
+    // The bot's answer arrives by itself (the page polls): the main menu, its title in bold.
+    const menu = botMessages.nth(before);
+    await menu.filter({ hasText: 'Главное меню' }).waitFor({ timeout: 30_000 });
+    expect(await menu.locator('b').first().textContent()).toBe('Главное меню');
+    // Telegram HTML is drawn, never shown as tags.
+    expect(await menu.textContent()).not.toContain('<b>');
+
+    await menu.getByRole('button', { name: '🛒 Заказы' }).click();
+    // The bot redraws its menu message as the orders screen, as Telegram shows an edit.
+    await page.getByTestId('bot-message').filter({ hasText: 'Заказы ·' }).last().waitFor({ timeout: 30_000 });
+    const orders = page.getByTestId('bot-message').filter({ hasText: 'Заказы ·' }).last();
+    expect(await orders.locator('b').first().textContent()).toBe('Заказы');
+
+    // The whole chat fits the screen: nothing wider than the viewport on a phone either.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const input = await page.getByLabel('Сообщение боту').boundingBox();
+    expect(input && input.x + input.width).toBeLessThanOrEqual(width);
+
+    // What the page shows is the chat the fake Bot API holds for the demo user.
+    const chat = system.telegram!.control.chat(Number(DEMO_TELEGRAM_ID));
+    expect(chat.filter((message) => message.text === '/start').length).toBeGreaterThan(0);
+    expect(await botMessages.count()).toBe(chat.filter((message) => message.from.is_bot).length);
+
+    const shot = path.join(shots, `telegram-${width}x${height}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    process.stdout.write(`screenshot: ${shot}\n`);
+    expect(browser.takeErrors()).toEqual([]);
+  }, 120_000);
+}
