@@ -105,6 +105,7 @@ export function DemoTelegramChat() {
               key={message.id}
               className={`${styles.message} ${message.fromBot ? styles.bot : styles.user}`}
               data-testid={message.fromBot ? 'bot-message' : 'user-message'}
+              data-message-id={message.id}
             >
               {message.photoUrl && (
                 <img className={styles.photo} src={message.photoUrl} alt="Фото товара" loading="lazy" />

@@ -57,18 +57,21 @@ for (const [width, height] of [
     await page.getByLabel('Сообщение боту').fill('/start');
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByTestId('user-message').last().filter({ hasText: '/start' }).waitFor({ timeout: 10_000 });
-    // The bot's answer arrives by itself (the page polls): the main menu, its title in bold.
-    const menu = botMessages.nth(before);
-    await menu.filter({ hasText: 'Главное меню' }).waitFor({ timeout: 30_000 });
+    // The bot's answer arrives by itself (the page polls): the main menu, newest at the bottom,
+    // its title in bold.
+    await botMessages.last().filter({ hasText: 'Главное меню' }).waitFor({ timeout: 30_000 });
+    expect(await botMessages.count()).toBeGreaterThan(before);
+    const menuId = await botMessages.last().getAttribute('data-message-id');
+    const menu = page.locator(`[data-testid="bot-message"][data-message-id="${menuId}"]`);
     expect(await menu.locator('b').first().textContent()).toBe('Главное меню');
     // Telegram HTML is drawn, never shown as tags.
     expect(await menu.textContent()).not.toContain('<b>');
 
     await menu.getByRole('button', { name: '🛒 Заказы' }).click();
-    // The bot redraws its menu message as the orders screen, as Telegram shows an edit.
-    await page.getByTestId('bot-message').filter({ hasText: 'Заказы ·' }).last().waitFor({ timeout: 30_000 });
-    const orders = page.getByTestId('bot-message').filter({ hasText: 'Заказы ·' }).last();
-    expect(await orders.locator('b').first().textContent()).toBe('Заказы');
+    // The bot redraws that very message as the orders screen, as Telegram shows an edit.
+    await menu.filter({ hasText: 'Заказы ·' }).waitFor({ timeout: 30_000 });
+    expect(await menu.locator('b').first().textContent()).toBe('Заказы');
+    expect(await menu.getByRole('button', { name: '« Меню' }).count()).toBe(1);
 
     // The whole chat fits the screen: nothing wider than the viewport on a phone either.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
