@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testRunId } from '@wb-assist/db/testing';
+import { testRunId, waitFor } from '@wb-assist/db/testing';
 import { buildWebOnce } from './build.ts';
 import { openBrowser, requireChromium, type TestBrowser } from './browser.ts';
 import { DEMO_TELEGRAM_ID, startWebSystem, type WebSystem } from './system.ts';
@@ -90,3 +90,38 @@ for (const [width, height] of [
     expect(browser.takeErrors()).toEqual([]);
   }, 120_000);
 }
+
+it('keeps the cabinet connected with an emulator key working after the emulator restarts', async () => {
+  const { page } = browser;
+  const { pool } = system.api;
+  const { rows } = await pool.query<{ id: string }>('SELECT id FROM cabinets');
+  const cabinetId = rows[0]!.id;
+  const restartedAt = new Date();
+  // As a restarted `npm start`: the emulator starts again on its state file.
+  await system.restartEmulator();
+  // The worker syncs every second: a sync after the restart reads WB with the key issued before it.
+  await waitFor(
+    async () =>
+      (
+        await pool.query(
+          `SELECT 1 FROM wb_sync_logs WHERE cabinet_id = $1 AND started_at > $2 AND status = 'success' LIMIT 1`,
+          [cabinetId, restartedAt],
+        )
+      ).rowCount,
+    { timeoutMs: 60_000, what: 'a successful sync after the restart' },
+  );
+  const status = await pool.query<{ status: string }>('SELECT status FROM cabinets WHERE id = $1', [cabinetId]);
+  expect(status.rows[0]?.status).toBe('ready');
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${system.webUrl}/`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Заменить ключ').count()).toBe(0);
+    const shot = path.join(shots, `after-restart-${width}x${height}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    process.stdout.write(`screenshot: ${shot}\n`);
+  }
+}, 120_000);

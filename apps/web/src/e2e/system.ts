@@ -39,6 +39,11 @@ export interface WebSystem {
   webUrl: string;
   /** With `telegram`: the fake Bot API the bot process talks to, as in the demo. */
   telegram: TelegramFake | null;
+  /**
+   * Stops the emulator and starts it again on the same port and state file (kept in the
+   * system's DATA_DIR, as `npm start` keeps the demo's), as a restarted `npm start` would.
+   */
+  restartEmulator: () => Promise<void>;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -56,13 +61,15 @@ export async function startWebSystem(
 ): Promise<WebSystem> {
   const encryptionKey = randomBytes(32);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-web-'));
-  const emulator = await startEmulator({
+  const emulatorOptions = {
     seed: 31,
     profile: 'fast',
     publishIntervalMinutes: 0,
     reportReadyMinutes: 0,
     frozenClock: true,
-  });
+    stateFile: path.join(dataDir, 'wb-emulator.json'),
+  } as const;
+  let emulator = await startEmulator(emulatorOptions);
   const seller = await emulator.control.createSeller({
     name: 'ИП Дашборд',
     historyDays: 35,
@@ -123,13 +130,19 @@ export async function startWebSystem(
         env: inheritedEnv({ ...testDistEnv, PUBLIC_API_URL: new URL(api.url).origin, NODE_ENV: 'production' }),
       }),
     );
-    return {
+    const system: WebSystem = {
       emulator,
       seller,
       sellerKey,
       api: { url: api.url, prisma, pool },
       webUrl,
       telegram,
+      async restartEmulator() {
+        const port = Number(new URL(emulator.url).port);
+        await emulator.close();
+        emulator = await startEmulator({ ...emulatorOptions, port });
+        system.emulator = emulator;
+      },
       output: () => processes.map((child) => child.output()).join(''),
       async stop() {
         await stopProcesses();
@@ -140,6 +153,7 @@ export async function startWebSystem(
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
     };
+    return system;
   } catch (error) {
     await stopProcesses();
     await stopTelegram();
