@@ -58,6 +58,7 @@ describe('npm start (scripts/start.ts)', () => {
     // The run's shared dashboard build (the browser tests use the same one): `npm start` finds
     // it fresh and serves it instead of building its own, which would cost a minute of CI.
     await buildWebOnce(testRunId());
+    const bannerLine = `dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`;
     const launcher = run(
       ['scripts/start.ts'],
       cleanEnv({
@@ -71,6 +72,18 @@ describe('npm start (scripts/start.ts)', () => {
         LOG_FORMAT: 'json',
       }),
     );
+    // Watched from the launch on: what the dashboard answered the moment the banner appeared.
+    const answeredAtBanner = (async () => {
+      const deadline = Date.now() + 240_000;
+      while (!launcher.output().includes(bannerLine)) {
+        if (Date.now() > deadline || launcher.child.exitCode !== null) return 'no banner';
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return fetch(`http://127.0.0.1:${webPort}/login`).then(
+        (answer) => answer.status,
+        (error: Error) => `${error.message} (${String((error.cause as Error | undefined)?.message)})`,
+      );
+    })();
     const response = await Promise.race([
       waitForHealth(`http://127.0.0.1:${apiPort}/healthz`, 45_000),
       launcher.exited.then((code) => Promise.reject(new Error(`launcher exited with ${code}:\n${launcher.output()}`))),
@@ -86,8 +99,7 @@ describe('npm start (scripts/start.ts)', () => {
     // The dashboard: its production build under next start, on WEB_PORT, offering the demo
     // login and pointed at this copy's API. The banner waits for it: the address it prints
     // answers the moment it is printed, not only once the build is done.
-    const bannerLine = `dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`;
-    await waitFor(async () => launcher.output().includes(bannerLine), { timeoutMs: 240_000, what: 'the banner' });
+    expect(await answeredAtBanner).toBe(200);
     const login = await fetch(`http://127.0.0.1:${webPort}/login`);
     expect(login.status).toBe(200);
     expect(await login.text()).toContain(`http://localhost:${apiPort}`);
