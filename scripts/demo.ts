@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { connectCabinet, registerTelegramUser } from '@wb-assist/core';
 import { createPrismaClient } from '@wb-assist/db';
 import { startTelegramFake, type TelegramFake } from '@wb-assist/telegram-fake';
@@ -11,6 +12,8 @@ export const DEMO_BOT_TOKEN = '700000000:AAdemo-bot-token-local-fake-telegram';
 
 export interface DemoOptions {
   databaseUrl: string;
+  /** DATA_DIR: the emulator keeps its sellers and issued keys there across restarts. */
+  dataDir: string;
   encryptionKey: Buffer;
   /** Start the fake Telegram too: there is no BOT_TOKEN. */
   fakeTelegram: boolean;
@@ -33,7 +36,13 @@ export interface RunningDemo {
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   // WB's own limits, not the tests' fast profile: the order feed is read once a minute, as a
   // seller's would be, so the demo shows the delay a real order has.
-  const emulator: RunningEmulator = await startEmulator({ profile: 'real', seed: 1 });
+  // Its state file keeps the keys it issued: a cabinet connected in the demo with an emulator
+  // key must not turn key_invalid because `npm start` was restarted.
+  const emulator: RunningEmulator = await startEmulator({
+    profile: 'real',
+    seed: 1,
+    stateFile: path.join(options.dataDir, 'wb-emulator.json'),
+  });
   const shop = startDemoShop(emulator.store);
   const hosts = emulator.hosts;
 
@@ -87,7 +96,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       WB_CONTENT_API_URL: emulator.url,
       WB_COMMON_API_URL: emulator.url,
       DEMO_LOGIN_TELEGRAM_ID: String(DEMO_TELEGRAM_ID),
-      ...(telegram ? { BOT_TOKEN: DEMO_BOT_TOKEN, TELEGRAM_API_ROOT: telegram.url } : {}),
+      // DEMO_TELEGRAM_CONTROL_URL: the dashboard's «Telegram» page shows the demo user's chat.
+      ...(telegram
+        ? { BOT_TOKEN: DEMO_BOT_TOKEN, TELEGRAM_API_ROOT: telegram.url, DEMO_TELEGRAM_CONTROL_URL: telegram.url }
+        : {}),
     },
     emulatorUrl: emulator.url,
     telegramUrl: telegram?.url ?? null,

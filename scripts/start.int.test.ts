@@ -58,6 +58,7 @@ describe('npm start (scripts/start.ts)', () => {
     // The run's shared dashboard build (the browser tests use the same one): `npm start` finds
     // it fresh and serves it instead of building its own, which would cost a minute of CI.
     await buildWebOnce(testRunId());
+    const bannerLine = `dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`;
     const launcher = run(
       ['scripts/start.ts'],
       cleanEnv({
@@ -71,6 +72,18 @@ describe('npm start (scripts/start.ts)', () => {
         LOG_FORMAT: 'json',
       }),
     );
+    // Watched from the launch on: what the dashboard answered the moment the banner appeared.
+    const answeredAtBanner = (async () => {
+      const deadline = Date.now() + 240_000;
+      while (!launcher.output().includes(bannerLine)) {
+        if (Date.now() > deadline || launcher.child.exitCode !== null) return 'no banner';
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return fetch(`http://127.0.0.1:${webPort}/login`).then(
+        (answer) => answer.status,
+        (error: Error) => `${error.message} (${String((error.cause as Error | undefined)?.message)})`,
+      );
+    })();
     const response = await Promise.race([
       waitForHealth(`http://127.0.0.1:${apiPort}/healthz`, 45_000),
       launcher.exited.then((code) => Promise.reject(new Error(`launcher exited with ${code}:\n${launcher.output()}`))),
@@ -83,12 +96,17 @@ describe('npm start (scripts/start.ts)', () => {
     // No BOT_TOKEN: the demo — the emulator's shop connected for the demo user, the bot on the fake Bot API.
     await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 45_000);
     expect(launcher.output()).toContain('demo seller «ИП Демонстрационный магазин» connected for the demo user');
-    expect(launcher.output()).toMatch(/Telegram: +fake Bot API at http:\/\/127\.0\.0\.1:\d+/);
-    // The dashboard: its production build under next start, on WEB_PORT,
-    // offering the demo login and pointed at this copy's API.
-    expect(launcher.output()).toContain(`dashboard:  http://localhost:${webPort}  (log in with «Войти в демо»)`);
-    const login = await waitForHealth(`http://127.0.0.1:${webPort}/login`, 240_000);
+    // The dashboard: its production build under next start, on WEB_PORT, offering the demo
+    // login and pointed at this copy's API. The banner waits for it: the address it prints
+    // answers the moment it is printed, not only once the build is done.
+    expect(await answeredAtBanner).toBe(200);
+    const login = await fetch(`http://127.0.0.1:${webPort}/login`);
+    expect(login.status).toBe(200);
     expect(await login.text()).toContain(`http://localhost:${apiPort}`);
+    expect(launcher.output()).toMatch(/Telegram: +fake Bot API at http:\/\/127\.0\.0\.1:\d+/);
+    expect(launcher.output()).toContain(`the chat with the bot in the dashboard: http://localhost:${webPort}/telegram`);
+    // The emulator keeps the keys it issued in DATA_DIR, so a restart keeps the demo's cabinets.
+    expect(fs.existsSync(path.join(dataDir, 'wb-emulator.json'))).toBe(true);
     const options = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -14,6 +14,7 @@ import {
 } from '@wb-assist/config';
 import { prepareDatabaseOrExit } from '@wb-assist/db';
 import { DEMO_TELEGRAM_ID, startDemo, type RunningDemo } from './demo.ts';
+import { waitUntilAnswers } from './wait-until-answers.ts';
 
 // `npm start`: every app that exists, in one terminal, on the embedded defaults unless
 // DATABASE_URL says otherwise. The database comes first and goes last.
@@ -54,6 +55,7 @@ if (env.NODE_ENV !== 'production' && !env.BOT_TOKEN && !process.env.WB_STATISTIC
   try {
     demo = await startDemo({
       databaseUrl: database.url,
+      dataDir: env.DATA_DIR,
       encryptionKey: resolveSecrets(env).encryptionKey,
       fakeTelegram: true,
       say,
@@ -88,7 +90,7 @@ const commands: ConcurrentlyCommandInput[] = apps.map((app) => ({
 }));
 say(`starting ${apps.map((app) => app.name).join(', ')}; Ctrl-C stops everything`);
 const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
-for (const line of [
+const banner = () => [
   `dashboard:  ${publicWebUrl}${demo ? '  (log in with «Войти в демо»)' : ''}`,
   `GraphQL:    ${publicApiUrl}/graphql`,
   `metrics:    http://${host}:${env.API_PORT}/metrics (api), :${env.WORKER_PORT}/metrics (worker), :${env.BOT_PORT}/metrics (bot)`,
@@ -96,11 +98,10 @@ for (const line of [
     ? [
         `WB emulator: ${demo.emulatorUrl} (demo shop «ИП Демонстрационный магазин»)`,
         `Telegram:   fake Bot API at ${demo.telegramUrl}; the demo user's messages: ${demo.telegramUrl}/__control/messages?chat_id=${DEMO_TELEGRAM_ID}`,
+        `            the chat with the bot in the dashboard: ${publicWebUrl}/telegram`,
       ]
     : []),
-]) {
-  say(line);
-}
+];
 
 const { result, commands: running } = concurrently(commands, {
   prefix: 'name',
@@ -122,6 +123,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     for (const command of running) command.kill('SIGTERM');
   });
 }
+
+// The banner once the dashboard answers, not before: its first build takes a while, and an
+// address printed earlier would lead to a refused connection.
+void waitUntilAnswers(`http://${host}:${env.WEB_PORT}/login`, { stopped: () => stopping }).then((ready) => {
+  if (ready) for (const line of banner()) say(line);
+});
 
 let exitCode = 0;
 try {

@@ -14,6 +14,7 @@ export function apiConfigFromEnv(env: ApiEnv, pool: pg.Pool): ApiConfig {
     // A bot runs wherever a token is configured (the demo's fake one included).
     botHealthUrl: env.BOT_TOKEN ? new URL('/readyz', env.BOT_INTERNAL_URL).href : undefined,
     demoTelegramId: env.DEMO_LOGIN_TELEGRAM_ID,
+    demoTelegramControlUrl: env.DEMO_TELEGRAM_CONTROL_URL,
     wb: wbAccessFromEnv(env, pool),
     encryptionKey: resolveSecrets(env).encryptionKey,
     rateLimit: { burst: 60, perSecond: 10 },

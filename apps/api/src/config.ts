@@ -15,6 +15,8 @@ export interface ApiConfig {
   botHealthUrl?: string;
   /** Demo mode: demoLogin signs in as this Telegram user; undefined disables it. */
   demoTelegramId: bigint | undefined;
+  /** Demo mode: the fake Telegram's address, whose chat with the demo user the dashboard shows. */
+  demoTelegramControlUrl?: string;
   wb: { hosts: WbHosts; limiter: RateLimiter; timeoutMs?: number; rateLimitScale?: number };
   encryptionKey: Buffer;
   /** Requests per caller: bucket size and refill per second. */

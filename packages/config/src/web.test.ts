@@ -32,3 +32,16 @@ describe('webEnv: DEMO_LOGIN_TELEGRAM_ID', () => {
     expect(problemsOf({ NODE_ENV: 'production', DEMO_LOGIN_TELEGRAM_ID: '' })).toEqual([]);
   });
 });
+
+describe('webEnv: DEMO_TELEGRAM_CONTROL_URL', () => {
+  it('names the demo’s fake Telegram outside production, and is refused in production', () => {
+    expect(
+      parseEnv([webEnv], { NODE_ENV: 'development', DEMO_TELEGRAM_CONTROL_URL: 'http://127.0.0.1:9100' })
+        .DEMO_TELEGRAM_CONTROL_URL,
+    ).toBe('http://127.0.0.1:9100');
+    expect(problemsOf({ NODE_ENV: 'production', DEMO_TELEGRAM_CONTROL_URL: 'http://127.0.0.1:9100' })).toEqual([
+      expect.stringMatching(/^DEMO_TELEGRAM_CONTROL_URL: must not be set in production/),
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', DEMO_TELEGRAM_CONTROL_URL: '' })).toEqual([]);
+  });
+});

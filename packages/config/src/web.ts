@@ -22,6 +22,11 @@ export const webEnv = z
       .bigint({ error: 'must be a Telegram user id (digits)' })
       .positive('must be a Telegram user id (digits)')
       .optional(),
+    /**
+     * Demo mode only: the fake Telegram Bot API's address (tooling/telegram-fake), whose control
+     * API the dashboard's «Telegram» chat reads and drives for the demo user. Refused in production.
+     */
+    DEMO_TELEGRAM_CONTROL_URL: optionalHttpUrl(),
   })
   .superRefine((env, ctx) => {
     // A stray variable on a real deployment (a host env passed through) would hand anyone the
@@ -31,6 +36,14 @@ export const webEnv = z
         code: 'custom',
         path: ['DEMO_LOGIN_TELEGRAM_ID'],
         message: 'must not be set in production: it lets anyone sign in as that user without a password',
+      });
+    }
+    // The fake Telegram is a development tool: a real deployment has nothing there to drive.
+    if (env.NODE_ENV === 'production' && env.DEMO_TELEGRAM_CONTROL_URL !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_TELEGRAM_CONTROL_URL'],
+        message: 'must not be set in production: it is the local demo’s fake Telegram',
       });
     }
   })

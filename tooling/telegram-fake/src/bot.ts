@@ -23,6 +23,8 @@ export class FakeBot {
   #blocked = new Set<number>();
   #openQueries = new Map<string, number>();
   #nextQueryId = 1;
+  /** The URL each photo was sent by (file_id → URL): Telegram keeps only its file, the demo shows it. */
+  #photoUrls = new Map<string, string>();
 
   constructor(token: string, limits: Limits) {
     const id = Number(token.split(':')[0]);
@@ -49,6 +51,11 @@ export class FakeBot {
     return [...(this.#messages.get(chatId)?.values() ?? [])];
   }
 
+  /** Where a photo of messagesIn() came from, when the bot sent it by URL. */
+  photoUrl(fileId: string): string | undefined {
+    return this.#photoUrls.get(fileId);
+  }
+
   blockChat(chatId: number): void {
     this.#blocked.add(chatId);
   }
@@ -64,6 +71,7 @@ export class FakeBot {
     this.#users.clear();
     this.#blocked.clear();
     this.#openQueries.clear();
+    this.#photoUrls.clear();
     this.#limiter.reset();
     this.sendFailures.reset();
     this.updates.reset();
@@ -117,6 +125,7 @@ export class FakeBot {
       { file_id: `${id}-s`, file_unique_id: `${id}-s`, width: 90, height: 90, file_size: 1_000 },
       { file_id: `${id}-m`, file_unique_id: `${id}-m`, width: 800, height: 800, file_size: 50_000 },
     ];
+    for (const size of photo) this.#photoUrls.set(size.file_id, params.photo);
     return this.#store(chatId, { from: this.me, photo, caption, reply_markup: params.reply_markup });
   }
 

@@ -1,5 +1,5 @@
 export { startTelegramFake } from './server.ts';
-export type { TelegramFake, TelegramFakeControl, TelegramFakeOptions } from './server.ts';
+export type { ChatMessage, TelegramFake, TelegramFakeControl, TelegramFakeOptions } from './server.ts';
 export { defaultLimits } from './types.ts';
 export type {
   ApiResponse,

@@ -17,6 +17,12 @@ export interface TelegramFakeOptions {
 export interface TelegramFakeControl {
   calls(): RecordedCall[];
   messagesTo(chatId: number): Message[];
+  /**
+   * The whole chat as its user sees it: the bot's messages and the user's own, in order, in
+   * their current (edited) state, each photo with the URL it was sent by (`photo_url`, not a
+   * Telegram field: the demo's dashboard draws the chat from it).
+   */
+  chat(chatId: number): ChatMessage[];
   injectMessage(chatId: number, text: string, from?: Partial<User>): Message;
   /** Presses a button under a message; returns the callback query id. */
   injectCallback(chatId: number, messageId: number, data: string): string;
@@ -28,6 +34,8 @@ export interface TelegramFakeControl {
   webhookIdle(): Promise<void>;
   reset(): void;
 }
+
+export type ChatMessage = Message & { photo_url?: string };
 
 export interface TelegramFake {
   /** The API root to configure in the bot, e.g. http://127.0.0.1:PORT (methods live under /bot<token>/). */
@@ -48,6 +56,11 @@ export async function startTelegramFake(options: TelegramFakeOptions = {}): Prom
     calls: () => bot.calls(),
     // Only what the bot sent: that is what a user would see arrive.
     messagesTo: (chatId) => bot.messagesIn(chatId).filter((m) => m.from.id === bot.me.id),
+    chat: (chatId) =>
+      bot.messagesIn(chatId).map((message) => {
+        const url = message.photo?.map((size) => bot.photoUrl(size.file_id)).find((found) => found !== undefined);
+        return url === undefined ? message : { ...message, photo_url: url };
+      }),
     injectMessage: (chatId, text, from) => bot.injectMessage(chatId, text, from),
     injectCallback: (chatId, messageId, data) => bot.injectCallback(chatId, messageId, data),
     blockChat: (chatId) => bot.blockChat(chatId),
@@ -155,6 +168,8 @@ async function handleControl(
         return send(res, 200, control.calls());
       case 'GET /__control/messages':
         return send(res, 200, control.messagesTo(chatId));
+      case 'GET /__control/chat':
+        return send(res, 200, control.chat(chatId));
       case 'POST /__control/inject-message':
         return send(res, 200, control.injectMessage(chatId, String(body.text ?? ''), body.from as Partial<User>));
       case 'POST /__control/inject-callback':

@@ -1,4 +1,4 @@
-// node tooling/wb-emulator/src/cli.ts --port 9000 --seed 1 --profile real|fast --demo
+// node tooling/wb-emulator/src/cli.ts --port 9000 --seed 1 --profile real|fast --demo [--state file.json]
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.ts';
 import { startDemo } from './demo.ts';
@@ -12,6 +12,8 @@ const { values } = parseArgs({
     demo: { type: 'boolean', default: false },
     'page-limit': { type: 'string' },
     'publish-interval': { type: 'string' },
+    // Keeps sellers and issued keys across restarts (see state-file.ts).
+    state: { type: 'string' },
   },
 });
 
@@ -23,6 +25,7 @@ const emulator = await startEmulator({
   profile,
   pageLimit: values['page-limit'] === undefined ? undefined : Number(values['page-limit']),
   publishIntervalMinutes: values['publish-interval'] === undefined ? undefined : Number(values['publish-interval']),
+  stateFile: values.state,
 });
 
 process.stdout.write(

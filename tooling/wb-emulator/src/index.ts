@@ -3,6 +3,7 @@ import { EmulatorControl } from './client.ts';
 import { Clock } from './clock.ts';
 import type { Profile } from './rate-limit.ts';
 import { createServer } from './server.ts';
+import { persistStore } from './state-file.ts';
 import { Store, type EmulatorOptions } from './store.ts';
 
 export type StartOptions = Partial<EmulatorOptions> & {
@@ -13,6 +14,11 @@ export type StartOptions = Partial<EmulatorOptions> & {
   /** Freeze the clock: it moves only when advanced through the control API. */
   frozenClock?: boolean;
   profile?: Profile;
+  /**
+   * A JSON file that keeps sellers, tokens and the signing key across restarts (created when
+   * missing); without it everything lives in memory and a restart forgets every key.
+   */
+  stateFile?: string;
 };
 
 export type RunningEmulator = {
@@ -38,9 +44,10 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
 };
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
-  const { port = 0, host = '127.0.0.1', startAt, frozenClock, ...rest } = options;
+  const { port = 0, host = '127.0.0.1', startAt, frozenClock, stateFile, ...rest } = options;
   const settings: EmulatorOptions = { ...DEFAULT_OPTIONS, ...definedOnly(rest) };
   const store = new Store(settings, new Clock({ startMs: startAt, frozen: frozenClock }));
+  if (stateFile !== undefined) persistStore(store, stateFile);
   const { server, destroySockets } = createServer(store);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -68,7 +75,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 
 export { EmulatorControl } from './client.ts';
 export type { CreateSellerInput, TokenInput, OrderRef, FaultInput } from './client.ts';
-export type { EmulatorOptions, Store } from './store.ts';
+export type { EmulatorOptions, EmulatorState, Store } from './store.ts';
 export type { FaultKind } from './faults.ts';
 export type { TrafficOptions } from './generator.ts';
 export type { Category, TokenType, TokenClaims } from './tokens.ts';

@@ -6,6 +6,17 @@ export class Random {
     this.#state = seed >>> 0 || 0x9e3779b9;
   }
 
+  /** Where the sequence stands, to resume it after a restart (`Random.resume`). */
+  get state(): number {
+    return this.#state;
+  }
+
+  static resume(state: number): Random {
+    const random = new Random(1);
+    random.#state = state >>> 0;
+    return random;
+  }
+
   next(): number {
     let t = (this.#state = (this.#state + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);

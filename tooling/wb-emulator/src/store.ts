@@ -11,6 +11,7 @@ import {
   TokenAuthority,
   TOKEN_TYPES,
   ALL_CATEGORIES,
+  type AuthorityKey,
   type MintOptions,
   type TokenClaims,
 } from './tokens.ts';
@@ -50,11 +51,28 @@ export type RequestLogEntry = { sid: string; group: string; method: string; path
 
 const REQUEST_LOG_SIZE = 10_000;
 
+/** A seller as it was asked for: replaying it on the same seed rebuilds the same shop. */
+export type CreatedSeller = { no: number; createdAt: number; options: CreateSellerOptions };
+
+/**
+ * What a restart must keep for issued keys to stay valid (see state-file.ts): the signing key,
+ * the tokens, the sellers as created, and where the token random stands. Shops are rebuilt from
+ * their seed rather than stored, so their life goes on where it would have been.
+ */
+export type EmulatorState = {
+  version: 1;
+  seed: number;
+  key: AuthorityKey;
+  random: number;
+  sellers: CreatedSeller[];
+  tokens: { claims: TokenClaims; revoked: boolean }[];
+};
+
 /** Everything the emulator knows; reset() brings it back to a fresh start. */
 export class Store {
   readonly options: EmulatorOptions;
   readonly clock: Clock;
-  readonly authority = new TokenAuthority();
+  authority = new TokenAuthority();
   readonly limiter: RateLimiter;
   readonly faults = new Faults();
   readonly holds = new Holds();
@@ -69,8 +87,11 @@ export class Store {
    * long-running demo does not grow without end.
    */
   requestLog: RequestLogEntry[] = [];
+  /** Called after every change a restart must keep (sellers, tokens); state-file.ts saves then. */
+  onChange: (() => void) | null = null;
   #random: Random;
   #sellerCount = 0;
+  #created: CreatedSeller[] = [];
 
   constructor(options: EmulatorOptions, clock: Clock) {
     this.options = options;
@@ -81,7 +102,14 @@ export class Store {
 
   createSeller(options: CreateSellerOptions = {}): Seller {
     const now = this.clock.now();
-    const seller = createSeller(++this.#sellerCount, this.options.seed, now, options);
+    const seller = this.#build(++this.#sellerCount, now, options);
+    this.#created.push({ no: seller.no, createdAt: now, options: structuredClone(options) });
+    this.onChange?.();
+    return seller;
+  }
+
+  #build(no: number, now: number, options: CreateSellerOptions): Seller {
+    const seller = createSeller(no, this.options.seed, now, options);
     if (this.sellers.has(seller.sid)) throw new Error(`seller ${seller.sid} exists`);
     this.sellers.set(seller.sid, seller);
     if (options.traffic !== undefined || options.historyDays !== undefined) {
@@ -116,6 +144,7 @@ export class Store {
       for: 'self',
     };
     this.tokens.set(claims.id, { claims, revoked: false });
+    this.onChange?.();
     return { token: this.authority.mint(claims), claims };
   }
 
@@ -123,7 +152,38 @@ export class Store {
     const entry = this.tokens.get(id);
     if (!entry) return false;
     entry.revoked = true;
+    this.onChange?.();
     return true;
+  }
+
+  snapshot(): EmulatorState {
+    return {
+      version: 1,
+      seed: this.options.seed,
+      key: this.authority.exportKey(),
+      random: this.#random.state,
+      sellers: this.#created,
+      tokens: [...this.tokens.values()],
+    };
+  }
+
+  /** Back to a saved state: the same signing key, tokens and sellers (rebuilt at their creation time). */
+  restore(state: EmulatorState): void {
+    if (state.version !== 1) throw new Error(`unknown emulator state version ${String(state.version)}`);
+    // Shops are rebuilt from the seed: another seed would give the same sellers other data.
+    if (state.seed !== this.options.seed) {
+      throw new Error(`the saved emulator state has seed ${state.seed}, this emulator ${this.options.seed}`);
+    }
+    this.authority = new TokenAuthority(state.key);
+    this.sellers = new Map();
+    this.#created = [];
+    for (const created of state.sellers) {
+      this.#build(created.no, created.createdAt, created.options);
+      this.#created.push(created);
+    }
+    this.#sellerCount = Math.max(0, ...state.sellers.map((created) => created.no));
+    this.tokens = new Map(state.tokens.map((entry) => [entry.claims.id, { ...entry }]));
+    this.#random = Random.resume(state.random);
   }
 
   /** Publication horizon: changes after it are not yet visible in statistics. */
@@ -152,5 +212,7 @@ export class Store {
     this.requestLog = [];
     this.#random = new Random(this.options.seed);
     this.#sellerCount = 0;
+    this.#created = [];
+    this.onChange?.();
   }
 }

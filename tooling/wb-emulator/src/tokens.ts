@@ -64,10 +64,31 @@ export function isReadOnly(s: number): boolean {
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
-/** Mints and checks ES256 JWTs shaped like WB's API tokens, signed with a per-process key. */
+/** The signing key as it is kept on disk: a PKCS#8 PEM and the key id tokens name. */
+export type AuthorityKey = { privateKeyPem: string; kid: string };
+
+/**
+ * Mints and checks ES256 JWTs shaped like WB's API tokens, signed with a per-process key, or
+ * with a saved one (`key`), so tokens issued before a restart still verify after it.
+ */
 export class TokenAuthority {
-  readonly #keys = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  readonly #kid = crypto.randomBytes(4).toString('hex');
+  readonly #keys: { privateKey: crypto.KeyObject; publicKey: crypto.KeyObject };
+  readonly #kid: string;
+
+  constructor(key?: AuthorityKey) {
+    if (key) {
+      const privateKey = crypto.createPrivateKey(key.privateKeyPem);
+      this.#keys = { privateKey, publicKey: crypto.createPublicKey(privateKey) };
+      this.#kid = key.kid;
+    } else {
+      this.#keys = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      this.#kid = crypto.randomBytes(4).toString('hex');
+    }
+  }
+
+  exportKey(): AuthorityKey {
+    return { privateKeyPem: this.#keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), kid: this.#kid };
+  }
 
   mint(claims: TokenClaims): string {
     const header = b64url(JSON.stringify({ alg: 'ES256', kid: this.#kid, typ: 'JWT' }));

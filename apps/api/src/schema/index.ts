@@ -28,6 +28,7 @@ import './cabinet-mutations.ts';
 import './api-tokens.ts';
 import './auth.ts';
 import './login-options.ts';
+import './demo-telegram.ts';
 import './subscriptions.ts';
 
 builder.queryType({});

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { DemoTelegramNavItem } from './demo-telegram-nav-item';
 
 const ITEMS = [
   ['/', 'Обзор'],
@@ -79,6 +80,7 @@ export function Nav() {
             </Link>
           </li>
         ))}
+        <DemoTelegramNavItem onNavigate={() => setOpen(false)} />
       </ul>
     </nav>
   );

@@ -6,11 +6,22 @@ import pg from 'pg';
 import { registerTelegramUser } from '@wb-assist/core';
 import { createPrismaClient, type PrismaClient } from '@wb-assist/db';
 import { freePort, testDatabaseUrl } from '@wb-assist/db/testing';
-import { appEnv, inheritedEnv, startApi, startWeb, startWorker, type AppProcess } from '@wb-assist/test-system';
+import { startTelegramFake, type TelegramFake } from '@wb-assist/telegram-fake';
+import {
+  appEnv,
+  inheritedEnv,
+  startApi,
+  startBot,
+  startWeb,
+  startWorker,
+  waitForHttp,
+  type AppProcess,
+} from '@wb-assist/test-system';
 import { startEmulator, type RunningEmulator, type SellerSummary } from '@wb-assist/wb-emulator';
 import { testDistEnv } from './build.ts';
 
 export const DEMO_TELEGRAM_ID = 700_000_777n;
+const BOT_TOKEN = '700000000:AAe2e-bot-token-local-fake-telegram';
 
 /** The API as the tests see it: its GraphQL URL, and the database it runs on. */
 export interface WebSystemApi {
@@ -26,6 +37,13 @@ export interface WebSystem {
   sellerKey: string;
   api: WebSystemApi;
   webUrl: string;
+  /** With `telegram`: the fake Bot API the bot process talks to, as in the demo. */
+  telegram: TelegramFake | null;
+  /**
+   * Stops the emulator and starts it again on the same port and state file (kept in the
+   * system's DATA_DIR, as `npm start` keeps the demo's), as a restarted `npm start` would.
+   */
+  restartEmulator: () => Promise<void>;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -36,19 +54,23 @@ export interface WebSystem {
  * user without a cabinet yet, and the dashboard's production build under `next start`.
  * `syncIntervalSeconds` (default 1) spaces a cabinet's syncs, for a test that needs a sync to
  * have happened moments ago but not to be due; `ordersPerDay` (default 20) sizes the shop.
+ * `telegram` adds the demo's Telegram side: the fake Bot API and a bot process on it, with the
+ * API showing the demo user's chat.
  */
 export async function startWebSystem(
-  options: { syncIntervalSeconds?: number; ordersPerDay?: number } = {},
+  options: { syncIntervalSeconds?: number; ordersPerDay?: number; telegram?: boolean } = {},
 ): Promise<WebSystem> {
   const encryptionKey = randomBytes(32);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-web-'));
-  const emulator = await startEmulator({
+  const emulatorOptions = {
     seed: 31,
     profile: 'fast',
     publishIntervalMinutes: 0,
     reportReadyMinutes: 0,
     frozenClock: true,
-  });
+    stateFile: path.join(dataDir, 'wb-emulator.json'),
+  } as const;
+  let emulator = await startEmulator(emulatorOptions);
   const seller = await emulator.control.createSeller({
     name: 'ИП Дашборд',
     historyDays: 35,
@@ -66,6 +88,8 @@ export async function startWebSystem(
 
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
+  const telegram = options.telegram ? await startTelegramFake({ tokens: [BOT_TOKEN] }) : null;
+  const botPort = await freePort();
   const env = await appEnv({
     databaseUrl,
     dataDir,
@@ -74,41 +98,66 @@ export async function startWebSystem(
     webhookSecret: randomBytes(16).toString('hex'),
     extra: {
       WB_RATE_LIMIT_SCALE: '0.001',
-      BOT_INTERNAL_URL: 'http://127.0.0.1:9',
+      BOT_INTERNAL_URL: telegram ? `http://127.0.0.1:${botPort}` : 'http://127.0.0.1:9',
       SYNC_INTERVAL: String(options.syncIntervalSeconds ?? 1),
     },
   });
+  const stopTelegram = async () => {
+    await telegram?.close();
+  };
   const processes: AppProcess[] = [];
   const stopProcesses = () => Promise.all(processes.map((child) => child.stop()));
   try {
     const api = await startApi({
-      env: { ...env, PUBLIC_WEB_URL: webUrl, DEMO_LOGIN_TELEGRAM_ID: String(DEMO_TELEGRAM_ID) },
+      env: {
+        ...env,
+        PUBLIC_WEB_URL: webUrl,
+        DEMO_LOGIN_TELEGRAM_ID: String(DEMO_TELEGRAM_ID),
+        ...(telegram ? { DEMO_TELEGRAM_CONTROL_URL: telegram.url } : {}),
+      },
     });
     processes.push(api);
     processes.push(startWorker({ env }));
+    if (telegram) {
+      const bot = startBot({
+        env: { ...env, BOT_TOKEN, TELEGRAM_API_ROOT: telegram.url, BOT_PORT: String(botPort), PUBLIC_WEB_URL: webUrl },
+      });
+      processes.push(bot);
+      await waitForHttp(`http://127.0.0.1:${botPort}/readyz`, { timeoutMs: 60_000, alive: () => bot.alive() });
+    }
     processes.push(
       await startWeb({
         port: webPort,
         env: inheritedEnv({ ...testDistEnv, PUBLIC_API_URL: new URL(api.url).origin, NODE_ENV: 'production' }),
       }),
     );
-    return {
+    const system: WebSystem = {
       emulator,
       seller,
       sellerKey,
       api: { url: api.url, prisma, pool },
       webUrl,
+      telegram,
+      async restartEmulator() {
+        const port = Number(new URL(emulator.url).port);
+        await emulator.close();
+        emulator = await startEmulator({ ...emulatorOptions, port });
+        system.emulator = emulator;
+      },
       output: () => processes.map((child) => child.output()).join(''),
       async stop() {
         await stopProcesses();
+        await stopTelegram();
         await emulator.close();
         await prisma.$disconnect();
         await pool.end();
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
     };
+    return system;
   } catch (error) {
     await stopProcesses();
+    await stopTelegram();
     await emulator.close();
     await prisma.$disconnect();
     await pool.end();
