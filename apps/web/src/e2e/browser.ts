@@ -80,3 +80,23 @@ export async function openBrowser(options: { intercept?: boolean } = {}): Promis
     },
   };
 }
+
+/**
+ * A new visitor's way in: «Войти в демо» on the login page, the WB key typed into onboarding,
+ * and the overview once the initial sync reached 100 %.
+ */
+export async function signInToDemoAndConnect(
+  page: Page,
+  { webUrl, key, syncTimeoutMs = 90_000 }: { webUrl: string; key: string; syncTimeoutMs?: number },
+): Promise<void> {
+  await page.goto(`${webUrl}/login`);
+  await page.getByRole('button', { name: 'Войти в демо' }).click();
+  await page.waitForURL('**/onboarding', { timeout: 15_000 });
+  await page.getByLabel('Токен WB API').fill(key);
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  await page
+    .getByTestId('sync-percent')
+    .getByText(/^100 %/)
+    .waitFor({ timeout: syncTimeoutMs });
+  await page.waitForURL(`${webUrl}/`, { timeout: 15_000 });
+}

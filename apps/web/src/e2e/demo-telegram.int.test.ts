@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testRunId } from '@wb-assist/db/testing';
 import { buildWebOnce } from './build.ts';
-import { openBrowser, requireChromium, type TestBrowser } from './browser.ts';
+import { openBrowser, requireChromium, signInToDemoAndConnect, type TestBrowser } from './browser.ts';
 import { DEMO_TELEGRAM_ID, startWebSystem, type WebSystem } from './system.ts';
 
 // The demo's «Telegram» page end to end: the production build, the API, the worker, a real bot
@@ -29,16 +29,7 @@ afterAll(async () => {
 
 it('logs in as the demo user and connects the demo shop', async () => {
   const { page } = browser;
-  await page.goto(`${system.webUrl}/login`);
-  await page.getByRole('button', { name: 'Войти в демо' }).click();
-  await page.waitForURL('**/onboarding', { timeout: 15_000 });
-  await page.getByLabel('Токен WB API').fill(system.sellerKey);
-  await page.getByRole('button', { name: 'Подключить' }).click();
-  await page
-    .getByTestId('sync-percent')
-    .getByText(/^100 %/)
-    .waitFor({ timeout: 90_000 });
-  await page.waitForURL(`${system.webUrl}/`, { timeout: 15_000 });
+  await signInToDemoAndConnect(page, { webUrl: system.webUrl, key: system.sellerKey });
 }, 150_000);
 
 for (const [width, height] of [

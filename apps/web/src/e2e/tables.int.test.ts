@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testRunId } from '@wb-assist/db/testing';
 import { formatCount, formatRubles, NOT_SETTLED } from '../lib/format';
 import { buildWebOnce, webDir } from './build.ts';
-import { openBrowser, requireChromium, type TestBrowser } from './browser.ts';
+import { openBrowser, requireChromium, signInToDemoAndConnect, type TestBrowser } from './browser.ts';
 import { startWebSystem, type WebSystem } from './system.ts';
 
 // The tables (orders, sales, stocks, reviews) as a seller used to MPSTATS expects them: sorted
@@ -65,16 +65,7 @@ const header = (page: Page, label: string) => page.locator('th').filter({ hasTex
 
 it('signs in to the demo and connects the seller', async () => {
   const { page } = browser;
-  await page.goto(`${system.webUrl}/login`);
-  await page.getByRole('button', { name: 'Войти в демо' }).click();
-  await page.waitForURL('**/onboarding', { timeout: 15_000 });
-  await page.getByLabel('Токен WB API').fill(system.sellerKey);
-  await page.getByRole('button', { name: 'Подключить' }).click();
-  await page
-    .getByTestId('sync-percent')
-    .getByText(/^100 %/)
-    .waitFor({ timeout: 90_000 });
-  await page.waitForURL(`${system.webUrl}/`, { timeout: 15_000 });
+  await signInToDemoAndConnect(page, { webUrl: system.webUrl, key: system.sellerKey });
   cabinetId = (await query<{ id: string }>('SELECT id FROM cabinets'))[0]!.id;
   // This system has no bot: undeliverable messages would only be retried meanwhile.
   await system.api.pool.query('UPDATE notification_settings SET notifications_enabled = false WHERE cabinet_id = $1', [
