@@ -5,7 +5,7 @@ import type { Screen, Viewer } from './screen.ts';
 
 /**
  * Заказы: today's figures in the user's zone as the dashboard shows them (the database's
- * wb_daily_totals: orders placed, their priceWithDisc without the cancelled, cancellations of
+ * wb_daily_totals: orders placed and their priceWithDisc, cancelled ones included; cancellations of
  * the day), then the last ten orders at the dashboard's price.
  */
 export async function ordersScreen(ctx: BotContext, viewer: Viewer): Promise<Screen> {
