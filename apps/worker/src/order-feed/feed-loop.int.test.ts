@@ -82,3 +82,42 @@ describe('order feed loop', () => {
     expect(Math.max(...firsts) - started).toBeLessThan(2 * INTERVAL_MS);
   });
 });
+
+describe('a read slower than the interval', () => {
+  const pool = new pg.Pool({ connectionString: testDatabaseUrl() });
+  afterAll(() => pool.end());
+
+  it('is never run twice at once for one cabinet', async () => {
+    const slow = await insertCabinet(pool, { status: 'ready' });
+    await pool.query('UPDATE cabinets SET token_type = $2, token_scopes = $3 WHERE id = $1', [
+      slow,
+      'personal',
+      ANALYTICS,
+    ]);
+    let inFlight = 0;
+    let most = 0;
+    let reads = 0;
+    const loop = createFeedLoop({
+      pool,
+      logger: captureLogs().logger,
+      intervalMs: 100,
+      concurrency: 8,
+      shutdownTimeoutMs: 1_000,
+      handler: async ({ cabinetId }) => {
+        if (cabinetId !== slow) return { status: 'done' };
+        inFlight += 1;
+        reads += 1;
+        most = Math.max(most, inFlight);
+        // Three intervals: the cabinet comes due twice more while this read goes on.
+        await sleep(300);
+        inFlight -= 1;
+        return { status: 'done' };
+      },
+    });
+    loop.start();
+    await sleep(1_000);
+    await loop.stop();
+    expect(reads).toBeGreaterThanOrEqual(2);
+    expect(most).toBe(1);
+  });
+});

@@ -54,6 +54,8 @@ export function createFeedLoop(options: FeedLoopOptions): FeedLoop {
   // Often enough that a read is claimed within its lead, not after it is due.
   const tickMs = Math.min(1_000, Math.max(20, leadMs > 0 ? leadMs / 2 : intervalMs / 4));
   const running = new Set<Promise<void>>();
+  /** Cabinets with a read in flight in this process: one cabinet is never read twice at once. */
+  const reading = new Set<string>();
   const shutdown = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
@@ -79,11 +81,15 @@ export function createFeedLoop(options: FeedLoopOptions): FeedLoop {
       if (stopped || free <= 0) return;
       const claimed = await claimDueFeeds(pool, { limit: free, intervalMs, leadMs });
       for (const cabinetId of claimed) {
-        const reading: Promise<void> = read(cabinetId).finally(() => {
-          running.delete(reading);
+        // Its previous read is still going (slower than the interval): that read is this one.
+        if (reading.has(cabinetId)) continue;
+        reading.add(cabinetId);
+        const done: Promise<void> = read(cabinetId).finally(() => {
+          reading.delete(cabinetId);
+          running.delete(done);
           kick();
         });
-        running.add(reading);
+        running.add(done);
       }
       if (claimed.length < free) return;
       // All slots are busy now: the next read to finish kicks the loop again.

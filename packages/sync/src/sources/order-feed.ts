@@ -53,7 +53,11 @@ export async function syncOrderFeed(context: FeedContext): Promise<SourceCounts>
     counts.fetched += page.rows.length + page.bad.length;
     counts.skipped += page.bad.length;
     context.reportBadRows(page.bad);
-    const records = lastByKey(page.rows, (row) => row.srid).map(orderFeedRecord);
+    // In srid order: two reads of one cabinet that overlap (a read slower than the interval, or
+    // two processes) then lock the same rows in the same order and wait, not deadlock.
+    const records = lastByKey(page.rows, (row) => row.srid)
+      .sort((a, b) => (a.srid < b.srid ? -1 : a.srid > b.srid ? 1 : 0))
+      .map(orderFeedRecord);
     const result = await inTransaction(context.pool, async (client) => {
       let stored;
       if (silent) {
