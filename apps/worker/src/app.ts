@@ -49,10 +49,14 @@ const SUMMARY_TICK_MS = 15_000;
 export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds }: WorkerAppOptions) {
   const database = await prepareDatabaseOrExit(env, logger);
   const secrets = resolveSecrets(env);
-  const pool = new pg.Pool({ connectionString: database.url, max: env.DATABASE_POOL_SIZE });
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   const metrics = createMetrics('worker');
-  instrumentPool(pool, metrics);
+  const newPool = (max: number) => {
+    const created = new pg.Pool({ connectionString: database.url, max });
+    created.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+    instrumentPool(created, metrics);
+    return created;
+  };
+  const pool = newPool(env.DATABASE_POOL_SIZE);
   const syncDependencies = {
     pool,
     logger,
@@ -65,12 +69,8 @@ export async function startWorkerApp({ env, logger, tuning, deliveryLeaseSeconds
   // The order feed and delivery are the path of every «Новый заказ»: they get connections of
   // their own, so a round of syncs holding all of DATABASE_POOL_SIZE (bulk upserts, rate-limit
   // waits) never queues them. Measured under 1,000 cabinets (bench/order-feed-latency.ts).
-  const feedPool = new pg.Pool({ connectionString: database.url, max: FEED_POOL_SIZE });
-  feedPool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
-  const deliveryPool = new pg.Pool({ connectionString: database.url, max: DELIVERY_POOL_SIZE });
-  deliveryPool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
-  instrumentPool(feedPool, metrics);
-  instrumentPool(deliveryPool, metrics);
+  const feedPool = newPool(FEED_POOL_SIZE);
+  const deliveryPool = newPool(DELIVERY_POOL_SIZE);
   // As often as WB allows a Personal or Service key (one call a minute), with the margin the
   // client keeps between two calls of one bucket.
   const feedIntervalMs = withArrivalMargin(WB_METHOD_GROUPS['order-feed'].full.intervalMs * env.WB_RATE_LIMIT_SCALE);

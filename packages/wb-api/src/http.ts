@@ -108,6 +108,9 @@ export function createTransport(options: WbTransportOptions): WbTransport {
   const maxWaitMs = options.maxWaitMs ?? 60_000;
 
   const scale = options.rateLimitScale ?? 1;
+  /** The group's interval as this client keeps it: WB's, scaled, with the arrival margin. */
+  const keptInterval = (group: WbMethodGroup) =>
+    withArrivalMargin((bucketFor(group, options.tokenType)?.intervalMs ?? 60_000) * scale);
 
   async function waitForSlot(group: WbMethodGroup): Promise<void> {
     const wbSpec = bucketFor(group, options.tokenType);
@@ -192,7 +195,7 @@ export function createTransport(options: WbTransportOptions): WbTransport {
         secondsHeader(response.headers, 'X-Ratelimit-Retry') ??
         secondsHeader(response.headers, 'Retry-After') ??
         secondsHeader(response.headers, 'X-Ratelimit-Reset') ??
-        withArrivalMargin((bucketFor(request.group, options.tokenType)?.intervalMs ?? 60_000) * scale);
+        keptInterval(request.group);
       await options.limiter.block(
         { sellerId: options.sellerId, tokenType: options.tokenType, group: request.group },
         retryAfterMs,
@@ -203,10 +206,9 @@ export function createTransport(options: WbTransportOptions): WbTransport {
     // Other programs of the same seller spend WB's budget too: when WB says none is left, wait
     // a full interval even if our own bucket thinks otherwise.
     if (response.ok && response.headers.get('X-Ratelimit-Remaining') === '0') {
-      const interval = withArrivalMargin((bucketFor(request.group, options.tokenType)?.intervalMs ?? 60_000) * scale);
       await options.limiter.block(
         { sellerId: options.sellerId, tokenType: options.tokenType, group: request.group },
-        interval,
+        keptInterval(request.group),
       );
     }
     if (!response.ok) {
