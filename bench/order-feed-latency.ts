@@ -1,4 +1,4 @@
-// node bench/order-feed-latency.ts [--cabinets=1000] [--spread=120] [--cycle=30] [--concurrency=64] [--feed-off=0 skips phase 2]   (DATABASE_URL=postgres://… runs on that server instead)
+// node bench/order-feed-latency.ts [--cabinets=1000] [--spread=120] [--cycle=30] [--concurrency=64] [--semi-space=16] [--feed-off=0 skips phase 2]   (DATABASE_URL=postgres://… runs on that server instead)
 // Target (issue #18): from the moment an order exists at WB to the bot's send, over 1,000
 // cabinets on one worker process on this 2-core machine: p50 ≤ 40 s, p99 ≤ 75 s (the floor is
 // ~30 s mean with one feed call a minute), 0 WB 429s, worker RSS < 300 MB; and the same figure
@@ -51,6 +51,8 @@ const CYCLE_MIN = arg('cycle', WB_CYCLE_MIN);
  * few minutes; the slots wait on WB, not on the CPU.
  */
 const CONCURRENCY = arg('concurrency', 64);
+/** e.g. --semi-space=8: the workers' --max-semi-space-size (V8's young generation, MB); the product starts with 16. */
+const SEMI_SPACE = arg('semi-space', 16);
 /** `--feed-off=0` measures the feed alone (phase 1), e.g. to repeat it on a quiet machine. */
 const FEED_OFF = arg('feed-off', 1) !== 0;
 const SHORTENED = CYCLE_MIN !== WB_CYCLE_MIN;
@@ -110,29 +112,33 @@ const limitedSoFar = () => Object.values(emulator.store.stats.limited).reduce((t
 async function startWorker(name: string, orderFeed: boolean) {
   const logFile = path.join(tmp, `${name}.log`);
   const out = fs.openSync(logFile, 'w');
-  const worker = spawn(process.execPath, ['--max-semi-space-size=16', path.join(root, 'apps/worker/src/main.ts')], {
-    cwd: root,
-    stdio: ['ignore', out, out],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATABASE_URL: db.url,
-      DATA_DIR: tmp,
-      SYNC_INTERVAL: String(INTERVAL_S),
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-      ORDER_FEED_ENABLED: String(orderFeed),
-      WB_STATISTICS_API_URL: emulator.url,
-      WB_ANALYTICS_API_URL: emulator.url,
-      WB_FEEDBACKS_API_URL: emulator.url,
-      WB_CONTENT_API_URL: emulator.url,
-      WB_COMMON_API_URL: emulator.url,
-      ENCRYPTION_KEY: encryptionKey.toString('base64'),
-      INTERNAL_WEBHOOK_SECRET: webhookSecret,
-      LOG_LEVEL: 'info',
-      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as AddressInfo).port}`,
-      WORKER_PORT: String(await freePort()),
+  const worker = spawn(
+    process.execPath,
+    [`--max-semi-space-size=${SEMI_SPACE}`, path.join(root, 'apps/worker/src/main.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', out, out],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_URL: db.url,
+        DATA_DIR: tmp,
+        SYNC_INTERVAL: String(INTERVAL_S),
+        WORKER_CONCURRENCY: String(CONCURRENCY),
+        ORDER_FEED_ENABLED: String(orderFeed),
+        WB_STATISTICS_API_URL: emulator.url,
+        WB_ANALYTICS_API_URL: emulator.url,
+        WB_FEEDBACKS_API_URL: emulator.url,
+        WB_CONTENT_API_URL: emulator.url,
+        WB_COMMON_API_URL: emulator.url,
+        ENCRYPTION_KEY: encryptionKey.toString('base64'),
+        INTERNAL_WEBHOOK_SECRET: webhookSecret,
+        LOG_LEVEL: 'info',
+        BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as AddressInfo).port}`,
+        WORKER_PORT: String(await freePort()),
+      },
     },
-  });
+  );
   running.add(worker);
   for (let waited = 0; !fs.readFileSync(logFile, 'utf8').includes('worker started'); waited++) {
     if (waited > 600 || worker.exitCode !== null)
