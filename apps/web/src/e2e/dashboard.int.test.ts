@@ -311,45 +311,6 @@ it('sets the time zone and summary time; every time shown follows the zone', asy
   await page.getByTestId('zone-now').filter({ hasText: 'МСК' }).waitFor({ timeout: 5_000 });
 });
 
-const PAGES = [
-  ['overview', '/'],
-  ['orders', '/orders'],
-  ['sales', '/sales'],
-  ['stocks', '/stocks'],
-  ['reviews', '/reviews'],
-  ['questions', '/questions'],
-  ['notifications', '/notifications'],
-  ['settings', '/settings'],
-  ['cabinets', '/cabinets'],
-  ['sync', '/sync'],
-  ['monitoring', '/monitoring'],
-] as const;
-
-it('renders every page without console errors, at desktop and phone width', async () => {
-  const { page } = browser;
-  browser.takeErrors();
-  for (const [width, height, device] of [
-    [1280, 800, 'desktop'],
-    [390, 844, 'phone'],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const [name, route] of PAGES) {
-      await page.goto(`${system.webUrl}${route}`);
-      await page.locator('main h1').first().waitFor({ timeout: 15_000 });
-      await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: path.join(shots, `${name}-${device}.png`), fullPage: true });
-      expect(browser.takeErrors(), `${name} at ${device} width`).toEqual([]);
-    }
-  }
-  await page.context().clearCookies();
-  for (const [name, route] of [['login', '/login']] as const) {
-    await page.goto(`${system.webUrl}${route}`);
-    await page.getByRole('heading', { name: 'Вход в WB Assist' }).waitFor();
-    await page.screenshot({ path: path.join(shots, `${name}-phone.png`) });
-    expect(browser.takeErrors(), name).toEqual([]);
-  }
-}, 120_000);
-
 it('signs in with the one-time link the bot sends, and only once', async () => {
   const { page } = browser;
   await page.context().clearCookies();

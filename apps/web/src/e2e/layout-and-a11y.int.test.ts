@@ -9,7 +9,7 @@ import { startWebSystem, type WebSystem } from './system.ts';
 
 // Issue #20: every page of the dashboard at desktop (1440×900) and phone (390×844) width, with
 // a full-page screenshot of each, axe-core's check for serious and critical accessibility
-// violations, no page-wide horizontal scroll on a phone, and the phone's «Меню» reaching every
+// violations, no console error, no page-wide horizontal scroll on a phone, and the phone's «Меню» reaching every
 // section. The tests run in order and share one browser, signed in from the onboarding test on.
 
 const shots = path.join(webDir, 'test-results/screenshots/layout');
@@ -80,12 +80,16 @@ async function seriousViolations(): Promise<string[]> {
 /** How far the page is wider than the window: 0 when there is no page-wide horizontal scroll. */
 const overflow = () => browser.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** The screenshot, axe, and on a phone the width check, of the page now open. */
+/**
+ * The screenshot, axe, no console error since the last check, and on a phone the width check,
+ * of the page now open.
+ */
 async function checkPage(name: string, viewport: Viewport): Promise<void> {
   const { page } = browser;
   const file = path.join(shots, `${name}-${viewport.device}.png`);
   await page.screenshot({ path: file, fullPage: true });
   expect(await seriousViolations(), `${name} at ${viewport.device} width, screenshot ${file}`).toEqual([]);
+  expect(browser.takeErrors(), `${name} at ${viewport.device} width: console errors`).toEqual([]);
   if (viewport === PHONE) expect(await overflow(), `${name}: page wider than the phone by (px)`).toBeLessThanOrEqual(0);
 }
 
@@ -98,6 +102,8 @@ describe.each(VIEWPORTS)('signed out, at $device width', (viewport) => {
     await checkPage('login', viewport);
     const response = await page.goto(`${system.webUrl}/no-such-page`);
     expect(response?.status()).toBe(404);
+    // The page's own status is the one error the console may show.
+    expect(browser.takeErrors().filter((error) => !/status of 404/.test(error))).toEqual([]);
     await page.getByRole('heading', { name: 'Страница не найдена' }).waitFor();
     await checkPage('not-found', viewport);
   });
@@ -108,6 +114,8 @@ it('onboarding, at both widths, then connects the seller to a finished sync', as
   await page.goto(`${system.webUrl}/login`);
   await page.getByRole('button', { name: 'Войти в демо' }).click();
   await page.waitForURL('**/onboarding');
+  // From here on: what the sign-in left in the console is not this page's.
+  browser.takeErrors();
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await page.getByLabel('Токен WB API').waitFor();
@@ -140,6 +148,7 @@ describe.each(VIEWPORTS)('every section at $device width', (viewport) => {
   it.each(SECTIONS)('%s', async (name, route) => {
     const { page } = browser;
     await page.setViewportSize(viewport);
+    browser.takeErrors();
     await page.goto(`${system.webUrl}${route}`);
     await settle();
     await checkPage(name, viewport);
