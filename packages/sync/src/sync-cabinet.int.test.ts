@@ -179,6 +179,33 @@ describe('syncCabinet', () => {
     expect(names.map((row) => row.warehouse_name).filter((name) => /^(В пути|Всего)/.test(name))).toEqual([]);
   });
 
+  it('orders a new warehouse_remains task when WB no longer knows the one it asked after', async () => {
+    const { cabinetId } = await h.connect({ type: 'base' });
+    await h.sync(cabinetId, { kind: 'initial' });
+    const taskOf = async () =>
+      (
+        await h.query<{ cursor: { taskId: string } | null }>(
+          `SELECT cursor FROM wb_sync_watermarks WHERE cabinet_id = $1 AND source = 'stocks'`,
+          [cabinetId],
+        )
+      )[0]?.cursor?.taskId;
+    const dropped = await taskOf();
+    // WB forgets its reports after a while (the emulator: all of them at a restart).
+    h.emulator.store.tasks.clear();
+
+    await h.emulator.control.advanceClock({ minutes: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // Base limits: 15 min at 1/1000
+    await h.sync(cabinetId);
+    const ordered = await taskOf();
+    expect(ordered).toEqual(expect.any(String));
+    expect(ordered).not.toBe(dropped);
+
+    await h.emulator.control.advanceClock({ minutes: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await h.sync(cabinetId);
+    expect(await count('wb_stocks', cabinetId)).toBeGreaterThan(0);
+  });
+
   it('pauses a cabinet whose key was revoked and says why', async () => {
     const { token, cabinetId } = await h.connect();
     await h.sync(cabinetId, { kind: 'initial' });

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { WbStocksReportRow, WbWarehouseRemainsRow } from '@wb-assist/wb-api';
+import { WbApiError, type WbStocksReportRow, type WbWarehouseRemainsRow } from '@wb-assist/wb-api';
 import { emptyCounts, type SourceContext, type SourceCounts } from '../context.ts';
 import { stockEvents, type StockLevel } from '../events/detect.ts';
 import { writeEvents } from '../events/outbox.ts';
@@ -165,15 +165,28 @@ const isRemainsCursor = (value: unknown): value is RemainsCursor =>
 async function remainsWhenReady(context: SourceContext) {
   const cursor = context.watermark?.cursor;
   let taskId = isRemainsCursor(cursor) ? cursor.taskId : undefined;
-  if (!taskId) {
-    taskId = await context.client.createRemainsTask();
-    await saveRemainsTask(context, taskId);
+  if (!taskId) taskId = await orderRemainsTask(context);
+  let status;
+  try {
+    status = await context.client.remainsTaskStatus(taskId);
+  } catch (error) {
+    if (!(error instanceof WbApiError && error.status === 404)) throw error;
+    // WB keeps a report for a while only (a cabinet paused for days comes back to a task WB has
+    // dropped), and asking after it again would fail every sync: order a new one.
+    context.log.warn({ taskId }, 'WB no longer knows the warehouse_remains task; ordering a new one');
+    taskId = await orderRemainsTask(context);
+    status = await context.client.remainsTaskStatus(taskId);
   }
-  const status = await context.client.remainsTaskStatus(taskId);
   if (status === 'done') return context.client.downloadRemains(taskId);
   if (status === 'purged' || status === 'canceled') await saveRemainsTask(context, null);
   context.log.info({ taskId, status }, 'warehouse_remains report not ready yet; stocks wait for the next sync');
   return undefined;
+}
+
+async function orderRemainsTask(context: SourceContext): Promise<string> {
+  const taskId = await context.client.createRemainsTask();
+  await saveRemainsTask(context, taskId);
+  return taskId;
 }
 
 async function saveRemainsTask(context: SourceContext, taskId: string | null): Promise<void> {
