@@ -20,7 +20,7 @@
 // orders and up to another cycle and a sync interval to deliver them: over an hour at WB's 30
 // minutes. `--cycle` shorter than 30 is for checking the benchmark itself; its feed-off column
 // is not the real figure, and the output says so.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -31,10 +31,9 @@ import { text } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort } from '@wb-assist/db/testing';
 import type { BotDelivery } from '@wb-assist/delivery';
 import { startEmulator } from '@wb-assist/wb-emulator';
-import { freshDatabase, insertCabinet, machine, newEncryptionKey } from './sync/common.ts';
+import { freshDatabase, insertCabinet, machine, newEncryptionKey, startBenchWorker } from './sync/common.ts';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -111,40 +110,23 @@ const limitedSoFar = () => Object.values(emulator.store.stats.limited).reduce((t
 /** The real worker process, with the order feed read or not; resolves once it has started. */
 async function startWorker(name: string, orderFeed: boolean) {
   const logFile = path.join(tmp, `${name}.log`);
-  const out = fs.openSync(logFile, 'w');
-  const worker = spawn(
-    process.execPath,
-    [`--max-semi-space-size=${SEMI_SPACE}`, path.join(root, 'apps/worker/src/main.ts')],
-    {
-      cwd: root,
-      stdio: ['ignore', out, out],
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DATABASE_URL: db.url,
-        DATA_DIR: tmp,
-        SYNC_INTERVAL: String(INTERVAL_S),
-        WORKER_CONCURRENCY: String(CONCURRENCY),
-        ORDER_FEED_ENABLED: String(orderFeed),
-        WB_STATISTICS_API_URL: emulator.url,
-        WB_ANALYTICS_API_URL: emulator.url,
-        WB_FEEDBACKS_API_URL: emulator.url,
-        WB_CONTENT_API_URL: emulator.url,
-        WB_COMMON_API_URL: emulator.url,
-        ENCRYPTION_KEY: encryptionKey.toString('base64'),
-        INTERNAL_WEBHOOK_SECRET: webhookSecret,
-        LOG_LEVEL: 'info',
-        BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as AddressInfo).port}`,
-        WORKER_PORT: String(await freePort()),
-      },
+  const worker = await startBenchWorker({
+    root,
+    logFile,
+    emulatorUrl: emulator.url,
+    semiSpaceMb: SEMI_SPACE,
+    env: {
+      DATABASE_URL: db.url,
+      DATA_DIR: tmp,
+      SYNC_INTERVAL: String(INTERVAL_S),
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      ORDER_FEED_ENABLED: String(orderFeed),
+      ENCRYPTION_KEY: encryptionKey.toString('base64'),
+      INTERNAL_WEBHOOK_SECRET: webhookSecret,
+      BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as AddressInfo).port}`,
     },
-  );
+  });
   running.add(worker);
-  for (let waited = 0; !fs.readFileSync(logFile, 'utf8').includes('worker started'); waited++) {
-    if (waited > 600 || worker.exitCode !== null)
-      throw new Error(`worker did not start:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-    await sleep(100);
-  }
   const pid = worker.pid!;
   const rss: number[] = [];
   const sample = setInterval(() => rss.push(status(pid)?.rssMb ?? NaN), 1_000);

@@ -15,7 +15,7 @@
 // Defaults are the product's: WORKER_CONCURRENCY=8 (the config default) and the worker's own
 // start flag --max-semi-space-size=16 (apps/worker/package.json, the Dockerfile's NODE_OPTIONS),
 // which keeps V8's young generation from taking ~70 MB of RSS for nothing.
-import { spawn } from 'node:child_process';
+import type { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -26,11 +26,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createLogger } from '@wb-assist/logger';
-import { freePort } from '@wb-assist/db/testing';
 import { syncCabinet } from '@wb-assist/sync';
 import { MemoryRateLimiter } from '@wb-assist/wb-api';
 import { startEmulator } from '@wb-assist/wb-emulator';
-import { freshDatabase, hostsOf, insertCabinet, machine, median, newEncryptionKey } from './sync/common.ts';
+import {
+  freshDatabase,
+  hostsOf,
+  insertCabinet,
+  machine,
+  median,
+  newEncryptionKey,
+  startBenchWorker,
+} from './sync/common.ts';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -143,37 +150,23 @@ try {
   console.log(`deltas added in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const logFile = path.join(tmp, 'worker.log');
-  const out = fs.openSync(logFile, 'w');
-  const flags = SEMI_SPACE ? [`--max-semi-space-size=${SEMI_SPACE}`] : [];
-  worker = spawn(process.execPath, [...flags, path.join(root, 'apps/worker/src/main.ts')], {
-    cwd: root,
-    stdio: ['ignore', out, out],
+  worker = await startBenchWorker({
+    root,
+    logFile,
+    emulatorUrl: emulator.url,
+    semiSpaceMb: SEMI_SPACE,
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
       DATABASE_URL: db.url,
       DATA_DIR: tmp,
       SYNC_INTERVAL: String(INTERVAL_S),
       WORKER_CONCURRENCY: String(CONCURRENCY),
-      WB_STATISTICS_API_URL: emulator.url,
-      WB_ANALYTICS_API_URL: emulator.url,
-      WB_FEEDBACKS_API_URL: emulator.url,
-      WB_CONTENT_API_URL: emulator.url,
-      WB_COMMON_API_URL: emulator.url,
       ENCRYPTION_KEY: encryptionKey.toString('base64'),
       INTERNAL_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
-      LOG_LEVEL: 'info',
       BOT_INTERNAL_URL: `http://127.0.0.1:${(bot.address() as AddressInfo).port}`,
-      WORKER_PORT: String(await freePort()),
     },
   });
   const pid = worker.pid!;
   const exited = new Promise<number | null>((resolve) => worker!.once('exit', (code) => resolve(code)));
-  for (let waited = 0; !fs.readFileSync(logFile, 'utf8').includes('worker started'); waited++) {
-    if (waited > 600 || worker.exitCode !== null)
-      throw new Error(`worker did not start:\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-    await sleep(100);
-  }
   const idle = status(pid)!;
 
   // Every cabinet due now: one interval's worth of work lands at once.
@@ -217,7 +210,7 @@ try {
     durations.reduce((total, row) => total + (row.counts[source]?.[field] ?? 0), 0);
   const ms = durations.map((row) => row.duration_ms);
   console.log(
-    `worker (WORKER_CONCURRENCY=${CONCURRENCY}, SYNC_INTERVAL=${INTERVAL_S}${flags.length ? `, node ${flags.join(' ')}` : ''}): ${done} of ${CABINETS} cabinets synced (periodic, success) ` +
+    `worker (WORKER_CONCURRENCY=${CONCURRENCY}, SYNC_INTERVAL=${INTERVAL_S}${SEMI_SPACE ? `, node --max-semi-space-size=${SEMI_SPACE}` : ''}): ${done} of ${CABINETS} cabinets synced (periodic, success) ` +
       `in ${wallS.toFixed(1)} s from all being due = ${(done / wallS).toFixed(1)} cabinets/s`,
   );
   console.log(

@@ -1,11 +1,14 @@
 /** Shared by the sync benchmarks (issue #4): a fresh database, the machine, cabinets, query timing. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { encryptSecret, fingerprint } from '@wb-assist/core';
 import { migrate } from '@wb-assist/db';
-import { createDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from '@wb-assist/db/testing';
+import { createDatabase, dropDatabase, freePort, startTestServer, uniqueDatabaseName } from '@wb-assist/db/testing';
 import type { WbHosts } from '@wb-assist/wb-api';
 import type { RunningEmulator } from '@wb-assist/wb-emulator';
 
@@ -179,4 +182,43 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The real worker process (`node apps/worker/src/main.ts` under `root`) as a benchmark measures
+ * it: every WB host on the emulator, info logs into `logFile`, a free metrics port, nothing of
+ * this shell's environment but PATH and HOME, and `env` on top. Resolves once it has started.
+ */
+export async function startBenchWorker(options: {
+  root: string;
+  logFile: string;
+  emulatorUrl: string;
+  /** --max-semi-space-size (MB); 0 leaves V8's default. */
+  semiSpaceMb: number;
+  env: Record<string, string>;
+}): Promise<ChildProcess> {
+  const out = fs.openSync(options.logFile, 'w');
+  const flags = options.semiSpaceMb ? [`--max-semi-space-size=${options.semiSpaceMb}`] : [];
+  const worker = spawn(process.execPath, [...flags, path.join(options.root, 'apps/worker/src/main.ts')], {
+    cwd: options.root,
+    stdio: ['ignore', out, out],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      WB_STATISTICS_API_URL: options.emulatorUrl,
+      WB_ANALYTICS_API_URL: options.emulatorUrl,
+      WB_FEEDBACKS_API_URL: options.emulatorUrl,
+      WB_CONTENT_API_URL: options.emulatorUrl,
+      WB_COMMON_API_URL: options.emulatorUrl,
+      LOG_LEVEL: 'info',
+      WORKER_PORT: String(await freePort()),
+      ...options.env,
+    },
+  });
+  for (let waited = 0; !fs.readFileSync(options.logFile, 'utf8').includes('worker started'); waited++) {
+    if (waited > 600 || worker.exitCode !== null)
+      throw new Error(`worker did not start:\n${fs.readFileSync(options.logFile, 'utf8').slice(-2000)}`);
+    await sleep(100);
+  }
+  return worker;
 }
