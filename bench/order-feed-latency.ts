@@ -236,6 +236,8 @@ async function stages(placedAt: Map<string, number>, sidOf: Map<string, string>,
     calls.flatMap((at, i) => (i > 0 && calls[i - 1]! >= since ? [(at - calls[i - 1]!) / 1000] : [])),
   );
   const describe = (values: number[]) => {
+    // A short run may see no two calls of one cabinet after the orders began.
+    if (values.length === 0) return 'none in this run';
     const sorted = values.sort((a, b) => a - b);
     const at = (p: number) => (percentile(sorted, p) ?? NaN).toFixed(1);
     return `p50 ${at(0.5)} s, p90 ${at(0.9)} s, p99 ${at(0.99)} s, max ${(sorted.at(-1) ?? NaN).toFixed(1)} s`;
