@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '@wb-assist/db/testing';
+import { testDatabaseUrl, waitFor } from '@wb-assist/db/testing';
 import { insertCabinet } from '../testing/cabinets.ts';
 import { captureLogs } from '../testing/log-capture.ts';
 import { createFeedLoop } from './feed-loop.ts';
@@ -115,7 +115,8 @@ describe('a read slower than the interval', () => {
       },
     });
     loop.start();
-    await sleep(1_000);
+    // Three reads one after another: the cabinet came due while each of the first two went on.
+    await waitFor(async () => reads >= 3, { what: 'three reads of the slow cabinet' });
     await loop.stop();
     expect(reads).toBeGreaterThanOrEqual(2);
     expect(most).toBe(1);
