@@ -8,22 +8,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lighthouse, { desktopConfig, type RunnerResult } from 'lighthouse';
-import {
-  createDatabase,
-  createTemplateDatabase,
-  dropDatabase,
-  startTestServer,
-  uniqueDatabaseName,
-} from '@wb-assist/db/testing';
-import { buildWeb } from '../apps/web/src/e2e/build.ts';
-import { CHROMIUM, openBrowser } from '../apps/web/src/e2e/browser.ts';
+import { CHROMIUM } from '../apps/web/src/e2e/browser.ts';
+import { startSignedInWebSystem } from './web/signed-in-system.ts';
 
 const TARGETS: Record<string, number> = { performance: 90, accessibility: 95, 'best-practices': 95 };
 const RUNS = 3;
 const WB_IMAGE_HOSTS = ['*.wbbasket.ru', '*.wb.ru', '*.wbstatic.net'];
 
 /** Debian's chromium with a DevTools port for Lighthouse, in a throwaway profile, with nothing reaching out. */
-async function launchChromium(): Promise<{ port: number; stop: () => void }> {
+async function launchChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-lighthouse-'));
   const child = spawn(
     CHROMIUM,
@@ -53,40 +46,29 @@ async function launchChromium(): Promise<{ port: number; stop: () => void }> {
   });
   return {
     port,
-    stop: () => {
-      child.kill();
+    // The profile goes once Chromium has exited: it writes there until then.
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill();
+        await exited;
+      }
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-const server = await startTestServer();
-const template = await createTemplateDatabase(server.adminUrl);
-const dbName = uniqueDatabaseName('wb_bench_lighthouse');
-process.env.DATABASE_URL = await createDatabase(server.adminUrl, dbName, template);
-// Imported after DATABASE_URL is set: the system reads this run's database from it.
-const { startWebSystem } = await import('../apps/web/src/e2e/system.ts');
-
-const buildStarted = performance.now();
-buildWeb();
-console.log(`next build: ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
-// Everything started from here is stopped in the finally below, also when a step fails.
 // Syncs an hour apart: the initial sync alone, not the worker's every-second round, competes
 // with the page for the CPU while Lighthouse measures.
-const system = await startWebSystem({ syncIntervalSeconds: 3600 });
+const { system, cookies, stop } = await startSignedInWebSystem({
+  databasePrefix: 'wb_bench_lighthouse',
+  syncIntervalSeconds: 3600,
+});
+// Everything started is stopped in the finally below, also when a step fails.
 let failed = false;
 try {
-  // Sign in and connect the seller through the UI, as a seller would.
-  const setup = await openBrowser();
-  await setup.page.goto(`${system.webUrl}/login`);
-  await setup.page.getByRole('button', { name: 'Войти в демо' }).click();
-  await setup.page.waitForURL('**/onboarding');
-  await setup.page.getByLabel('Токен WB API').fill(system.sellerKey);
-  await setup.page.getByRole('button', { name: 'Подключить' }).click();
-  await setup.page.waitForURL(`${system.webUrl}/`, { timeout: 120_000 });
   // The session (and chosen cabinet) cookies go with every request Lighthouse's page makes.
-  const cookie = (await setup.context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
-  await setup.close();
+  const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
 
   // Lighthouse's own advice for a noisy machine: several runs, the median one counts.
   const results: RunnerResult[] = [];
@@ -115,7 +97,7 @@ try {
         throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not the overview`);
       results.push(result);
     } finally {
-      chromium.stop();
+      await chromium.stop();
     }
   }
   const score = (result: RunnerResult, id: string) => Math.round((result.lhr.categories[id]?.score ?? 0) * 100);
@@ -149,9 +131,7 @@ try {
     console.log(`full report of the median run: ${process.env.LIGHTHOUSE_JSON}`);
   }
 } finally {
-  await system.stop();
-  await dropDatabase(server.adminUrl, dbName);
-  await server.stop();
+  await stop();
 }
 
 if (failed) process.exitCode = 1;

@@ -4,30 +4,13 @@
 // The whole system on the emulator and a fresh database; the dashboard's production build under
 // `next start`; Debian's chromium with an empty cache for every measured load.
 import { gzipSync } from 'node:zlib';
-import {
-  createDatabase,
-  createTemplateDatabase,
-  dropDatabase,
-  startTestServer,
-  uniqueDatabaseName,
-} from '@wb-assist/db/testing';
-import { buildWeb } from '../apps/web/src/e2e/build.ts';
 import { openBrowser } from '../apps/web/src/e2e/browser.ts';
+import { startSignedInWebSystem } from './web/signed-in-system.ts';
 
 const RUNS = 5;
 
-const server = await startTestServer();
-const template = await createTemplateDatabase(server.adminUrl);
-const dbName = uniqueDatabaseName('wb_bench_web');
-process.env.DATABASE_URL = await createDatabase(server.adminUrl, dbName, template);
-// Imported after DATABASE_URL is set: the system reads this run's database from it.
-const { startWebSystem } = await import('../apps/web/src/e2e/system.ts');
-
-const buildStarted = performance.now();
-buildWeb();
-console.log(`next build: ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
-// Everything started from here is stopped in the finally below, also when a step fails.
-const system = await startWebSystem();
+const { system, cookies, stop } = await startSignedInWebSystem({ databasePrefix: 'wb_bench_web' });
+// Everything started is stopped in the finally below, also when a step fails.
 
 const times: number[] = [];
 const painted: number[] = [];
@@ -36,32 +19,20 @@ let scriptGzip = 0;
 let scripts = 0;
 let firstLoadGzip = 0;
 try {
-  // Sign in and connect the seller through the UI, as a seller would.
-  const setup = await openBrowser();
-  await setup.page.goto(`${system.webUrl}/login`);
-  await setup.page.getByRole('button', { name: 'Войти в демо' }).click();
-  await setup.page.waitForURL('**/onboarding');
-  await setup.page.getByLabel('Токен WB API').fill(system.sellerKey);
-  await setup.page.getByRole('button', { name: 'Подключить' }).click();
-  await setup.page.waitForURL(`${system.webUrl}/`, { timeout: 120_000 });
-  const cookies = await setup.context.cookies();
-  await setup.close();
-
   for (let run = 0; run < RUNS; run++) {
     // No request interception here: it would route every request through this process.
     const browser = await openBrowser({ intercept: false });
     await browser.context.addCookies(cookies);
-    // Scripts requested before the KPIs show are the route's first-load JS; the chart's uPlot
-    // chunk is requested lazily after them.
-    let kpisShown = false;
-    const bodies: Promise<[string, Buffer, boolean]>[] = [];
+    // The route's first-load JS is the scripts its HTML names; the chart's uPlot chunk is
+    // imported lazily, so the HTML does not name it. (Telling them apart by when they arrive
+    // raced the chart's import against this script's own polling.)
+    const bodies: Promise<[string, Buffer]>[] = [];
     browser.page.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
-      const lazy = kpisShown;
-      bodies.push(response.body().then((body) => [response.url(), body, lazy]));
+      bodies.push(response.body().then((body) => [response.url(), body]));
     });
     const started = performance.now();
-    await browser.page.goto(`${system.webUrl}/`);
+    const html = (await (await browser.page.goto(`${system.webUrl}/`))?.text()) ?? '';
     // Loaded = the KPI numbers from the API are on screen.
     await browser.page.getByTestId('kpi-30d').waitFor();
     times.push(performance.now() - started);
@@ -80,11 +51,11 @@ try {
           }),
       ),
     );
-    kpisShown = true;
     await browser.page.locator('[data-testid="orders-chart"] canvas').first().waitFor();
     await browser.page.waitForLoadState('networkidle');
     if (run === 0) {
-      for (const [url, body, lazy] of await Promise.all(bodies)) {
+      for (const [url, body] of await Promise.all(bodies)) {
+        const lazy = !html.includes(new URL(url).pathname);
         const gzipped = gzipSync(body, { level: 9 }).length;
         if (process.env.VERBOSE)
           console.log(`  ${(gzipped / 1024).toFixed(1)} KB gz ${lazy ? '(lazy)' : '      '} ${new URL(url).pathname}`);
@@ -97,9 +68,7 @@ try {
     await browser.close();
   }
 } finally {
-  await system.stop();
-  await dropDatabase(server.adminUrl, dbName);
-  await server.stop();
+  await stop();
 }
 
 times.sort((a, b) => a - b);
