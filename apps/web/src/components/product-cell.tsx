@@ -4,9 +4,15 @@ export function ProductCell(props: {
   article?: string | null;
   title?: string | null;
   imageUrl?: string | null;
+  /** A row per product size (stocks) names its size too; undefined leaves the attribute out. */
+  size?: string | null;
 }) {
   return (
-    <span className="product" data-nm-id={props.nmId}>
+    <span
+      className="product"
+      data-nm-id={props.nmId}
+      data-size={props.size === undefined ? undefined : (props.size ?? '')}
+    >
       {props.imageUrl ? (
         <img src={props.imageUrl} alt={props.title ?? `Товар ${props.nmId}`} loading="lazy" width={48} height={64} />
       ) : (

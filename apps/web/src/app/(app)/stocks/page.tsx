@@ -3,6 +3,7 @@
 import { useQuery } from 'urql';
 import { countNoun } from '@wb-assist/domain';
 import { DataTable } from '../../../components/data-table';
+import { ProductCell } from '../../../components/product-cell';
 import { CRITICAL_STOCK_THRESHOLD, STOCK_SIZES } from '../../../graphql/tables';
 import { useCabinet } from '../../../lib/cabinet-context';
 import { formatCount, formatDaysOfCover } from '../../../lib/format';
@@ -46,20 +47,7 @@ export default function StocksPage() {
           label: 'Товар',
           sort: 'ARTICLE',
           render: (s) => (
-            <span className="product" data-nm-id={s.nmId} data-size={s.techSize ?? ''}>
-              {s.imageUrl ? (
-                <img src={s.imageUrl} alt={s.title ?? `Товар ${s.nmId}`} loading="lazy" width={48} height={64} />
-              ) : (
-                <span className="no-photo" aria-hidden="true" />
-              )}
-              <span>
-                {s.title ?? 'Без карточки'}
-                <br />
-                <span className="muted">
-                  {s.vendorCode ? `${s.vendorCode} · ` : ''}арт. WB {s.nmId}
-                </span>
-              </span>
-            </span>
+            <ProductCell nmId={s.nmId} article={s.vendorCode} title={s.title} imageUrl={s.imageUrl} size={s.techSize} />
           ),
         },
         // WB names a one-size product's size «0».
